@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "api"
+    verbose_name = "콘텐츠 API"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,46 @@
+"""Page models of the family portal, one module per page type."""
+
+from pages.snippets import Agency, Audience, BloggerProfile, District, Topic
+
+from .article import ArticlePage
+from .base import BasePage, SectionKind
+from .blog import BlogPostPage, BlogPostTag
+from .counseling import CounselingCategory, CounselingFAQPage
+from .education import (
+    ApplicationStatus,
+    EducationProgramPage,
+    EducationResourcePage,
+    ResourceDownload,
+    ResourceType,
+)
+from .home import HomeFeaturedItem, HomePage
+from .notice import NoticeAttachment, NoticePage
+from .report import ReportChapterPage, ReportEditionPage
+from .section import SectionPage
+
+__all__ = [
+    "Agency",
+    "ApplicationStatus",
+    "ArticlePage",
+    "Audience",
+    "BasePage",
+    "BloggerProfile",
+    "BlogPostPage",
+    "BlogPostTag",
+    "CounselingCategory",
+    "CounselingFAQPage",
+    "District",
+    "EducationProgramPage",
+    "EducationResourcePage",
+    "HomeFeaturedItem",
+    "HomePage",
+    "NoticeAttachment",
+    "NoticePage",
+    "ReportChapterPage",
+    "ReportEditionPage",
+    "ResourceDownload",
+    "ResourceType",
+    "SectionKind",
+    "SectionPage",
+    "Topic",
+]

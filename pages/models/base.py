@@ -1,0 +1,74 @@
+"""The abstract base every portal page builds on, composed of small mixins."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class SectionKind(models.TextChoices):
+    """The six portal sections; each decides which page types may live under it."""
+
+    FAMILY_INFO = "family-info", "가족정보"
+    FAMILY_SCHOOL = "family-school", "서울가족학교"
+    REPORT = "report", "가족보고서"
+    BLOG = "blog", "가족 블로그단"
+    COUNSELING = "counseling", "온라인 상담"
+    NOTICE = "notice", "알림마당"
+
+
+class BasePage(Page):
+    """Shared behaviour of all portal pages: Korean search fields and an API summary."""
+
+    search_fields = [*Page.search_fields, index.SearchField("search_description")]
+
+    class Meta:
+        abstract = True
+
+
+class SectionChildMixin:
+    """Limits a page type to the portal section of the matching kind.
+
+    Wagtail's `parent_page_types` works per model, but all six sections share one
+    model, so the section's `kind` decides what editors may add beneath it.
+    """
+
+    parent_page_types = ["pages.SectionPage"]
+    section_kind: SectionKind
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        if not super().can_create_at(parent):
+            return False
+        return getattr(parent.specific_deferred, "kind", None) == cls.section_kind
+
+
+class TaxonomyMixin(models.Model):
+    """Topic, audience and district tags used by listings, filters and search facets."""
+
+    topics = ParentalManyToManyField(
+        "pages.Topic", verbose_name="주제", blank=True, related_name="+"
+    )
+    audiences = ParentalManyToManyField(
+        "pages.Audience", verbose_name="대상", blank=True, related_name="+"
+    )
+    districts = ParentalManyToManyField(
+        "pages.District", verbose_name="자치구", blank=True, related_name="+"
+    )
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("districts")],
+            heading=_("분류"),
+        )
+    ]
+    taxonomy_search_fields = [
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("audiences", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("districts", [index.SearchField("name"), index.FilterField("slug")]),
+    ]
+
+    class Meta:
+        abstract = True

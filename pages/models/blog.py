@@ -1,0 +1,76 @@
+"""Posts by the family bloggers' group (가족 블로그단)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from pages.blocks import BaseStreamBlock
+
+from .base import BasePage, SectionChildMixin, SectionKind
+
+
+class BlogPostTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "pages.BlogPostPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class BlogPostPage(SectionChildMixin, BasePage):
+    """A citizen blogger's post about family life, published after moderation."""
+
+    section_kind = SectionKind.BLOG
+
+    blogger = models.ForeignKey(
+        "pages.BloggerProfile",
+        verbose_name="블로거",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+    date = models.DateField("작성일", default=timezone.localdate)
+    intro = models.TextField("요약", max_length=500, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="대표 이미지",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="본문")
+    tags = ClusterTaggableManager("태그", through=BlogPostTag, blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("blogger"),
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "블로그 글"
+        verbose_name_plural = "블로그 글"
+
+    def clean(self):
+        super().clean()
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": "작성일은 미래 날짜일 수 없습니다."})
