@@ -1,0 +1,247 @@
+"""Editorial groups, their least-privilege permissions and the approval workflows.
+
+One place describes who may do what in the admin; `setup_editorial()` (run by the
+`setup_portal` command) applies it idempotently. It only ever grants what is missing,
+so permissions other areas add to these groups (e.g. counseling for 상담사) survive.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from pages.models import HomePage, SectionKind, SectionPage
+from pages.portal_tree import ensure_portal_tree
+
+EDITORS = "콘텐츠 편집자"
+REVIEWERS = "콘텐츠 검토자"
+REPORT_TF = "보고서 TF"
+BLOGGERS = "가족 블로그단"
+COUNSELORS = "상담사"
+
+REVIEW_WORKFLOW = "검토 후 게시"
+REPORT_WORKFLOW = "보고서 2단계 승인"
+REVIEW_TASK = "콘텐츠 검토"
+REPORT_TF_TASK = "보고서 TF 검토"
+REPORT_OFFICE_TASK = "가족담당관 승인"
+
+# Image/document collections; bloggers and the report TF only see their own.
+BLOG_COLLECTION = "가족 블로그단"
+REPORT_COLLECTION = "가족보고서"
+
+HOME = "home"  # page-permission scope: the portal home and everything under it
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+TAXONOMY_MODELS = ("topic", "audience", "district", "agency")
+MEDIA_ADD_AND_CHOOSE = (
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+)
+MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+
+
+@dataclass(frozen=True)
+class GroupPolicy:
+    """What one editorial group may do.
+
+    `pages` maps a scope (HOME or a SectionKind) to Wagtail page permissions;
+    `collections` maps a collection name (None = root) to image/document permissions.
+    """
+
+    name: str
+    model_permissions: tuple[str, ...] = (ADMIN_ACCESS,)
+    pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    collections: dict[str | None, tuple[str, ...]] = field(default_factory=dict)
+
+
+GROUP_POLICIES = (
+    # Staff write and update portal content and submit it; publishing is the reviewers' job.
+    GroupPolicy(
+        name=EDITORS,
+        model_permissions=(
+            ADMIN_ACCESS,
+            *(f"pages.view_{model}" for model in TAXONOMY_MODELS),
+        ),
+        pages={HOME: ("add_page", "change_page")},
+        collections={None: MEDIA_ADD_AND_CHOOSE},
+    ),
+    # Approve workflow tasks, publish, schedule, lock and unlock; keep the taxonomies.
+    GroupPolicy(
+        name=REVIEWERS,
+        model_permissions=(
+            ADMIN_ACCESS,
+            *(f"pages.add_{model}" for model in TAXONOMY_MODELS),
+            *(f"pages.change_{model}" for model in TAXONOMY_MODELS),
+        ),
+        pages={HOME: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")},
+        collections={None: MEDIA_CHOOSE},
+    ),
+    # The advisory TF writes and reviews report editions and chapters, nothing else.
+    GroupPolicy(
+        name=REPORT_TF,
+        pages={SectionKind.REPORT: ("add_page", "change_page")},
+        collections={REPORT_COLLECTION: MEDIA_ADD_AND_CHOOSE},
+    ),
+    # Citizens: Wagtail's "add" alone lets them create pages and edit only the ones they own.
+    GroupPolicy(
+        name=BLOGGERS,
+        pages={SectionKind.BLOG: ("add_page",)},
+        collections={BLOG_COLLECTION: ("wagtailimages.add_image", "wagtailimages.choose_image")},
+    ),
+    # Counselors only sign in here; the counseling app grants what they work with.
+    GroupPolicy(name=COUNSELORS),
+)
+
+
+@dataclass
+class SetupLog:
+    """What a setup run changed, in sentences an operator can read."""
+
+    changes: list[str] = field(default_factory=list)
+
+    def add(self, message: str) -> None:
+        self.changes.append(message)
+
+
+@transaction.atomic
+def setup_portal() -> tuple[HomePage, dict[SectionKind, SectionPage], SetupLog]:
+    """The portal tree, editorial groups and workflows: everything content attaches to."""
+
+    def portal_page_count() -> int:
+        return HomePage.objects.count() + SectionPage.objects.count()
+
+    pages_before = portal_page_count()
+    home, sections = ensure_portal_tree()
+    log = SetupLog()
+    if created := portal_page_count() - pages_before:
+        log.add(f"포털 홈과 섹션 페이지 {created}개를 만들었습니다.")
+    log.changes += setup_editorial(home, sections).changes
+    return home, sections, log
+
+
+@transaction.atomic
+def setup_editorial(home: HomePage, sections: dict[SectionKind, SectionPage]) -> SetupLog:
+    """Create the editorial groups, collections and workflows that are missing."""
+    log = SetupLog()
+    collections = _ensure_collections(log)
+    scopes: dict[str, Page] = {HOME: home, **sections}
+    groups = {}
+    for policy in GROUP_POLICIES:
+        groups[policy.name] = _ensure_group(policy, scopes, collections, log)
+    _ensure_workflow(REVIEW_WORKFLOW, [(REVIEW_TASK, groups[REVIEWERS])], attach_to=home, log=log)
+    _ensure_workflow(
+        REPORT_WORKFLOW,
+        [(REPORT_TF_TASK, groups[REPORT_TF]), (REPORT_OFFICE_TASK, groups[REVIEWERS])],
+        attach_to=sections[SectionKind.REPORT],
+        log=log,
+    )
+    return log
+
+
+def _ensure_collections(log: SetupLog) -> dict[str | None, Collection]:
+    root = Collection.get_first_root_node()
+    collections: dict[str | None, Collection] = {None: root}
+    for name in (BLOG_COLLECTION, REPORT_COLLECTION):
+        existing = root.get_children().filter(name=name).first()
+        if existing is None:
+            existing = root.add_child(name=name)
+            log.add(f"새 컬렉션: {name}")
+        collections[name] = existing
+    return collections
+
+
+def _permissions(dotted_names: Iterable[str]) -> list[Permission]:
+    permissions = []
+    for dotted in dotted_names:
+        app_label, codename = dotted.split(".")
+        permissions.append(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return permissions
+
+
+def _ensure_group(policy, scopes, collections, log: SetupLog) -> Group:
+    group, created = Group.objects.get_or_create(name=policy.name)
+    if created:
+        log.add(f"새 그룹: {policy.name}")
+    granted = []
+
+    missing = set(_permissions(policy.model_permissions)) - set(group.permissions.all())
+    if missing:
+        group.permissions.add(*missing)
+        granted += sorted(permission.codename for permission in missing)
+
+    for scope, codenames in policy.pages.items():
+        page = scopes[scope]
+        for permission in _permissions(f"wagtailcore.{name}" for name in codenames):
+            _, created = GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=permission
+            )
+            if created:
+                granted.append(f"{permission.codename}@{page.title}")
+
+    for collection_name, dotted_names in policy.collections.items():
+        collection = collections[collection_name]
+        for permission in _permissions(dotted_names):
+            _, created = GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
+            if created:
+                granted.append(f"{permission.codename}@{collection.name}")
+
+    if granted:
+        log.add(f"{policy.name} 권한 추가: " + ", ".join(granted))
+    return group
+
+
+def _ensure_workflow(name: str, steps, attach_to: Page, log: SetupLog) -> Workflow:
+    """A workflow whose tasks are group approvals in the given order, attached to a page."""
+    workflow, created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+    if created:
+        log.add(f"새 워크플로: {name}")
+    elif not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+        log.add(f"워크플로 다시 활성화: {name}")
+
+    tasks = [_ensure_approval_task(task_name, group, log) for task_name, group in steps]
+    current = list(workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True))
+    if current != [task.pk for task in tasks]:
+        workflow.workflow_tasks.all().delete()
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+        log.add(f"워크플로 단계 설정: {name} = " + " → ".join(task.name for task in tasks))
+
+    link, created = WorkflowPage.objects.get_or_create(
+        page=attach_to, defaults={"workflow": workflow}
+    )
+    if created or link.workflow_id != workflow.pk:
+        link.workflow = workflow
+        link.save()
+        log.add(f"워크플로 연결: {name} → {attach_to.title} 이하 페이지")
+    return workflow
+
+
+def _ensure_approval_task(name: str, group: Group, log: SetupLog) -> GroupApprovalTask:
+    task, created = GroupApprovalTask.objects.get_or_create(name=name)
+    if created:
+        log.add(f"새 승인 단계: {name} (승인 그룹: {group.name})")
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    if group not in task.groups.all():
+        task.groups.add(group)
+    return task
