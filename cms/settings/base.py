@@ -158,3 +158,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="family-portal@seoul.go.kr")
+
+# Jobs `manage.py run_scheduler` runs (started by `make run`; cron can run them instead):
+# (management command, interval in seconds). Areas append their own jobs.
+SCHEDULED_COMMANDS = [
+    ("publish_scheduled", 60),  # go-live and expiry of scheduled pages
+]
