@@ -1,0 +1,64 @@
+"""Middleware for running in production: request ids, and clean 503s when the database is down."""
+
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from cms.log import REQUEST_ID_HEADER, current_request_id, request_id_from
+
+logger = logging.getLogger(__name__)
+
+DATABASE_UNAVAILABLE_MESSAGE = (
+    "일시적으로 데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요."
+)
+RETRY_AFTER_SECONDS = 5
+
+
+class RequestIdMiddleware:
+    """Honours the proxy's X-Request-ID (or makes one), logs with it and returns it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
+        request.request_id = request_id
+        token = current_request_id.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response[REQUEST_ID_HEADER] = request_id
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Turns a lost database connection into a 503 the client can retry, without a traceback.
+
+    Django drops the broken connection at the end of the request, so the next request
+    reconnects by itself once the database is back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error(
+            "database unavailable: %s",
+            str(exception).strip().splitlines()[0] if str(exception).strip() else "",
+            extra={"path": request.path, "error": type(exception).__name__},
+        )
+        response = JsonResponse(
+            {"error": {"code": "database_unavailable", "message": DATABASE_UNAVAILABLE_MESSAGE}},
+            status=503,
+            json_dumps_params={"ensure_ascii": False},
+        )
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
