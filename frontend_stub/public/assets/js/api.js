@@ -1,0 +1,89 @@
+// The public content API (/api/v2/), and the preview endpoint. Nothing else is read.
+
+const API = "/api/v2";
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function getJSON(url, { signal } = {}) {
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: "application/json" }, signal });
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    throw new ApiError(0, "network", "서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.");
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const error = body?.error ?? {};
+    const message = error.message || body?.message || "요청을 처리하지 못했습니다.";
+    throw new ApiError(response.status, error.code || `http_${response.status}`, message);
+  }
+  return body;
+}
+
+function query(params) {
+  const clean = Object.entries(params || {}).filter(
+    ([, value]) => value !== "" && value !== null && value !== undefined,
+  );
+  return new URLSearchParams(clean).toString();
+}
+
+/** The page at a site path, through find (which redirects to the detail). */
+export function findPage(pagePath, options) {
+  return getJSON(`${API}/pages/find/?${query({ html_path: pagePath })}`, options);
+}
+
+export function getPage(id, options) {
+  return getJSON(`${API}/pages/${encodeURIComponent(id)}/`, options);
+}
+
+/**
+ * A page listing. `fields` and `order` are asked for first; if this API version does not
+ * know one of them (400), the listing is asked for again with the type's defaults.
+ */
+export async function listPages(params, options) {
+  try {
+    return await getJSON(`${API}/pages/?${query(params)}`, options);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 400 || !(params.fields || params.order)) {
+      throw error;
+    }
+    const { fields, order, ...rest } = params;
+    return getJSON(`${API}/pages/?${query(rest)}`, options);
+  }
+}
+
+let navigationRequest = null;
+/** The section tree for menus: [{id, title, path, children}]. Asked for once per visit. */
+export function getNavigation() {
+  navigationRequest ??= getJSON(`${API}/navigation/`)
+    .then((body) => body.items || [])
+    .catch((error) => {
+      navigationRequest = null;
+      throw error;
+    });
+  return navigationRequest;
+}
+
+export function search(params, options) {
+  return getJSON(`${API}/search/?${query(params)}`, options);
+}
+
+export function suggest(q, options) {
+  return getJSON(`${API}/search/suggest/?${query({ q })}`, options);
+}
+
+export function previewPage(contentType, token, options) {
+  return getJSON(`${API}/page_preview/?${query({ content_type: contentType, token })}`, options);
+}

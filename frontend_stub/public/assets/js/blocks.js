@@ -1,0 +1,97 @@
+// StreamField bodies: typed JSON blocks from the API, one renderer per block type.
+
+import { renderChart } from "./chart.js";
+import { h, richText, uid } from "./dom.js";
+import { formatSize } from "./format.js";
+import { figure } from "./images.js";
+import { rewriteInternalLink } from "./links.js";
+
+export function richTextBlock(html, className = "rich-text") {
+  return h("div", { class: className }, richText(html, { rewriteLink: rewriteInternalLink }));
+}
+
+/** A statistics table: caption with its unit, column and row headers, then the source. */
+export function statisticsTable(value) {
+  const captionId = uid("table");
+  const [firstHeader, ...otherHeaders] = value.header || [];
+  return h(
+    "figure",
+    { class: "statistics-table" },
+    h(
+      "div",
+      { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": captionId },
+      h(
+        "table",
+        {},
+        h("caption", { id: captionId }, value.title, value.unit ? h("span", { class: "unit" }, ` (단위: ${value.unit})`) : null),
+        h("thead", {}, h("tr", {}, [firstHeader, ...otherHeaders].map((cell) => h("th", { scope: "col" }, cell)))),
+        h(
+          "tbody",
+          {},
+          (value.rows || []).map(([first, ...rest]) =>
+            h("tr", {}, h("th", { scope: "row" }, first), rest.map((cell) => h("td", {}, cell))),
+          ),
+        ),
+      ),
+    ),
+    value.source ? h("figcaption", { class: "source" }, `출처: ${value.source}`) : null,
+  );
+}
+
+function heading(value) {
+  const level = String(value.level || "h2").replace(/\D/g, "") === "3" ? "h3" : "h2";
+  return h(level, {}, value.text);
+}
+
+function documentLink(value) {
+  const doc = value.document ?? value;
+  if (!doc?.url) return null;
+  const details = [doc.extension?.toUpperCase(), formatSize(doc.size)].filter(Boolean).join(", ");
+  return h(
+    "p",
+    { class: "document-link" },
+    h("a", { href: doc.url, download: "" }, value.title || doc.title, details ? ` (${details})` : ""),
+  );
+}
+
+function keyFindings(value) {
+  return h(
+    "section",
+    { class: "key-findings", "aria-label": value.title || "주요 결과" },
+    h("h2", {}, value.title || "주요 결과"),
+    h("ul", {}, (value.findings || []).map((finding) => h("li", {}, finding))),
+  );
+}
+
+function quote(value) {
+  return h(
+    "figure",
+    { class: "quote" },
+    h("blockquote", {}, h("p", {}, value.text)),
+    value.source ? h("figcaption", {}, `— ${value.source}`) : null,
+  );
+}
+
+const RENDERERS = {
+  heading,
+  paragraph: (value) => richTextBlock(value),
+  rich_text: (value) => richTextBlock(value),
+  image: (value) =>
+    figure(value.image ?? value, { alt: value.alt_text, caption: value.caption }),
+  quote,
+  document: documentLink,
+  statistics_table: statisticsTable,
+  chart: renderChart,
+  key_findings: keyFindings,
+};
+
+/** Render a StreamField value; unknown block types are skipped, never shown raw. */
+export function renderStream(blocks) {
+  const container = h("div", { class: "stream" });
+  for (const block of Array.isArray(blocks) ? blocks : []) {
+    const render = RENDERERS[block.type];
+    const node = render ? render(block.value ?? {}) : null;
+    if (node) container.append(h("div", { class: `block block--${block.type}` }, node));
+  }
+  return container;
+}

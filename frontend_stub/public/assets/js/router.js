@@ -1,0 +1,72 @@
+// Routing by path: /frontend/<page path> is the page the API finds at <page path>.
+
+export const BASE = "/frontend";
+const RESERVED = { "/search/": "search", "/preview/": "preview" };
+
+/** The page path ("/가족정보/한부모-지원/") behind a frontend URL path. */
+export function pagePathOf(pathname) {
+  let path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A malformed escape is left as is; the API answers 404 for it.
+  }
+  if (!path.startsWith("/")) path = `/${path}`;
+  if (!path.endsWith("/")) path = `${path}/`;
+  return path;
+}
+
+/** The frontend URL of a page path: "/가족정보/" → "/frontend/가족정보/". */
+export function appUrl(pagePath, params) {
+  const path = pagePath && pagePath.startsWith("/") ? pagePath : `/${pagePath || ""}`;
+  const query = params ? new URLSearchParams(params).toString() : "";
+  return `${BASE}${path}${query ? `?${query}` : ""}`;
+}
+
+export function searchUrl(params) {
+  const clean = Object.fromEntries(
+    Object.entries(params).filter(([, value]) => value !== "" && value !== null && value !== undefined),
+  );
+  return appUrl("/search/", clean);
+}
+
+/** The current route: a special screen (search, preview) or a page path to look up. */
+export function currentRoute() {
+  const pagePath = pagePathOf(window.location.pathname);
+  const params = new URLSearchParams(window.location.search);
+  return { screen: RESERVED[pagePath] || "page", pagePath, params };
+}
+
+let onRouteChange = () => {};
+
+export function navigate(url, { replace = false } = {}) {
+  if (replace) window.history.replaceState({}, "", url);
+  else window.history.pushState({}, "", url);
+  onRouteChange({ focus: true });
+}
+
+function isClientLink(anchor, event) {
+  if (event.defaultPrevented || event.button !== 0) return false;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  if (anchor.target && anchor.target !== "_self") return false;
+  if (anchor.hasAttribute("download")) return false;
+  const url = new URL(anchor.href, window.location.href);
+  return url.origin === window.location.origin && url.pathname.startsWith(`${BASE}/`);
+}
+
+/** Start routing: links inside the client change screens without reloading. */
+export function startRouter(render) {
+  onRouteChange = render;
+  document.addEventListener("click", (event) => {
+    const anchor = event.target.closest("a[href]");
+    if (!anchor || !isClientLink(anchor, event)) return;
+    const url = new URL(anchor.href, window.location.href);
+    if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) {
+      return; // an in-page anchor
+    }
+    event.preventDefault();
+    navigate(url.pathname + url.search);
+  });
+  window.addEventListener("popstate", () => render({ focus: true }));
+  render({ focus: false });
+}

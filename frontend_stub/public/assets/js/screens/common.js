@@ -1,0 +1,109 @@
+// Pieces several screens share: page header, fact lists, tags, cards, pagination.
+
+import { h } from "../dom.js";
+import { formatDate, formatSize, labelOf, typeLabel } from "../format.js";
+import { responsiveImage } from "../images.js";
+import { pageLink } from "../links.js";
+
+/** The screen's one <h1>, with the page type above it and a lead paragraph below. */
+export function pageHeader(page, { kicker, lead, title } = {}) {
+  return h(
+    "header",
+    { class: "page-header" },
+    h("p", { class: "kicker" }, kicker ?? typeLabel(page.meta?.type)),
+    h("h1", {}, title ?? page.title),
+    lead ? h("p", { class: "lead" }, lead) : null,
+  );
+}
+
+/** A definition list of facts, skipping the empty ones. */
+export function facts(entries, className = "facts") {
+  const rows = entries.filter(([, value]) => value !== null && value !== undefined && value !== "");
+  if (!rows.length) return null;
+  return h("dl", { class: className }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value))));
+}
+
+/** Topic, audience and district tags as a labelled list. */
+export function taxonomy(page) {
+  const groups = [
+    ["주제", page.topics],
+    ["대상", page.audiences],
+    ["자치구", page.districts],
+  ].filter(([, items]) => Array.isArray(items) && items.length);
+  if (!groups.length) return null;
+  return facts(
+    groups.map(([term, items]) => [term, h("ul", { class: "tags" }, items.map((item) => h("li", {}, labelOf(item))))]),
+    "facts facts--tags",
+  );
+}
+
+export function section(title, ...children) {
+  const content = children.flat().filter(Boolean);
+  if (!content.length) return null;
+  return h("section", { class: "content-section" }, h("h2", {}, title), content);
+}
+
+/** A card linking to a page in a listing; `level` keeps the heading outline in order. */
+export function card(item, { meta, text, image, level = "h3" } = {}) {
+  return h(
+    "li",
+    { class: "card" },
+    image ? responsiveImage(image, { alt: "", sizes: "(max-width: 48rem) 100vw, 20rem", className: "card__image" }) : null,
+    h(level, { class: "card__title" }, pageLink(item)),
+    meta ? h("p", { class: "card__meta" }, meta) : null,
+    text ? h("p", { class: "card__text" }, text) : null,
+  );
+}
+
+export function cardList(items, render) {
+  return h("ul", { class: "cards" }, items.map(render));
+}
+
+export function dateText(value) {
+  return value ? h("time", { datetime: String(value).slice(0, 10) }, formatDate(value)) : null;
+}
+
+/** Previous/next and numbered page links; `hrefFor(n)` builds the URL of page n. */
+export function pagination(current, totalPages, hrefFor, label = "페이지") {
+  if (totalPages <= 1) return null;
+  const numbers = [];
+  for (let n = Math.max(1, current - 2); n <= Math.min(totalPages, current + 2); n += 1) numbers.push(n);
+  return h(
+    "nav",
+    { class: "pagination", "aria-label": label },
+    h(
+      "ul",
+      {},
+      current > 1 ? h("li", {}, h("a", { href: hrefFor(current - 1), rel: "prev" }, "이전")) : null,
+      numbers.map((n) =>
+        h(
+          "li",
+          {},
+          n === current
+            ? h("a", { href: hrefFor(n), "aria-current": "page" }, String(n))
+            : h("a", { href: hrefFor(n), "aria-label": `${n}쪽` }, String(n)),
+        ),
+      ),
+      current < totalPages ? h("li", {}, h("a", { href: hrefFor(current + 1), rel: "next" }, "다음")) : null,
+    ),
+  );
+}
+
+/** The documents of a page (downloads, attachments) as download links with type and size. */
+export function downloadList(documents) {
+  const items = (documents || []).map((entry) => ({ title: entry.title, doc: entry.document ?? entry })).filter(({ doc }) => doc?.url);
+  if (!items.length) return null;
+  return h(
+    "ul",
+    { class: "downloads" },
+    items.map(({ title, doc }) => {
+      const details = [doc.extension?.toUpperCase(), formatSize(doc.size)].filter(Boolean).join(", ");
+      return h(
+        "li",
+        {},
+        h("a", { href: doc.url, download: "" }, title || doc.title),
+        details ? h("span", { class: "downloads__details" }, ` ${details}`) : null,
+      );
+    }),
+  );
+}

@@ -1,0 +1,181 @@
+// Search: query box with suggestions, facets, highlighted snippets, pagination, and help
+// when nothing is found.
+
+import { ApiError, getNavigation, search, suggest } from "../api.js";
+import { attachAutocomplete } from "../autocomplete.js";
+import { h, markedText } from "../dom.js";
+import { formatNumber, typeLabel } from "../format.js";
+import { setBreadcrumbs, setRobots, setTitle } from "../layout.js";
+import { pageLink, pathOf } from "../links.js";
+import { appUrl, searchUrl } from "../router.js";
+import { pagination } from "./common.js";
+
+const FILTERS = ["type", "section", "topic", "audience", "district"];
+const FACET_TITLES = { type: "유형", section: "섹션", topic: "주제", audience: "대상", district: "자치구" };
+const POPULAR = ["한부모", "가족상담", "서울가족학교", "다문화가족", "맞벌이"];
+
+function stateOf(params) {
+  const state = { q: (params.get("q") || "").trim(), page: Math.max(1, Number.parseInt(params.get("page") || "1", 10) || 1) };
+  for (const name of FILTERS) state[name] = params.get(name) || "";
+  return state;
+}
+
+function urlFor(state, changes) {
+  const next = { ...state, ...changes };
+  if (next.page === 1) delete next.page;
+  return searchUrl(next);
+}
+
+function searchForm(state) {
+  const input = h("input", { id: "search-q", name: "q", type: "search", value: state.q, maxlength: "100", placeholder: "예: 한부모 지원, 가족상담" });
+  const form = h(
+    "form",
+    { class: "search-form", role: "search", action: appUrl("/search/"), method: "get" },
+    h("label", { for: "search-q" }, "검색어"),
+    h("div", { class: "search-form__box" }, input, h("button", { type: "submit" }, "검색")),
+    FILTERS.filter((name) => state[name]).map((name) => h("input", { type: "hidden", name, value: state[name] })),
+  );
+  attachAutocomplete(input);
+  return form;
+}
+
+function termLinks(terms) {
+  return h("ul", { class: "term-list" }, terms.map((term) => h("li", {}, h("a", { href: searchUrl({ q: term }) }, term))));
+}
+
+function facetGroups(state, facets) {
+  const groups = Object.entries(facets || {}).filter(([, values]) => Array.isArray(values) && values.length);
+  if (!groups.length) return null;
+  return h(
+    "aside",
+    { class: "facets", "aria-labelledby": "facets-title" },
+    h("h2", { id: "facets-title" }, "결과 좁히기"),
+    groups.map(([name, values]) =>
+      h(
+        "section",
+        { class: "facets__group" },
+        h("h3", {}, FACET_TITLES[name] || name),
+        h(
+          "ul",
+          {},
+          values.map((facet) => {
+            const selected = String(state[name]) === String(facet.value);
+            const label = `${facet.label || typeLabel(facet.value)} (${formatNumber(facet.count)})`;
+            return h(
+              "li",
+              {},
+              selected
+                ? [h("a", { href: urlFor(state, { [name]: facet.value, page: 1 }), "aria-current": "true", class: "is-selected" }, label), " ", h("a", { href: urlFor(state, { [name]: "", page: 1 }), class: "facets__clear" }, "해제")]
+                : h("a", { href: urlFor(state, { [name]: facet.value, page: 1 }) }, label),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function resultItem(item) {
+  return h(
+    "li",
+    { class: "result" },
+    h("p", { class: "result__type" }, typeLabel(item.type)),
+    h("h3", { class: "result__title" }, pageLink(item)),
+    item.snippet ? h("p", { class: "result__snippet" }, markedText(item.snippet)) : null,
+    h("p", { class: "result__path" }, pathOf(item)),
+  );
+}
+
+/** What to offer when nothing matched: spelling and spacing tips, and other queries to try. */
+async function nothingFound(state) {
+  const hasFilters = FILTERS.some((name) => state[name]);
+  let related = [];
+  try {
+    const body = await suggest(state.q.slice(0, 2));
+    related = (body.suggestions || []).slice(0, 5);
+  } catch {
+    related = [];
+  }
+  return h(
+    "div",
+    { class: "no-results" },
+    h("h2", {}, "검색 결과가 없습니다"),
+    h("p", { class: "lead" }, `‘${state.q}’에 맞는 페이지를 찾지 못했습니다.`),
+    h(
+      "ul",
+      {},
+      h("li", {}, "맞춤법이 맞는지 확인해 보세요."),
+      h("li", {}, "띄어쓰기를 바꿔 보세요. 예: ‘한부모가정’ 대신 ‘한부모 가정’"),
+      h("li", {}, "더 짧거나 일반적인 낱말로 검색해 보세요. 예: ‘가족상담센터 예약’ 대신 ‘가족상담’"),
+      hasFilters ? h("li", {}, h("a", { href: searchUrl({ q: state.q }) }, "선택한 조건을 모두 해제하고 다시 검색하기")) : null,
+    ),
+    related.length ? [h("h3", {}, "이런 페이지는 어떠세요?"), h("ul", { class: "link-list" }, related.map((item) => h("li", {}, pageLink(item))))] : null,
+    h("h3", {}, "많이 찾는 검색어"),
+    termLinks(POPULAR),
+  );
+}
+
+async function results(state) {
+  let body;
+  try {
+    body = await search({ q: state.q, page: state.page > 1 ? state.page : null, ...Object.fromEntries(FILTERS.map((name) => [name, state[name]])) });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) {
+      return h("p", { class: "form-error", role: "alert" }, error.message);
+    }
+    throw error;
+  }
+  const items = body.items || [];
+  const total = body.total ?? items.length;
+  const pageSize = body.page_size || items.length || 10;
+  const summary = h(
+    "p",
+    { class: "result-count", role: "status" },
+    `‘${state.q}’ 검색 결과 ${formatNumber(total)}건`,
+    body.fallback ? h("span", { class: "muted" }, " (검색 엔진 점검 중이라 기본 검색으로 찾았습니다)") : null,
+  );
+  if (!items.length) return [summary, await nothingFound(state)];
+  return h(
+    "div",
+    { class: "search-layout" },
+    facetGroups(state, body.facets),
+    h(
+      "section",
+      { class: "results", "aria-labelledby": "results-title" },
+      h("h2", { id: "results-title" }, "검색 결과"),
+      summary,
+      h("ol", { class: "result-list", start: String((state.page - 1) * pageSize + 1) }, items.map(resultItem)),
+      pagination(state.page, Math.ceil(total / pageSize), (n) => urlFor(state, { page: n }), "검색 결과 페이지"),
+    ),
+  );
+}
+
+async function startHere() {
+  let sections = [];
+  try {
+    sections = await getNavigation();
+  } catch {
+    sections = [];
+  }
+  return h(
+    "div",
+    { class: "search-start" },
+    h("h2", {}, "많이 찾는 검색어"),
+    termLinks(POPULAR),
+    sections.length ? [h("h2", {}, "섹션 둘러보기"), h("ul", { class: "link-list" }, sections.map((item) => h("li", {}, pageLink(item))))] : null,
+  );
+}
+
+export async function renderSearch(params) {
+  const state = stateOf(params);
+  setTitle(state.q ? `‘${state.q}’ 검색 결과` : "검색");
+  setBreadcrumbs(null);
+  setRobots(state.q ? "noindex" : null);
+  return h(
+    "div",
+    { class: "screen screen--search" },
+    h("h1", {}, "검색"),
+    searchForm(state),
+    state.q ? await results(state) : await startHere(),
+  );
+}

@@ -1,0 +1,96 @@
+// Section landing pages: the intro, then listings of the pages the section holds.
+
+import { listPages } from "../api.js";
+import { h } from "../dom.js";
+import { formatDate, labelOf } from "../format.js";
+import { richTextBlock } from "../blocks.js";
+import { appUrl } from "../router.js";
+import { pathOf } from "../links.js";
+import { card, cardList, pageHeader, pagination } from "./common.js";
+import { applicationStatus, statusBadge } from "./program.js";
+
+const PAGE_SIZE = 12;
+
+const dateMeta = (item) => formatDate(item.date);
+
+/** What each kind of section lists, and how each item is summarised. */
+const LISTINGS = {
+  "family-info": [{ heading: "가족정보", type: "pages.ArticlePage", fields: "intro", text: (item) => item.intro }],
+  "family-school": [
+    {
+      heading: "교육 프로그램",
+      type: "pages.EducationProgramPage",
+      fields: "intro,application_status,application_start,application_end,start_date,end_date",
+      meta: (item) => [statusBadge(applicationStatus(item)), ` 교육 ${formatDate(item.start_date)} ~ ${formatDate(item.end_date)}`],
+      text: (item) => item.intro,
+    },
+    {
+      heading: "교육 자료",
+      type: "pages.EducationResourcePage",
+      fields: "resource_type,age_range",
+      meta: (item) => [labelOf(item.resource_type), item.age_range].filter(Boolean).join(" · "),
+    },
+  ],
+  report: [
+    {
+      heading: "발간호",
+      type: "pages.ReportEditionPage",
+      fields: "year,edition_number,publication_date,cover_image",
+      order: "-year",
+      meta: (item) => [item.year && `${item.year}년`, item.edition_number, item.publication_date && `${formatDate(item.publication_date)} 발간`].filter(Boolean).join(" · "),
+      image: (item) => item.cover_image,
+    },
+  ],
+  blog: [
+    { heading: "블로그 글", type: "pages.BlogPostPage", fields: "date,intro,hero_image", order: "-date", meta: dateMeta, text: (item) => item.intro, image: (item) => item.hero_image },
+  ],
+  counseling: [{ heading: "자주 묻는 상담", type: "pages.CounselingFAQPage", fields: "category,question", meta: (item) => labelOf(item.category), text: (item) => item.question }],
+  notice: [
+    {
+      heading: "공지사항",
+      type: "pages.NoticePage",
+      fields: "date,pinned",
+      order: "-date",
+      meta: (item) => [item.pinned ? h("span", { class: "badge" }, "고정") : null, " ", formatDate(item.date)],
+    },
+  ],
+};
+
+const GENERIC_LISTING = [{ heading: "페이지 목록" }];
+
+async function listing(page, spec, pageNumber, single) {
+  const offset = single ? (pageNumber - 1) * PAGE_SIZE : 0;
+  const result = await listPages({
+    child_of: page.id,
+    type: spec.type,
+    fields: spec.fields,
+    order: spec.order,
+    limit: PAGE_SIZE,
+    offset,
+  });
+  const items = result.items || [];
+  const total = result.meta?.total_count ?? items.length;
+  const hrefFor = (n) => appUrl(pathOf(page), n > 1 ? { page: n } : null);
+  return h(
+    "section",
+    { class: "content-section" },
+    h("h2", {}, spec.heading, h("span", { class: "count" }, ` ${total}건`)),
+    items.length
+      ? cardList(items, (item) => card(item, { meta: spec.meta?.(item), text: spec.text?.(item), image: spec.image?.(item) }))
+      : h("p", { class: "empty" }, "아직 게시된 글이 없습니다."),
+    single ? pagination(pageNumber, Math.ceil(total / PAGE_SIZE), hrefFor, `${spec.heading} 페이지`) : null,
+  );
+}
+
+export async function render(page, { params }) {
+  const specs = LISTINGS[page.kind] ?? GENERIC_LISTING;
+  const pageNumber = Math.max(1, Number.parseInt(params?.get("page") ?? "1", 10) || 1);
+  const listings = await Promise.all(specs.map((spec) => listing(page, spec, pageNumber, specs.length === 1)));
+  return h(
+    "div",
+    { class: "screen screen--section" },
+    pageHeader(page, { kicker: "섹션" }),
+    page.intro ? richTextBlock(page.intro, "rich-text lead") : null,
+    listings,
+  );
+}

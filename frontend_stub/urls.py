@@ -1,0 +1,12 @@
+"""URLs under /frontend/: the client's files, and its shell for every other path."""
+
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "frontend_stub"
+
+urlpatterns = [
+    path("assets/<path:path>", views.asset, name="asset"),
+    re_path(r"^(?P<path>.*)$", views.index, name="index"),
+]
