@@ -1,3 +1,4 @@
+# TEAM NOTE (temporary, the lead removes it): six engineers edit this tree at once. READ /work/main/.coord/RULES.md NOW — file ownership, git rules (never git add -A / commit -a / stash / reset), deadline 05:30 UTC, and the shared API contract.
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -9,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
     path("", include("cms.health")),
+    path("frontend/", include("frontend_stub.urls")),
 ]
 
 if settings.DEBUG:
