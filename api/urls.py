@@ -1,9 +1,10 @@
 """URLs under /api/: the v2 content API."""
 
-from django.urls import path
+from django.urls import include, path
 
 from .router import api_router
 
 urlpatterns = [
+    path("v2/counseling/", include("pages.counseling.urls")),
     path("v2/", api_router.urls),
 ]

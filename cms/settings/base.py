@@ -167,4 +167,16 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="family-portal@seoul.go.k
 # (management command, interval in seconds). Areas append their own jobs.
 SCHEDULED_COMMANDS = [
     ("publish_scheduled", 60),  # go-live and expiry of scheduled pages
+    ("purge_counseling", 24 * 60 * 60),  # destroy counseling data past its retention period
 ]
+
+# Online counseling (pages.counseling): personal data is encrypted with these Fernet keys
+# (comma-separated, the first encrypts, all decrypt) and destroyed after its retention period.
+COUNSELING_ENCRYPTION_KEY = env("COUNSELING_ENCRYPTION_KEY", default="")
+COUNSELING_RETENTION_DAYS = env.int("COUNSELING_RETENTION_DAYS", default=3 * 365)
+COUNSELING_ACCESS_LOG_RETENTION_DAYS = env.int(
+    "COUNSELING_ACCESS_LOG_RETENTION_DAYS", default=2 * 365
+)
+COUNSELING_SUBMIT_RATE = env("COUNSELING_SUBMIT_RATE", default="5/h")  # per client IP
+COUNSELING_LOOKUP_RATE = env("COUNSELING_LOOKUP_RATE", default="10/h")  # failed look-ups per IP
+COUNSELING_LOOKUP_URL = env("COUNSELING_LOOKUP_URL", default=f"{FRONTEND_BASE_URL}/counseling/")

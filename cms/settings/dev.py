@@ -8,6 +8,10 @@ from .base import env
 DEBUG = env.bool("DEBUG", default=True)
 # A development-only key; production.py refuses to start without SECRET_KEY.
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-not-for-production")
+# A development-only Fernet key; production.py refuses to start without a real one.
+COUNSELING_ENCRYPTION_KEY = env(
+    "COUNSELING_ENCRYPTION_KEY", default="54emtdJd1D3HMcGHAv9S7lgp31PNYbzfGN9fQW0X0mo="
+)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:8000", "http://localhost:8000"]

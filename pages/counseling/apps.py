@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 
 
 class CounselingConfig(AppConfig):
@@ -6,3 +7,17 @@ class CounselingConfig(AppConfig):
     label = "counseling"
     verbose_name = "온라인 상담"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks
+
+        post_migrate.connect(_ensure_counselor_group, dispatch_uid="counseling-group")
+
+
+def _ensure_counselor_group(sender, **kwargs):
+    # post_migrate fires once per app; by the last one every app's permissions exist.
+    if sender is not list(apps.get_app_configs())[-1]:
+        return
+    from .permissions import ensure_counselor_group
+
+    ensure_counselor_group()

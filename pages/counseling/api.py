@@ -1,0 +1,148 @@
+"""The citizen-facing counseling API: submit a question, read its status and answer."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.decorators import method_decorator
+from django_ratelimit.core import get_usage, is_ratelimited
+from rest_framework import exceptions, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .crypto import access_code_matches
+from .models import CounselingCase
+from .serializers import CaseStatusSerializer, CounselingSubmissionSerializer
+from .services import submit_case
+
+HONEYPOT_FIELD = "website"
+ACCESS_CODE_HEADER = "X-Access-Code"
+NOT_FOUND_MESSAGE = "접수번호 또는 열람 코드가 올바르지 않습니다."
+NO_STORE = {"Cache-Control": "no-store"}
+# Compared against when the receipt is unknown: same length as a real HMAC-SHA256 hex digest.
+UNKNOWN_RECEIPT_HASH = "0" * 64
+
+
+def error_response(code: str, message: str, http_status: int, **extra) -> Response:
+    return Response(
+        {"error": {"code": code, "message": message, **extra}}, status=http_status, headers=NO_STORE
+    )
+
+
+def _submit_rate(group: str, request) -> str | None:
+    return settings.COUNSELING_SUBMIT_RATE or None
+
+
+def _lookup_rate(group: str, request) -> str | None:
+    return settings.COUNSELING_LOOKUP_RATE or None
+
+
+def _receipt_key(group: str, request) -> str:
+    return request.resolver_match.kwargs.get("receipt_number", "").upper()
+
+
+class CounselingAPIView(APIView):
+    """Public, anonymous endpoints: no session (so no CSRF), JSON errors in Korean."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    def handle_exception(self, exc):
+        if isinstance(exc, exceptions.ParseError):
+            return error_response(
+                "malformed", "요청 본문을 읽을 수 없습니다. JSON 형식을 확인해 주세요.", 400
+            )
+        if isinstance(exc, exceptions.UnsupportedMediaType):
+            return error_response(
+                "unsupported_media_type",
+                "application/json 또는 폼 형식으로 보내 주세요.",
+                415,
+            )
+        if isinstance(exc, exceptions.MethodNotAllowed):
+            return error_response("method_not_allowed", "허용되지 않는 요청 방식입니다.", 405)
+        return super().handle_exception(exc)
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class CounselingSubmitView(CounselingAPIView):
+    """POST /api/v2/counseling/: a citizen's question in, a receipt number and access code out."""
+
+    def post(self, request: Request) -> Response:
+        if is_ratelimited(
+            request, group="counseling:submit", key="ip", rate=_submit_rate, increment=True
+        ):
+            return error_response(
+                "rate_limited", "상담 신청이 너무 많습니다. 잠시 후 다시 시도해 주세요.", 429
+            )
+        if str(request.data.get(HONEYPOT_FIELD, "")).strip():
+            return error_response("rejected", "요청을 처리할 수 없습니다.", 400)
+        serializer = CounselingSubmissionSerializer(data=request.data)
+        if not serializer.is_valid():
+            return error_response(
+                "invalid",
+                "입력한 내용을 확인해 주세요.",
+                400,
+                fields=serializer.errors,
+            )
+        case, access_code = submit_case(serializer.validated_data)
+        return Response(
+            {
+                "receipt_number": case.receipt_number,
+                "access_code": access_code,
+                "status": case.status,
+                "status_label": case.get_status_display(),
+                "submitted_at": case.submitted_at,
+                "message": (
+                    "상담이 접수되었습니다. 접수번호와 열람 코드는 답변을 확인할 때 필요하며 "
+                    "다시 알려 드릴 수 없으니 꼭 적어 두세요."
+                ),
+            },
+            status=status.HTTP_201_CREATED,
+            headers=NO_STORE,
+        )
+
+
+class CounselingLookupView(CounselingAPIView):
+    """GET (header X-Access-Code) or POST (field access_code) /api/v2/counseling/<receipt>/."""
+
+    def get(self, request: Request, receipt_number: str) -> Response:
+        return self._lookup(request, receipt_number, request.headers.get(ACCESS_CODE_HEADER, ""))
+
+    def post(self, request: Request, receipt_number: str) -> Response:
+        code = request.headers.get(ACCESS_CODE_HEADER) or request.data.get("access_code", "")
+        return self._lookup(request, receipt_number, str(code))
+
+    def _lookup(self, request: Request, receipt_number: str, access_code: str) -> Response:
+        receipt_number = receipt_number.upper()
+        if self._limited(request, increment=False):
+            return error_response(
+                "rate_limited",
+                "열람 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요.",
+                429,
+            )
+        case = CounselingCase.objects.filter(receipt_number=receipt_number).first()
+        # Hash even for unknown receipts, so both failures take the same time.
+        stored_hash = case.access_code_hash if case else UNKNOWN_RECEIPT_HASH
+        if case is None or not access_code_matches(receipt_number, access_code, stored_hash):
+            self._count_failure(request)
+            return error_response("not_found", NOT_FOUND_MESSAGE, 404)
+        return Response(CaseStatusSerializer(case).data, headers=NO_STORE)
+
+    @classmethod
+    def _count_failure(cls, request) -> None:
+        cls._limited(request, increment=True)
+
+    @staticmethod
+    def _limited(request, *, increment: bool) -> bool:
+        """Whether this IP or this receipt number has used up its failed attempts."""
+        limited = False
+        for group, key in (
+            ("counseling:lookup", "ip"),
+            ("counseling:lookup-receipt", _receipt_key),
+        ):
+            usage = get_usage(request, group=group, key=key, rate=_lookup_rate, increment=increment)
+            if usage is not None and usage["count"] >= usage["limit"]:
+                limited = True
+        return limited

@@ -1,0 +1,74 @@
+"""The 상담사 (counselor) group: the only people who see counseling personal data."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+COUNSELOR_GROUP = "상담사"
+COUNSELOR_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("counseling", "view_case"),
+    ("counseling", "answer_case"),
+    ("counseling", "export_case"),
+]
+# Counselors draft FAQ pages under the 온라인 상담 section; editors publish them.
+COUNSELOR_PAGE_PERMISSIONS = ["add_page"]
+
+
+def can_view_cases(user) -> bool:
+    return user.is_active and user.has_perm("counseling.view_case")
+
+
+def can_answer_cases(user) -> bool:
+    return user.is_active and user.has_perm("counseling.answer_case")
+
+
+def can_export_cases(user) -> bool:
+    return user.is_active and user.has_perm("counseling.export_case")
+
+
+def can_view_access_log(user) -> bool:
+    return user.is_active and user.has_perm("counseling.view_accesslog")
+
+
+@transaction.atomic
+def ensure_counselor_group() -> Group:
+    """Create the 상담사 group and add its permissions; safe to run any number of times.
+
+    Permissions are only ever added, so this and the editorial setup can run in
+    either order without undoing each other.
+    """
+    group, _ = Group.objects.get_or_create(name=COUNSELOR_GROUP)
+    for app_label, codename in COUNSELOR_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            group.permissions.add(permission)
+    _grant_counseling_section(group)
+    return group
+
+
+def _grant_counseling_section(group: Group) -> None:
+    from wagtail.models import GroupPagePermission
+
+    from pages.models import SectionKind, SectionPage
+
+    section = SectionPage.objects.filter(kind=SectionKind.COUNSELING).first()
+    if section is None:
+        return
+    for codename in COUNSELOR_PAGE_PERMISSIONS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=section, permission=permission)
+
+
+def counselors():
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=COUNSELOR_GROUP)
+        .distinct()
+        .order_by("username")
+    )

@@ -1,0 +1,135 @@
+"""Request and response shapes of the counseling API (/api/v2/counseling/)."""
+
+from rest_framework import serializers
+
+from pages.models.counseling import CounselingCategory
+
+from .models import NICKNAME_MAX_LENGTH, QUESTION_MAX_LENGTH, TITLE_MAX_LENGTH, CounselingCase
+from .validation import normalize_phone
+
+CATEGORY_BY_LABEL = {label: value for value, label in CounselingCategory.choices}
+
+
+def _text_errors(label: str, max_length: int) -> dict[str, str]:
+    return {
+        "required": f"{label}을(를) 입력해 주세요.",
+        "blank": f"{label}을(를) 입력해 주세요.",
+        "null": f"{label}을(를) 입력해 주세요.",
+        "invalid": f"{label}은(는) 글자로 입력해 주세요.",
+        "max_length": f"{label}은(는) {max_length:,}자 이내로 입력해 주세요.",
+    }
+
+
+class CounselingSubmissionSerializer(serializers.Serializer):
+    """What a citizen sends; contact details and consents are checked here."""
+
+    category = serializers.CharField(
+        error_messages={
+            "required": "상담 분야를 선택해 주세요.",
+            "blank": "상담 분야를 선택해 주세요.",
+            "null": "상담 분야를 선택해 주세요.",
+        }
+    )
+    title = serializers.CharField(
+        max_length=TITLE_MAX_LENGTH, error_messages=_text_errors("제목", TITLE_MAX_LENGTH)
+    )
+    question = serializers.CharField(
+        max_length=QUESTION_MAX_LENGTH,
+        error_messages=_text_errors("상담 내용", QUESTION_MAX_LENGTH),
+    )
+    nickname = serializers.CharField(
+        max_length=NICKNAME_MAX_LENGTH,
+        required=False,
+        allow_blank=True,
+        error_messages=_text_errors("닉네임", NICKNAME_MAX_LENGTH),
+    )
+    email = serializers.EmailField(
+        max_length=254,
+        required=False,
+        allow_blank=True,
+        error_messages={
+            "invalid": "이메일 주소 형식이 올바르지 않습니다. 예: name@example.com",
+            "max_length": "이메일 주소가 너무 깁니다.",
+        },
+    )
+    phone = serializers.CharField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        error_messages={"max_length": "연락처 형식이 올바르지 않습니다. 예: 010-1234-5678"},
+    )
+    consent_personal_data = serializers.BooleanField(
+        error_messages={
+            "required": "개인정보 수집·이용에 동의해야 상담을 신청할 수 있습니다.",
+            "null": "개인정보 수집·이용에 동의해야 상담을 신청할 수 있습니다.",
+            "invalid": "개인정보 수집·이용 동의 여부를 true 또는 false로 보내 주세요.",
+        }
+    )
+    consent_publication = serializers.BooleanField(
+        required=False,
+        default=False,
+        error_messages={
+            "invalid": "FAQ 공개 동의 여부를 true 또는 false로 보내 주세요.",
+            "null": "FAQ 공개 동의 여부를 true 또는 false로 보내 주세요.",
+        },
+    )
+
+    def validate_category(self, value: str) -> str:
+        value = value.strip()
+        if value in CounselingCategory.values:
+            return value
+        if value in CATEGORY_BY_LABEL:
+            return CATEGORY_BY_LABEL[value]
+        labels = ", ".join(CounselingCategory.labels)
+        raise serializers.ValidationError(f"상담 분야는 {labels} 중에서 선택해 주세요.")
+
+    def validate_phone(self, value: str) -> str:
+        if not value.strip():
+            return ""
+        normalized = normalize_phone(value)
+        if normalized is None:
+            raise serializers.ValidationError(
+                "연락처 형식이 올바르지 않습니다. 휴대전화(010-1234-5678) 또는 "
+                "지역번호를 포함한 전화번호(02-123-4567)를 입력해 주세요."
+            )
+        return normalized
+
+    def validate_consent_personal_data(self, value: bool) -> bool:
+        if not value:
+            raise serializers.ValidationError(
+                "개인정보 수집·이용에 동의해야 상담을 신청할 수 있습니다."
+            )
+        return value
+
+    def validate(self, attrs: dict) -> dict:
+        if not attrs.get("email") and not attrs.get("phone"):
+            raise serializers.ValidationError(
+                {"contact": ["답변 알림을 받을 이메일 또는 연락처 중 하나 이상을 입력해 주세요."]}
+            )
+        return attrs
+
+
+class CaseStatusSerializer(serializers.ModelSerializer):
+    """What a citizen sees with the receipt number and access code."""
+
+    category_label = serializers.CharField(source="get_category_display")
+    status_label = serializers.CharField(source="get_status_display")
+    answer = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CounselingCase
+        fields = [
+            "receipt_number",
+            "category",
+            "category_label",
+            "title",
+            "question",
+            "status",
+            "status_label",
+            "submitted_at",
+            "answered_at",
+            "answer",
+        ]
+
+    def get_answer(self, case: CounselingCase) -> str | None:
+        return case.answer if case.answered_at and case.answer else None

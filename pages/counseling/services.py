@@ -1,0 +1,198 @@
+"""What happens to a counseling case: submission, handling, notification, FAQ, logging."""
+
+import html
+import secrets
+import time
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
+
+from pages.models import CounselingFAQPage, SectionKind, SectionPage
+
+from .anonymize import anonymize
+from .crypto import hash_access_code
+from .models import (
+    AccessAction,
+    AccessLog,
+    CaseStatus,
+    CounselingCase,
+    new_access_code,
+    new_receipt_number,
+)
+
+RECEIPT_ATTEMPTS = 5
+# SQLite has one writer at a time; a busy database is retried briefly instead of
+# turning a citizen's question into a server error. PostgreSQL never needs it.
+LOCKED_ATTEMPTS = 40
+LOCKED_BACKOFF_SECONDS = 0.05
+
+
+def submit_case(data: dict) -> tuple[CounselingCase, str]:
+    """Store a validated submission whole and return it with its one-time access code."""
+    for attempt in range(LOCKED_ATTEMPTS):
+        try:
+            return _insert_case(data)
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == LOCKED_ATTEMPTS - 1:
+                raise
+            time.sleep(LOCKED_BACKOFF_SECONDS * (1 + attempt % 5))
+    raise AssertionError("unreachable")
+
+
+def _insert_case(data: dict) -> tuple[CounselingCase, str]:
+    access_code = new_access_code()
+    for attempt in range(RECEIPT_ATTEMPTS):
+        receipt_number = new_receipt_number()
+        case = CounselingCase(
+            receipt_number=receipt_number,
+            access_code_hash=hash_access_code(receipt_number, access_code),
+            category=data["category"],
+            title=data["title"],
+            question=data["question"],
+            nickname=data.get("nickname", ""),
+            email=data.get("email", ""),
+            phone=data.get("phone", ""),
+            consent_personal_data=data["consent_personal_data"],
+            consent_publication=data.get("consent_publication", False),
+        )
+        try:
+            with transaction.atomic():
+                case.save(force_insert=True)
+        except IntegrityError:
+            if attempt == RECEIPT_ATTEMPTS - 1:
+                raise
+            continue
+        return case, access_code
+    raise AssertionError("unreachable")
+
+
+def log_access(user, case: CounselingCase, action: str, request=None) -> AccessLog:
+    return AccessLog.objects.create(
+        actor_id=getattr(user, "pk", None),
+        actor_username=getattr(user, "get_username", lambda: str(user))(),
+        ip_address=request.META.get("REMOTE_ADDR") if request is not None else None,
+        action=action,
+        case_id=case.pk,
+        receipt_number=case.receipt_number,
+    )
+
+
+def log_many(user, cases, action: str, request=None) -> None:
+    ip_address = request.META.get("REMOTE_ADDR") if request is not None else None
+    AccessLog.objects.bulk_create(
+        AccessLog(
+            actor_id=getattr(user, "pk", None),
+            actor_username=user.get_username() if hasattr(user, "get_username") else str(user),
+            ip_address=ip_address,
+            action=action,
+            case_id=case.pk,
+            receipt_number=case.receipt_number,
+        )
+        for case in cases
+    )
+
+
+@transaction.atomic
+def assign(case: CounselingCase, counselor, *, by, request=None) -> None:
+    case.assigned_to = counselor
+    if case.status == CaseStatus.RECEIVED:
+        case.status = CaseStatus.ASSIGNED
+    case.save(update_fields=["assigned_to", "status"])
+    log_access(by, case, AccessAction.ASSIGN, request)
+
+
+@transaction.atomic
+def save_answer(case: CounselingCase, answer: str, *, by, notify: bool, request=None) -> bool:
+    """Store the answer, mark the case answered and tell the citizen how to read it.
+
+    Returns whether an e-mail notification was queued.
+    """
+    case.answer = answer
+    case.answered_by = by
+    case.answered_at = timezone.now()
+    if case.assigned_to is None:
+        case.assigned_to = by
+    if case.status != CaseStatus.CLOSED:
+        case.status = CaseStatus.ANSWERED
+    case.save(update_fields=["answer", "answered_by", "answered_at", "assigned_to", "status"])
+    log_access(by, case, AccessAction.ANSWER, request)
+    if not (notify and case.email):
+        return False
+    case.notified_at = timezone.now()
+    case.save(update_fields=["notified_at"])
+    log_access(by, case, AccessAction.NOTIFY, request)
+    receipt_number, email = case.receipt_number, case.email
+    transaction.on_commit(lambda: send_answer_notification(receipt_number, email))
+    return True
+
+
+def send_answer_notification(receipt_number: str, email: str) -> None:
+    """Tell the citizen an answer is ready — never the answer itself, nor their question."""
+    lookup_url = settings.COUNSELING_LOOKUP_URL
+    body = (
+        "안녕하세요. 서울시 패밀리 포털 온라인 상담입니다.\n\n"
+        f"접수번호 {receipt_number} 상담에 답변이 등록되었습니다.\n"
+        f"답변은 {lookup_url} 에서 접수번호와 신청 때 받은 열람 코드를 입력하면 볼 수 있습니다.\n"
+        "패밀리 앱에서는 '온라인 상담 > 답변 확인' 메뉴를 이용해 주세요.\n\n"
+        "개인정보 보호를 위해 이 메일에는 상담 내용과 답변을 적지 않습니다.\n"
+        "열람 코드를 잊으셨다면 같은 내용으로 다시 신청해 주세요.\n"
+    )
+    send_mail(
+        subject=f"[서울시 패밀리 포털] 상담 답변이 등록되었습니다 (접수번호 {receipt_number})",
+        message=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[email],
+    )
+
+
+@transaction.atomic
+def close(case: CounselingCase, *, by, request=None) -> None:
+    case.status = CaseStatus.CLOSED
+    case.closed_at = timezone.now()
+    case.save(update_fields=["status", "closed_at"])
+    log_access(by, case, AccessAction.CLOSE, request)
+
+
+class FAQNotAllowed(Exception):
+    """The case is not answered or the citizen did not consent to publication."""
+
+
+@transaction.atomic
+def create_faq_draft(case: CounselingCase, *, by, request=None) -> CounselingFAQPage:
+    """Turn an answered, publication-consented case into an unpublished, anonymised FAQ draft.
+
+    The draft goes through the normal moderation workflow; this never publishes it.
+    """
+    if case.faq_page_id is not None:
+        return case.faq_page
+    if not case.can_become_faq:
+        raise FAQNotAllowed
+    section = SectionPage.objects.get(kind=SectionKind.COUNSELING)
+    personal = tuple(filter(None, [case.nickname, case.email, case.phone]))
+    question = anonymize(case.question, names=personal)
+    answer = anonymize(case.answer, names=personal)
+    page = CounselingFAQPage(
+        title=anonymize(case.title, names=personal)[:255],
+        category=case.category,
+        question=question,
+        answer=_paragraphs(answer),
+        # A neutral slug: the title may still need an editor's anonymising eye.
+        slug=f"faq-{secrets.token_hex(4)}",
+        live=False,
+        owner=by,
+    )
+    section.add_child(instance=page)
+    page.save_revision(user=by, log_action=True)
+    case.faq_page = page
+    case.save(update_fields=["faq_page"])
+    log_access(by, case, AccessAction.FAQ, request)
+    return page
+
+
+def _paragraphs(text: str) -> str:
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        "<p>{}</p>".format(html.escape(block).replace("\n", "<br/>")) for block in blocks if block
+    )
