@@ -1,0 +1,29 @@
+"""`manage.py load_demo_content`: a realistic Korean demo portal, idempotent, in one transaction."""
+
+from django.core.management.base import BaseCommand
+
+from pages.demo.loader import DemoLoader
+
+
+class Command(BaseCommand):
+    help = (
+        "한국어 데모 포털(섹션, 가족정보, 서울가족학교, 가족보고서, 블로그, 공지, 상담 FAQ, "
+        "데모 사용자)을 만듭니다. 이미 있는 것은 건너뛰므로 여러 번 실행해도 안전합니다."
+    )
+
+    def handle(self, *args, **options) -> None:
+        loader = DemoLoader(say=self.stdout.write)
+        loader.run()
+
+        if loader.new_passwords:
+            self.stdout.write(self.style.WARNING("새 데모 계정 (비밀번호는 지금 한 번만 표시):"))
+            for username, password in loader.new_passwords.items():
+                self.stdout.write(f"    {username:<10} {password}")
+        created = {kind: count for kind, count in loader.created.items() if count}
+        if not created:
+            self.stdout.write(
+                self.style.SUCCESS("데모 콘텐츠가 이미 모두 있습니다. 바뀐 것은 없습니다.")
+            )
+            return
+        summary = ", ".join(f"{kind} {count}" for kind, count in created.items())
+        self.stdout.write(self.style.SUCCESS(f"데모 콘텐츠를 만들었습니다: {summary}"))
