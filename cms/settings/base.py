@@ -8,6 +8,8 @@ from pathlib import Path
 
 import environ
 
+from search.engines import search_backends_from_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -133,9 +135,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_AUDIT_LOG_ENABLED = True
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search: the database backend, plus Elasticsearch or OpenSearch when SEARCH_BACKEND and
+# SEARCH_URL name one (see search/engines.py and the README's "Search").
+WAGTAILSEARCH_BACKENDS = search_backends_from_env(env)
 
 # Headless: the frontend stub (and later the app) renders pages; Wagtail only serves JSON.
 FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", default="http://127.0.0.1:8000/frontend")
@@ -168,6 +170,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="family-portal@seoul.go.k
 SCHEDULED_COMMANDS = [
     ("publish_scheduled", 60),  # go-live and expiry of scheduled pages
     ("purge_counseling", 24 * 60 * 60),  # destroy counseling data past its retention period
+    ("reconcile_search_index", 60 * 60),  # repair drift between the site and the search engine
 ]
 
 # Online counseling (pages.counseling): personal data is encrypted with these Fernet keys

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.indexing import page_korean_text
+
 
 class SectionKind(models.TextChoices):
     """The six portal sections; each decides which page types may live under it."""
@@ -22,10 +24,18 @@ class SectionKind(models.TextChoices):
 class BasePage(Page):
     """Shared behaviour of all portal pages: Korean search fields and an API summary."""
 
-    search_fields = [*Page.search_fields, index.SearchField("search_description")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_description"),
+        # Korean morphemes of the page, so 가족 finds "가족을 위한 상담" on every engine.
+        index.SearchField("korean_search_text"),
+    ]
 
     class Meta:
         abstract = True
+
+    def korean_search_text(self) -> str:
+        return page_korean_text(self)
 
 
 class SectionChildMixin:

@@ -1,0 +1,100 @@
+"""Korean index settings shared by the Elasticsearch and OpenSearch backends.
+
+Every text field of the index is analysed by one "default" analyzer. With the nori plugin
+that is nori (particles and endings dropped, compounds split as well as kept); without it,
+the standard tokenizer with width folding and lower-casing, which splits on spaces like the
+database backend does. Either way pages are found through the Korean terms `search.korean`
+indexes, so the same queries find the same pages on every engine.
+"""
+
+import logging
+from copy import deepcopy
+
+logger = logging.getLogger(__name__)
+
+NORI_PLUGIN = "analysis-nori"
+
+# Portal words nori's dictionary lacks; without them 한부모 loses its 한.
+PORTAL_WORDS = [
+    "한부모",
+    "한부모가족",
+    "한부모가정",
+    "조손가족",
+    "다문화가족",
+    "직장맘",
+    "워킹맘",
+    "맞벌이",
+    "손자녀",
+    "예비부부",
+    "예비부모",
+    "육아종합지원센터",
+    "가족담당관",
+    "서울가족학교",
+]
+
+NORI_ANALYSIS = {
+    "tokenizer": {
+        "portal_nori": {
+            "type": "nori_tokenizer",
+            "decompound_mode": "mixed",
+            "user_dictionary_rules": PORTAL_WORDS,
+        }
+    },
+    "analyzer": {
+        "default": {
+            "type": "custom",
+            "tokenizer": "portal_nori",
+            "filter": ["nori_part_of_speech", "cjk_width", "lowercase"],
+        }
+    },
+}
+
+FALLBACK_ANALYSIS = {
+    "analyzer": {
+        "default": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["cjk_width", "lowercase"],
+        }
+    }
+}
+
+
+def korean_index_settings(base: dict, has_nori: bool) -> dict:
+    """`base` (the backend's index settings) with the Korean default analyzer added."""
+    settings = deepcopy(base)
+    analysis = settings.setdefault("settings", {}).setdefault("analysis", {})
+    for section, entries in (NORI_ANALYSIS if has_nori else FALLBACK_ANALYSIS).items():
+        analysis.setdefault(section, {}).update(deepcopy(entries))
+    return settings
+
+
+def nodes_have_nori(client) -> bool:
+    """Whether every node of the cluster has the nori plugin (it must, for the index to work)."""
+    nodes = client.nodes.info(metric="plugins")["nodes"].values()
+    found = bool(nodes) and all(
+        any(
+            plugin.get("name") == NORI_PLUGIN or plugin.get("classname", "").endswith("NoriPlugin")
+            for plugin in node.get("plugins", [])
+        )
+        for node in nodes
+    )
+    logger.info("Korean analysis for new search indexes: %s", "nori" if found else "fallback")
+    return found
+
+
+class KoreanIndexMixin:
+    """Creates indexes with the Korean analyzer that suits the cluster it talks to."""
+
+    def put(self):
+        backend = self.backend
+        backend.settings = korean_index_settings(backend.base_settings, nodes_have_nori(self.es))
+        super().put()
+
+
+class KoreanBackendMixin:
+    """Keeps the backend's own index settings apart from the Korean ones added per cluster."""
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.base_settings = deepcopy(self.settings)

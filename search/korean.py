@@ -1,0 +1,151 @@
+"""Korean analysis shared by indexing and querying, so every engine sees the same terms.
+
+Korean glues particles and endings onto words (가족을, 가족에게) and writes compounds with
+or without spaces (한부모가정 / 한부모 가정). Kiwi (kiwipiepy) splits each word into
+morphemes; from them we keep the content: runs of nouns, written exactly as in the text,
+and verb or adjective stems. A page is indexed with every run, its parts and the joins of
+adjacent bare nouns; a query asks for each of its runs, so both spellings of a compound meet.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from kiwipiepy import Kiwi
+
+# Morphemes that can stand alone as a search term.
+_CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SN", "SH", "XR"})
+# Morphemes that belong to a noun run but mean little alone (한부모 → 한/MM 부모/NNG).
+_RUN_ONLY_TAGS = frozenset({"MM", "NNB", "XPN", "XSN"})
+_STEM_TAGS = ("VV", "VA")
+# Longest noun run (in morphemes) whose parts are indexed; longer ones keep only pieces.
+_MAX_PART_MORPHEMES = 4
+# How many bare-noun words in a row are joined (서울 가족 학교 → 서울가족학교).
+_MAX_JOINED_WORDS = 3
+
+
+@cache
+def _kiwi() -> Kiwi:
+    """The analyzer, loaded on first use (about two seconds) and shared by all threads."""
+    return Kiwi()
+
+
+@dataclass(frozen=True)
+class Word:
+    """One space-separated word: its noun runs and stems, and whether it is a bare noun."""
+
+    runs: tuple[tuple[str, ...], ...]
+    stems: tuple[str, ...]
+    bare_noun: bool
+
+    @property
+    def units(self) -> list[str]:
+        """What a query must find for this word: each noun run written as one, each stem."""
+        return ["".join(run) for run in self.runs] + list(self.stems)
+
+
+def _tag(token) -> str:
+    return token.tag.split("-", 1)[0]
+
+
+def analyze_words(text: str) -> list[Word]:
+    """Split `text` into words and keep each word's content morphemes."""
+    if not text or not text.strip():
+        return []
+    words: dict[int, list] = {}
+    for token in _kiwi().tokenize(text):
+        words.setdefault(token.word_position, []).append(token)
+    return [_word(text, tokens) for _, tokens in sorted(words.items())]
+
+
+def _word(text: str, tokens: list) -> Word:
+    runs: list[tuple[str, ...]] = []
+    stems: list[str] = []
+    current: list[str] = []
+    has_content = False
+    bare_noun = True
+
+    def close_run() -> None:
+        nonlocal current, has_content
+        if current and has_content:
+            runs.append(tuple(current))
+        current, has_content = [], False
+
+    for token in tokens:
+        tag = _tag(token)
+        surface = text[token.start : token.end].lower()
+        if tag in _CONTENT_TAGS or tag in _RUN_ONLY_TAGS:
+            current.append(surface)
+            has_content = has_content or tag in _CONTENT_TAGS
+            continue
+        close_run()
+        bare_noun = False
+        if tag in _STEM_TAGS and len(token.form) > 0:
+            stems.append(token.form)
+    close_run()
+    return Word(runs=tuple(runs), stems=tuple(stems), bare_noun=bare_noun and len(runs) == 1)
+
+
+def _run_parts(run: tuple[str, ...]) -> Iterable[str]:
+    """The run, and every shorter stretch of it worth a term (부모, 가정, 한부모, 부모가정)."""
+    yield "".join(run)
+    size = len(run)
+    for start in range(size):
+        for end in range(start + 1, min(size, start + _MAX_PART_MORPHEMES) + 1):
+            if end - start == size:
+                continue
+            part = "".join(run[start:end])
+            if len(part) > 1 or end - start > 1:
+                yield part
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms a page is found by, in reading order, one per occurrence."""
+    words = analyze_words(text)
+    terms: list[str] = []
+    for position, word in enumerate(words):
+        for run in word.runs:
+            terms.extend(_run_parts(run))
+        terms.extend(word.stems)
+        terms.extend(_joins_starting_at(words, position))
+    return terms
+
+
+def _joins_starting_at(words: list[Word], position: int) -> Iterable[str]:
+    """Bare nouns written apart, joined as they are written together (한부모 가정 → 한부모가정)."""
+    if not words[position].bare_noun:
+        return
+    joined = "".join(words[position].runs[0])
+    for following in words[position + 1 : position + _MAX_JOINED_WORDS]:
+        if not following.runs:
+            return
+        joined += "".join(following.runs[0])
+        yield joined
+        if not following.bare_noun:
+            return
+
+
+def index_text(text: str) -> str:
+    """`index_terms` as one space-separated string, the form search engines index."""
+    return " ".join(index_terms(text))
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """A query as Korean terms: every unit must match, or else the whole query written as one."""
+
+    units: tuple[str, ...]
+    joined: str | None
+
+    def __bool__(self) -> bool:
+        return bool(self.units)
+
+
+def query_terms(text: str) -> QueryTerms:
+    """The terms a query asks for, analysed exactly as pages are."""
+    words = analyze_words(text)
+    units = tuple(dict.fromkeys(unit for word in words for unit in word.units))
+    joined = None
+    if len(words) > 1 and all(word.bare_noun for word in words):
+        joined = "".join("".join(word.runs[0]) for word in words)
+    return QueryTerms(units=units, joined=joined)
