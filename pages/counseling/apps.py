@@ -15,8 +15,9 @@ class CounselingConfig(AppConfig):
 
 
 def _ensure_counselor_group(sender, **kwargs):
-    # post_migrate fires once per app; by the last one every app's permissions exist.
-    if sender is not list(apps.get_app_configs())[-1]:
+    # post_migrate fires once per app with models; by the last one every permission exists.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
         return
     from .permissions import ensure_counselor_group
 
