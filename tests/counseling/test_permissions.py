@@ -39,3 +39,12 @@ def test_no_other_editorial_group_gets_counseling_permissions():
 
     for group in Group.objects.exclude(name=COUNSELOR_GROUP):
         assert not (_codenames(group) & (COUNSELING_PERMISSIONS | {"view_accesslog"}))
+
+
+def test_a_new_counseling_section_is_opened_to_counselors_for_faq_drafts(portal):
+    from pages.models import SectionKind
+
+    group = Group.objects.get(name=COUNSELOR_GROUP)
+    section = portal.section(SectionKind.COUNSELING)
+
+    assert group.page_permissions.filter(page=section, permission__codename="add_page").exists()
