@@ -9,6 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
+from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, JsonResponse
 from django.urls import path
@@ -45,15 +46,24 @@ def check_database() -> dict:
 
 
 def check_search() -> dict:
-    """Ping the configured search backend's engine client, if it has one."""
+    """Ping the engine client of every configured search backend that has one."""
+    backends = {alias: _check_backend(alias) for alias in settings.WAGTAILSEARCH_BACKENDS}
+    failed = [alias for alias, result in backends.items() if result["status"] != "ok"]
+    if failed:
+        reason = "; ".join(f"{alias}: {backends[alias]['reason']}" for alias in failed)
+        return {"status": "error", "reason": reason, "backends": backends}
+    return {"status": "ok", "backends": backends}
+
+
+def _check_backend(alias: str) -> dict:
     started = time.monotonic()
-    backend = get_search_backend()
+    backend = get_search_backend(alias)
     backend_path = f"{type(backend).__module__}.{type(backend).__qualname__}"
     # Engine backends (Elasticsearch, OpenSearch) keep their client as `es`; the database
     # backend has none and is as ready as the database itself.
     client = getattr(backend, "es", None)
     if client is None:
-        return {"status": "ok", "backend": backend_path, "engine": "database"}
+        return {"status": "ok", "backend": backend_path}
     try:
         reachable = _search_checks.submit(client.ping).result(timeout=CHECK_TIMEOUT_SECONDS)
     except FutureTimeout:
@@ -62,7 +72,7 @@ def check_search() -> dict:
         reason = _first_line(error)
     else:
         reason = "" if reachable else "ping failed"
-    result = {"backend": backend_path, "engine": "remote", "ms": _elapsed_ms(started)}
+    result = {"backend": backend_path, "ms": _elapsed_ms(started)}
     if reason:
         return {"status": "error", "reason": reason, **result}
     return {"status": "ok", **result}

@@ -19,3 +19,15 @@ class Portal:
 def portal(db) -> Portal:
     home, sections = ensure_portal_tree()
     return Portal(home, sections)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` run only when the suite runs on PostgreSQL (DATABASE_URL)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="PostgreSQL 전용: DATABASE_URL=postgres://… 로 실행하세요")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
