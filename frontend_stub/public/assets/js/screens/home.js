@@ -68,7 +68,7 @@ export async function render(page) {
       featured.length
         ? cardList(featured, (item) =>
             card(item, {
-              meta: typeLabel(item.meta?.type ?? item.type),
+              meta: item.meta?.type ?? item.type ? typeLabel(item.meta?.type ?? item.type) : null,
               text: item.intro ?? item.search_description ?? labelOf(item.summary),
               image: item.hero_image ?? item.image ?? item.cover_image,
             }),
