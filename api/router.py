@@ -1,11 +1,44 @@
-"""The one WagtailAPIRouter serving /api/v2/."""
+"""The one WagtailAPIRouter serving /api/v2/: Wagtail's endpoints and the portal's own."""
 
+from django.db import transaction
+from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+from .views import (
+    NavigationAPIView,
+    PagePreviewAPIView,
+    PortalDocumentsAPIViewSet,
+    PortalImagesAPIViewSet,
+    PortalPagesAPIViewSet,
+    RedirectsAPIView,
+    SyncAPIView,
+)
+
+
+class PortalAPIRouter(WagtailAPIRouter):
+    """A WagtailAPIRouter that also serves endpoints not tied to one model."""
+
+    def __init__(self, url_namespace: str):
+        super().__init__(url_namespace)
+        self._views = []
+
+    def register_view(self, route: str, view, name: str) -> None:
+        self._views.append(path(route, view, name=name))
+
+    def get_urlpatterns(self):
+        views = decorate_urlpatterns(list(self._views), self.wrap_view)
+        # Every endpoint only reads: no transaction (and its round trips) per request.
+        return decorate_urlpatterns(
+            [*views, *super().get_urlpatterns()], transaction.non_atomic_requests
+        )
+
+
+api_router = PortalAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PortalPagesAPIViewSet)
+api_router.register_endpoint("images", PortalImagesAPIViewSet)
+api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)
+api_router.register_view("navigation/", NavigationAPIView.as_view(), "navigation")
+api_router.register_view("redirects/", RedirectsAPIView.as_view(), "redirects")
+api_router.register_view("sync/", SyncAPIView.as_view(), "sync")
+api_router.register_view("page_preview/", PagePreviewAPIView.as_view(), "page_preview")

@@ -19,3 +19,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# JSON errors under /api/ (Django's pages elsewhere).
+handler404 = "api.errors.page_not_found"
+handler500 = "api.errors.server_error"

@@ -147,6 +147,13 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "REDIRECT_ON_PREVIEW": False,
     "ENFORCE_TRAILING_SLASH": True,
 }
+# Content API (api/): preview links die after an hour; listings return at most 100 items;
+# sync cursors stop short of changes younger than this many seconds (see api/sync.py).
+API_PREVIEW_TOKEN_MAX_AGE = 60 * 60
+WAGTAILAPI_LIMIT_MAX = 100
+API_SYNC_SETTLE_SECONDS = env.int("API_SYNC_SETTLE_SECONDS", default=5)
+# Absolute URLs in API responses (detail_url, files) start here: the public address of the API.
+WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

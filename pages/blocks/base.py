@@ -7,6 +7,18 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
+def related_api_representation(block, value, context, related_field: str):
+    """The block's JSON with its chosen image, document or page as an object, not an id.
+
+    The one helper every chooser-holding block uses; see `api.representation.represent`.
+    """
+    from api.representation import represent
+
+    data = blocks.StructBlock.get_api_representation(block, value, context)
+    data[related_field] = represent(value.get(related_field), context)
+    return data
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading; level 2 or 3 keeps the page outline accessible."""
 
@@ -36,6 +48,9 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label = "이미지"
         description = "대체 텍스트와 설명이 있는 이미지"
 
+    def get_api_representation(self, value, context=None):
+        return related_api_representation(self, value, context, "image")
+
 
 class DocumentLinkBlock(blocks.StructBlock):
     """A downloadable file (PDF, HWP …) offered inside the body."""
@@ -47,6 +62,9 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         label = "첨부 문서"
         description = "내려받을 수 있는 문서"
+
+    def get_api_representation(self, value, context=None):
+        return related_api_representation(self, value, context, "document")
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -95,6 +113,11 @@ class LinkBlock(blocks.StructBlock):
                 block_errors={"external_url": ErrorList([ValidationError(message)])}
             )
         return value
+
+    def get_api_representation(self, value, context=None):
+        data = related_api_representation(self, value, context, "page")
+        data["url"] = data["page"]["path"] if data["page"] else data["external_url"]
+        return data
 
 
 class BaseStreamBlock(blocks.StreamBlock):

@@ -4,9 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessMixin
 
+from api.serializers import RelatedObjectListField
 from search.indexing import page_korean_text
 
 
@@ -21,8 +24,12 @@ class SectionKind(models.TextChoices):
     NOTICE = "notice", "알림마당"
 
 
-class BasePage(Page):
-    """Shared behaviour of all portal pages: Korean search fields and an API summary."""
+class BasePage(HeadlessMixin, Page):
+    """Shared behaviour of all portal pages: Korean search fields and an API summary.
+
+    Pages have no templates: `HeadlessMixin` sends visitors of a page URL to the
+    frontend and editors' previews to the frontend's preview route.
+    """
 
     search_fields = [
         *Page.search_fields,
@@ -78,6 +85,11 @@ class TaxonomyMixin(models.Model):
         index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("audiences", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("districts", [index.SearchField("name"), index.FilterField("slug")]),
+    ]
+    taxonomy_api_fields = [
+        APIField("topics", serializer=RelatedObjectListField()),
+        APIField("audiences", serializer=RelatedObjectListField()),
+        APIField("districts", serializer=RelatedObjectListField()),
     ]
 
     class Meta:

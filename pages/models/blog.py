@@ -7,9 +7,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from api.serializers import RelatedObjectField, TagNamesField
 from pages.blocks import BaseStreamBlock
 
 from .base import BasePage, SectionChildMixin, SectionKind
@@ -62,6 +64,14 @@ class BlogPostPage(SectionChildMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("blogger", serializer=RelatedObjectField()),
+        APIField("date"),
+        APIField("intro"),
+        APIField("hero_image", serializer=RelatedObjectField()),
+        APIField("body"),
+        APIField("tags", serializer=TagNamesField()),
     ]
 
     subpage_types = []

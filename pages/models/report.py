@@ -6,9 +6,11 @@ from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from api.serializers import RelatedObjectField, RelatedObjectListField
 from pages.blocks import DataSourceBlock, ReportStreamBlock
 
 from .base import BasePage, SectionChildMixin, SectionKind
@@ -59,6 +61,15 @@ class ReportEditionPage(SectionChildMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("summary"),
         index.FilterField("year"),
+    ]
+    api_fields = [
+        APIField("year"),
+        APIField("edition_number"),
+        APIField("publication_date"),
+        APIField("print_run"),
+        APIField("cover_image", serializer=RelatedObjectField()),
+        APIField("summary"),
+        APIField("contributing_agencies", serializer=RelatedObjectListField()),
     ]
 
     subpage_types = ["pages.ReportChapterPage"]
@@ -123,6 +134,12 @@ class ReportChapterPage(BasePage):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("chapter_number"),
+    ]
+    api_fields = [
+        APIField("chapter_number"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("data_sources"),
     ]
 
     parent_page_types = ["pages.ReportEditionPage"]

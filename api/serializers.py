@@ -1,0 +1,198 @@
+"""Serializer fields of the content API: paths, breadcrumbs, SEO, images, snippets, files.
+
+Page models name these in their `api_fields`; everything related goes through
+`api.representation.represent()`, so an image looks the same in a field, a
+StreamField block or a snippet.
+"""
+
+from typing import Any
+
+from rest_framework.fields import Field
+
+# Page models import these fields while Django loads models, so everything that
+# needs loaded models (the page index, representations) is imported where used.
+
+
+def get_resolver(context):
+    from .representation import get_resolver
+
+    return get_resolver(context)
+
+
+def represent(obj, context):
+    from .representation import represent
+
+    return represent(obj, context)
+
+
+class ReadOnlyObjectField(Field):
+    """A read-only field that reads the whole object (or its `source`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    @property
+    def resolver(self):
+        return get_resolver(self.context)
+
+
+class PagePathField(ReadOnlyObjectField):
+    """`meta.path`: the site-relative path the frontend serves the page at."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> str | None:
+        indexed = self.resolver.index.get(page.pk)
+        if indexed is not None:
+            return indexed.path
+        if not page.url_path:
+            return None
+        from .pageindex import html_path
+
+        # Previews of drafts: the path the page will have once published.
+        return html_path(page.url_path, self.resolver.index.root_url_path)
+
+
+class ParentIdField(ReadOnlyObjectField):
+    """`meta.parent_id`: the public parent's id (None for the home page)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> int | None:
+        indexed = self.resolver.index.get(page.pk)
+        if indexed is not None:
+            parent = self.resolver.index.parent_of(indexed)
+            return parent.id if parent else None
+        parent_path = (page.path or "")[: -page.steplen]
+        parent = self.resolver.index.by_tree_path.get(parent_path)
+        return parent.id if parent else None
+
+
+class ParentField(ReadOnlyObjectField):
+    """`meta.parent` in the stock shape, read from the public page index (no queries)."""
+
+    def get_attribute(self, instance):
+        indexed = self.resolver.index.get(instance.pk)
+        parent = self.resolver.index.parent_of(indexed) if indexed else None
+        return parent
+
+    def to_representation(self, parent) -> dict[str, Any]:
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.api.v2.utils import get_object_detail_url
+
+        model = ContentType.objects.get_for_id(parent.content_type_id).model_class()
+        return {
+            "id": parent.id,
+            "meta": {
+                "type": f"{model._meta.app_label}.{model.__name__}",
+                "detail_url": get_object_detail_url(
+                    self.context["router"], self.context["request"], model, parent.id
+                ),
+                "path": parent.path,
+            },
+            "title": parent.title,
+        }
+
+
+class BreadcrumbsField(ReadOnlyObjectField):
+    """`breadcrumbs`: public ancestors from the home page down, without the page itself."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> list[dict[str, Any]]:
+        index = self.resolver.index
+        indexed = index.get(page.pk)
+        if indexed is None:
+            tree_path = page.path or ""
+            ancestors = [
+                index.by_tree_path[tree_path[:end]]
+                for end in range(page.steplen, len(tree_path), page.steplen)
+                if tree_path[:end] in index.by_tree_path
+            ]
+        else:
+            ancestors = index.ancestors_of(indexed)
+        return [{"id": item.id, "title": item.title, "path": item.path} for item in ancestors]
+
+
+class SeoField(ReadOnlyObjectField):
+    """`seo`: the title and description for <title> and meta tags."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> dict[str, str]:
+        return {
+            "title": page.seo_title or page.title,
+            "description": page.search_description,
+        }
+
+
+class RelatedObjectField(ReadOnlyObjectField):
+    """An image, document or snippet as an object (see `represent`)."""
+
+    def to_representation(self, value) -> Any:
+        return represent(value, self.context)
+
+
+class RelatedObjectListField(ReadOnlyObjectField):
+    """Many-to-many snippets (topics, audiences …) as a list of objects."""
+
+    def to_representation(self, manager) -> list[Any]:
+        return [represent(item, self.context) for item in manager.all()]
+
+
+class PageLinkField(ReadOnlyObjectField):
+    """A chosen page as `{"id","title","path"}`; null if it is a draft or private."""
+
+    def to_representation(self, page_id) -> dict[str, Any] | None:
+        return self.resolver.page(page_id)
+
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        return getattr(value, "pk", value)
+
+
+class PageLinkListField(ReadOnlyObjectField):
+    """Inline items that point at pages, as links to the public ones only."""
+
+    def __init__(self, page_attribute: str = "page_id", **kwargs):
+        self.page_attribute = page_attribute
+        super().__init__(**kwargs)
+
+    def to_representation(self, items) -> list[dict[str, Any]]:
+        if hasattr(items, "all"):
+            items = items.all()
+        links = (self.resolver.page(getattr(item, self.page_attribute)) for item in items)
+        return [link for link in links if link is not None]
+
+
+class DocumentListField(ReadOnlyObjectField):
+    """Inline file attachments as document objects, using the item's own title if set."""
+
+    def to_representation(self, items) -> list[dict[str, Any]]:
+        return [
+            self.resolver.document(item.document, title=getattr(item, "title", ""))
+            for item in items.all()
+        ]
+
+
+class TagNamesField(ReadOnlyObjectField):
+    """Free tags as a sorted list of names (reads prefetched tags)."""
+
+    def to_representation(self, manager) -> list[str]:
+        return sorted(tag.name for tag in manager.all())
+
+
+class ChoiceLabelField(ReadOnlyObjectField):
+    """A choice as `{"value","label"}` so clients show the Korean label."""
+
+    def __init__(self, choices, **kwargs):
+        self.labels = dict(choices)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> dict[str, str]:
+        return {"value": str(value), "label": str(self.labels.get(value, value))}

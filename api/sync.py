@@ -1,0 +1,128 @@
+"""App sync (like Contentful's Sync API): pages changed since a cursor, plus tombstones.
+
+A cursor is opaque to clients: a signed token (tamper-proof, so nobody can forge
+one) holding the id of the last content change the client has seen, or during the
+first full download the last page id sent so far. Change ids only grow, so cursors
+are monotonic. A change stays "unsettled" for `API_SYNC_SETTLE_SECONDS` after it is
+recorded: such changes are sent but the cursor does not move past them yet, so a
+transaction that commits late (PostgreSQL allocates ids before commit) is never skipped.
+A page may therefore arrive twice; clients apply items and tombstones idempotently.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import ContentChange
+from .prefetch import optimize_queryset
+from .representation import get_resolver
+
+CURSOR_SALT = "api.sync.cursor"
+
+
+class SyncCursorError(ValueError):
+    """The `since` cursor was not issued by this API."""
+
+
+@dataclass
+class SyncBatch:
+    pages: list[Page] = field(default_factory=list)
+    deleted_ids: list[int] = field(default_factory=list)
+    next_cursor: str = ""
+    has_more: bool = False
+
+
+def make_cursor(change_id: int, after_page_id: int | None = None) -> str:
+    return signing.dumps({"c": change_id, "p": after_page_id}, salt=CURSOR_SALT, compress=True)
+
+
+def read_cursor(cursor: str) -> tuple[int, int | None]:
+    try:
+        data = signing.loads(cursor, salt=CURSOR_SALT)
+        return int(data["c"]), (int(data["p"]) if data.get("p") is not None else None)
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
+        raise SyncCursorError(
+            "동기화 커서가 올바르지 않습니다. since 없이 처음부터 받으세요."
+        ) from error
+
+
+def settled_before():
+    return timezone.now() - timedelta(seconds=getattr(settings, "API_SYNC_SETTLE_SECONDS", 5))
+
+
+def settled_watermark() -> int:
+    newest = (
+        ContentChange.objects.filter(created_at__lte=settled_before())
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return newest or 0
+
+
+def public_pages(request, page_ids) -> list[Page]:
+    """The public pages among `page_ids`, specific and ready to serialize, in id order."""
+    index = get_resolver({"request": request}).index
+    by_model: dict[type[Page], list[int]] = {}
+    for page_id in page_ids:
+        indexed = index.get(page_id)
+        if indexed is not None:
+            model = ContentType.objects.get_for_id(indexed.content_type_id).model_class()
+            by_model.setdefault(model, []).append(page_id)
+    pages = [
+        page
+        for model, ids in by_model.items()
+        for page in optimize_queryset(model.objects.filter(pk__in=ids))
+    ]
+    return sorted(pages, key=lambda page: page.pk)
+
+
+def sync_batch(request, since: str | None, limit: int) -> SyncBatch:
+    if not since:
+        return full_batch(request, settled_watermark(), 0, limit)
+    change_id, after_page_id = read_cursor(since)
+    if after_page_id is not None:
+        return full_batch(request, change_id, after_page_id, limit)
+    return delta_batch(request, change_id, limit)
+
+
+def full_batch(request, watermark: int, after_page_id: int, limit: int) -> SyncBatch:
+    """One page of the initial download, in id order; then the cursor switches to changes."""
+    index = get_resolver({"request": request}).index
+    remaining = sorted(page.id for page in index.pages if page.id > after_page_id)
+    chosen = remaining[:limit]
+    has_more = len(remaining) > limit
+    cursor = make_cursor(watermark, chosen[-1]) if has_more else make_cursor(watermark)
+    return SyncBatch(pages=public_pages(request, chosen), next_cursor=cursor, has_more=has_more)
+
+
+def delta_batch(request, change_id: int, limit: int) -> SyncBatch:
+    """Pages changed after `change_id`: current ones in full, the rest as tombstones."""
+    changes = list(
+        ContentChange.objects.filter(id__gt=change_id)
+        .order_by("id")
+        .values_list("id", "page_id", "created_at")[: limit + 1]
+    )
+    has_more = len(changes) > limit
+    changes = changes[:limit]
+    settled = settled_before()
+    next_change_id = change_id
+    for changed_id, _, created_at in changes:
+        if created_at > settled:
+            has_more = False  # the rest is too fresh to pass; the next sync resends it
+            break
+        next_change_id = changed_id
+    page_ids = list(dict.fromkeys(page_id for _, page_id, _ in changes if page_id is not None))
+    pages = public_pages(request, page_ids)
+    current = {page.pk for page in pages}
+    return SyncBatch(
+        pages=pages,
+        deleted_ids=[page_id for page_id in page_ids if page_id not in current],
+        next_cursor=make_cursor(next_change_id),
+        has_more=has_more,
+    )

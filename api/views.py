@@ -1,0 +1,326 @@
+"""Endpoints of the content API: pages, images, documents, navigation, redirects, sync, preview."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import CollectionViewRestriction, Page, Site
+from wagtail_headless_preview.models import PagePreview
+
+from .caching import ConditionalPublicMixin
+from .errors import api_exception_response, error_response
+from .filters import FILTER_PARAMETERS, PortalFilter
+from .prefetch import optimize_queryset, prepare_pages
+from .representation import Resolver, get_resolver
+from .richtext import rewrite_rich_text_in
+from .serializers import BreadcrumbsField, PagePathField, ParentField, ParentIdField, SeoField
+from .sync import SyncCursorError, sync_batch
+
+
+class PortalPageSerializer(PageSerializer):
+    """Stock page serializer plus `meta.path`, `meta.parent_id`, breadcrumbs and SEO."""
+
+    path = PagePathField()
+    parent_id = ParentIdField()
+    parent = ParentField()
+    breadcrumbs = BreadcrumbsField()
+    seo = SeoField()
+
+
+class PortalAPIMixin:
+    """JSON only, anonymous only (no session, so responses are the same for everyone)."""
+
+    renderer_classes = [JSONRenderer]
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    schema = None  # documented by api.schema instead
+
+    def handle_exception(self, exc):
+        response = api_exception_response(exc)
+        if response is None:
+            return super().handle_exception(exc)
+        return response
+
+    @property
+    def resolver(self) -> Resolver:
+        return get_resolver({"request": self.request})
+
+
+class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIViewSet):
+    """Wagtail's pages endpoint over live, public pages, with the portal's fields and filters."""
+
+    base_serializer_class = PortalPageSerializer
+    filter_backends = [PortalFilter, *PagesAPIViewSet.filter_backends]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        FILTER_PARAMETERS
+    ).difference(["rich_text_format", "site"])
+    meta_fields = [*PagesAPIViewSet.meta_fields, "path", "parent_id"]
+    body_fields = [*PagesAPIViewSet.body_fields, "breadcrumbs", "seo"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "path"]
+
+    def get_base_queryset(self):
+        index = self.resolver.index
+        if index.root is None:
+            return Page.objects.none()
+        queryset = Page.objects.live().filter(path__startswith=index.root.tree_path)
+        for private_path in index.private_paths:
+            queryset = queryset.exclude(path__startswith=private_path)
+        return queryset
+
+    def resolve_rich_text_format(self):
+        # Only stored HTML, which the API rewrites; Wagtail's expanded HTML would link drafts.
+        return "db_html"
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["resolver"] = self.resolver
+        return context
+
+    def get_object(self):
+        if hasattr(self, "_cached_object"):
+            return self._cached_object
+        indexed = self.resolver.index.get(int(self.kwargs["pk"]))
+        model = (
+            ContentType.objects.get_for_id(indexed.content_type_id).model_class()
+            if indexed
+            else None
+        )
+        page = optimize_queryset(model.objects.filter(pk=indexed.id)).first() if model else None
+        if page is None:
+            raise Http404
+        self._cached_object = page
+        return page
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        if hasattr(queryset, "select_related"):
+            queryset = optimize_queryset(queryset)
+        pages = list(self.paginate_queryset(queryset))
+        prepare_pages(pages, self.resolver)
+        serializer = self.get_serializer(pages, many=True)
+        data = rewrite_rich_text_in(serializer.data, self.resolver)
+        return self.get_paginated_response(data)
+
+    def detail_view(self, request, pk):
+        page = self.get_object()
+        prepare_pages([page], self.resolver)
+        data = rewrite_rich_text_in(self.get_serializer(page).data, self.resolver)
+        return Response(data)
+
+    def find_view(self, request):
+        if "html_path" not in request.GET:
+            return super().find_view(request)
+        path = normalise_html_path(request.GET["html_path"])
+        indexed = self.resolver.index.by_path.get(path)
+        if indexed is None:
+            return find_miss_response(request, path)
+        url = get_object_detail_url(request.wagtailapi_router, request, Page, indexed.id)
+        query = request.GET.copy()
+        query.pop("html_path")
+        return redirect(f"{url}?{query.urlencode()}" if query else url)
+
+
+def normalise_html_path(value: str) -> str:
+    segments = [segment for segment in value.split("?")[0].split("/") if segment]
+    return "/" + "".join(f"{segment}/" for segment in segments)
+
+
+def redirect_target(redirect_obj: Redirect, resolver: Resolver) -> str | None:
+    """Where a redirect points, or None if its page is not public."""
+    if redirect_obj.redirect_page_id:
+        page = resolver.page(redirect_obj.redirect_page_id)
+        return page["path"] if page else None
+    return redirect_obj.redirect_link or None
+
+
+def redirect_json(redirect_obj: Redirect, location: str) -> dict:
+    return {
+        "old_path": redirect_obj.old_path,
+        "location": location,
+        "is_permanent": redirect_obj.is_permanent,
+    }
+
+
+def site_redirects(request):
+    site = Site.find_for_request(request)
+    return Redirect.get_for_site(site).filter(Q(redirect_page__isnull=False) | ~Q(redirect_link=""))
+
+
+def find_miss_response(request, path: str) -> Response:
+    """404 for an unknown path, naming the redirect to follow if one exists."""
+    resolver = get_resolver({"request": request})
+    candidate = site_redirects(request).filter(old_path=Redirect.normalise_path(path)).first()
+    location = redirect_target(candidate, resolver) if candidate else None
+    if location is None:
+        return error_response("not_found", "이 주소의 페이지가 없습니다.", 404)
+    return error_response(
+        "redirected",
+        "페이지 주소가 바뀌었습니다. redirect의 location으로 이동하세요.",
+        404,
+        redirect=redirect_json(candidate, location),
+    )
+
+
+class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIViewSet):
+    """Wagtail's images endpoint with the portal's errors and HTTP caching."""
+
+
+class PortalDocumentsAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, DocumentsAPIViewSet):
+    """Wagtail's documents endpoint without documents in privacy-restricted collections."""
+
+    def get_queryset(self):
+        private = Q()
+        for restriction in CollectionViewRestriction.objects.select_related("collection"):
+            private |= Q(collection__path__startswith=restriction.collection.path)
+        return super().get_queryset().exclude(private) if private else super().get_queryset()
+
+
+class PortalAPIView(PortalAPIMixin, ConditionalPublicMixin, APIView):
+    """A custom endpoint of anonymous, cacheable content."""
+
+
+class NavigationAPIView(PortalAPIView):
+    """`/api/v2/navigation/`: the home page's in-menu sections and their in-menu children."""
+
+    def get(self, request):
+        index = self.resolver.index
+        if index.root is None:
+            return Response({"items": []})
+
+        def node(page, depth: int) -> dict:
+            children = [child for child in index.children_of(page) if child.show_in_menus]
+            item = {"id": page.id, "title": page.title, "path": page.path}
+            item["children"] = [node(child, depth - 1) for child in children] if depth else []
+            return item
+
+        sections = [page for page in index.children_of(index.root) if page.show_in_menus]
+        return Response({"items": [node(section, depth=1) for section in sections]})
+
+
+class RedirectsAPIView(PortalAPIView):
+    """`/api/v2/redirects/`: every redirect, or `?path=/old/` for one (404 if none)."""
+
+    def get(self, request):
+        redirects = site_redirects(request).order_by("old_path")
+        if "path" in request.GET:
+            old_path = Redirect.normalise_path(request.GET["path"])
+            redirects = redirects.filter(old_path=old_path)
+        items = []
+        for redirect_obj in redirects:
+            location = redirect_target(redirect_obj, self.resolver)
+            if location is not None:
+                items.append(redirect_json(redirect_obj, location))
+        if "path" in request.GET:
+            if not items:
+                return error_response("not_found", "이 주소에 대한 리디렉션이 없습니다.", 404)
+            return Response(items[0])
+        return Response({"meta": {"total_count": len(items)}, "items": items})
+
+
+def page_detail_data(request, pages, view) -> list[dict]:
+    """Full detail representations of pages of any types, in the given order."""
+    resolver = get_resolver({"request": request})
+    prepare_pages(pages, resolver)
+    context = {
+        "request": request,
+        "view": view,
+        "router": request.wagtailapi_router,
+        "resolver": resolver,
+        "_wagtail_rich_text_format": "db_html",
+    }
+    serializer_classes = {}
+    data = []
+    for page in pages:
+        model = type(page)
+        if model not in serializer_classes:
+            serializer_classes[model] = PortalPagesAPIViewSet._get_serializer_class(
+                request.wagtailapi_router, model, [], show_details=True
+            )
+        data.append(serializer_classes[model](page, context=context).data)
+    return rewrite_rich_text_in(data, resolver)
+
+
+class SyncAPIView(PortalAPIView):
+    """`/api/v2/sync/?since=<cursor>`: changed pages in full, tombstones and the next cursor."""
+
+    seen_types: dict = {}
+
+    def get(self, request):
+        self.seen_types = {}
+        try:
+            limit = int(request.GET.get("limit", 50))
+        except ValueError:
+            limit = -1
+        if not 1 <= limit <= 100:
+            raise BadRequestError("limit은 1에서 100 사이의 정수여야 합니다.")
+        try:
+            batch = sync_batch(request, request.GET.get("since"), limit)
+        except SyncCursorError as error:
+            raise BadRequestError(str(error)) from error
+        return Response(
+            {
+                "items": page_detail_data(request, batch.pages, self),
+                "deleted": batch.deleted_ids,
+                "next_cursor": batch.next_cursor,
+                "has_more": batch.has_more,
+            }
+        )
+
+
+class PagePreviewAPIView(PortalAPIMixin, APIView):
+    """`/api/v2/page_preview/?content_type=pages.articlepage&token=…`: a draft, never cached."""
+
+    seen_types: dict = {}
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def get(self, request):
+        self.seen_types = {}
+        content_type_label = request.GET.get("content_type", "")
+        token = request.GET.get("token", "")
+        if not content_type_label or not token:
+            raise BadRequestError("content_type과 token이 모두 필요합니다.")
+        model = preview_page_model(content_type_label)
+        try:
+            model.get_preview_signer().unsign(token, max_age=settings.API_PREVIEW_TOKEN_MAX_AGE)
+        except signing.SignatureExpired:
+            return error_response(
+                "preview_expired", "미리보기 링크가 만료되었습니다. 다시 미리보기를 여세요.", 400
+            )
+        except signing.BadSignature:
+            return error_response("invalid_token", "미리보기 토큰이 올바르지 않습니다.", 400)
+        preview = PagePreview.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), token=token
+        ).first()
+        if preview is None:
+            return error_response("not_found", "미리보기를 찾을 수 없습니다.", 404)
+        return Response(page_detail_data(request, [preview.as_page()], self)[0])
+
+
+def preview_page_model(label: str) -> type[Page]:
+    app_label, _, model_name = label.partition(".")
+    try:
+        content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
+    except ContentType.DoesNotExist as error:
+        raise BadRequestError(f"알 수 없는 페이지 유형입니다: '{label}'") from error
+    model = content_type.model_class()
+    if model is None or not issubclass(model, Page) or not hasattr(model, "get_preview_signer"):
+        raise BadRequestError(f"알 수 없는 페이지 유형입니다: '{label}'")
+    return model
