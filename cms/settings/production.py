@@ -7,7 +7,15 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, INSTALLED_APPS, MIDDLEWARE, SPECTACULAR_SETTINGS, STORAGES, env
+from .base import (
+    DATABASES,
+    INSTALLED_APPS,
+    MIDDLEWARE,
+    SPECTACULAR_SETTINGS,
+    STATIC_ROOT,
+    STORAGES,
+    env,
+)
 
 
 def _required(name: str) -> str:
@@ -84,7 +92,9 @@ CONTENT_SECURITY_POLICY = {
 # place); as a deploy check it would need a live database and say nothing about security.
 SPECTACULAR_SETTINGS = {**SPECTACULAR_SETTINGS, "ENABLE_DJANGO_DEPLOY_CHECK": False}
 
-# Static files: hashed names, compressed, served by WhiteNoise (the middleware is in base.py).
+# Static files: hashed names, compressed, served by WhiteNoise (the middleware is in base.py)
+# from the directory `collectstatic` fills (the image does it at build time).
+STATIC_ROOT = env.path("STATIC_ROOT", default=STATIC_ROOT)
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

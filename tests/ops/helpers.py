@@ -127,11 +127,20 @@ class Response:
         return json.loads(self.body)
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirects)
+
+
 def fetch(url: str, headers: dict[str, str] | None = None, timeout: float = 10) -> Response:
+    """GET without following redirects; HTTP errors are returned, not raised."""
     request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 - local test server
     started = time.monotonic()
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with _opener.open(request, timeout=timeout) as response:
             body = response.read()
             return Response(response.status, response.headers, body, time.monotonic() - started)
     except urllib.error.HTTPError as error:

@@ -1,0 +1,61 @@
+"""docker-compose.yml describes the stack the README promises (.ci/compose.sh validates syntax)."""
+
+import yaml
+from django.core.management import get_commands
+
+from .helpers import REPO
+
+
+def compose() -> dict:
+    return yaml.safe_load((REPO / "docker-compose.yml").read_text())
+
+
+def test_postgres_keeps_its_data_in_a_named_volume():
+    stack = compose()
+
+    assert "pgdata:/var/lib/postgresql/data" in stack["services"]["postgres"]["volumes"]
+    assert "pgdata" in stack["volumes"]
+
+
+def test_elasticsearch_is_one_memory_bounded_node_with_the_korean_analyzer():
+    service = compose()["services"]["elasticsearch"]
+    dockerfile = (REPO / service["build"]["context"] / "Dockerfile").read_text()
+
+    assert service["environment"]["discovery.type"] == "single-node"
+    assert service["mem_limit"] == "1g"
+    assert "-Xmx" in (REPO / ".env.example").read_text()
+    assert "elasticsearch-plugin install --batch analysis-nori" in dockerfile
+
+
+def test_web_migrates_then_serves_with_gunicorn_and_the_worker_runs_the_scheduler():
+    services = compose()["services"]
+    web = services["web"]["command"]
+
+    assert web.index("migrate") < web.index("gunicorn cms.wsgi:application")
+    assert services["worker"]["command"] == ["python", "manage.py", "run_scheduler"]
+    assert services["web"]["build"]["dockerfile"] == "cms/Dockerfile"
+    assert services["web"]["healthcheck"]["test"][-1].endswith("/readyz")
+
+
+def test_every_management_command_the_stack_runs_exists():
+    services = compose()["services"]
+    commands = get_commands()
+
+    assert "run_scheduler" in commands
+    assert "setup_portal" in commands
+    assert "manage.py setup_portal" in services["web"]["command"]
+    assert (
+        "whitenoise.middleware.WhiteNoiseMiddleware"
+        in __import__("django.conf").conf.settings.MIDDLEWARE
+    )
+
+
+def test_the_frontend_proxies_to_the_web_service():
+    stack = compose()
+    config = (REPO / "cms" / "nginx.conf").read_text()
+
+    assert (
+        "./cms/nginx.conf:/etc/nginx/conf.d/default.conf:ro"
+        in stack["services"]["frontend"]["volumes"]
+    )
+    assert "server web:8000;" in config
