@@ -1,7 +1,7 @@
 """`manage.py run_portal`: the development server plus the scheduler, as `make run` starts them.
 
 Both run as child processes in their own process groups, so Ctrl-C or SIGTERM here
-stops each of them (and runserver's autoreload child) cleanly before we exit.
+stops each of them (and runserver's autoreload child) before we exit.
 """
 
 import os
@@ -56,10 +56,12 @@ class Command(BaseCommand):
         self.stdout.write("서버와 예약 작업 실행기를 멈췄습니다.")
 
     def stop(self, children) -> None:
-        """Interrupt each child's process group, then kill whatever outlives the grace period."""
+        """Terminate each child's process group, then kill whatever outlives the grace period."""
+        # SIGTERM rather than SIGINT: a child still starting up dies quietly instead of
+        # printing a KeyboardInterrupt traceback; the scheduler handles both the same way.
         for child in children:
             if child.poll() is None:
-                os.killpg(child.pid, signal.SIGINT)
+                os.killpg(child.pid, signal.SIGTERM)
         deadline = time.monotonic() + SHUTDOWN_GRACE_SECONDS
         for child in children:
             try:
