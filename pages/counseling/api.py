@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.decorators import method_decorator
 from django_ratelimit.core import get_usage, is_ratelimited
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
@@ -13,7 +15,12 @@ from rest_framework.views import APIView
 
 from .crypto import access_code_matches
 from .models import CounselingCase
-from .serializers import CaseStatusSerializer, CounselingSubmissionSerializer
+from .serializers import (
+    AccessCodeSerializer,
+    CaseStatusSerializer,
+    CounselingSubmissionSerializer,
+    SubmissionReceiptSerializer,
+)
 from .services import submit_case
 
 HONEYPOT_FIELD = "website"
@@ -22,6 +29,17 @@ NOT_FOUND_MESSAGE = "접수번호 또는 열람 코드가 올바르지 않습니
 NO_STORE = {"Cache-Control": "no-store"}
 # Compared against when the receipt is unknown: same length as a real HMAC-SHA256 hex digest.
 UNKNOWN_RECEIPT_HASH = "0" * 64
+
+ERROR_RESPONSE = OpenApiResponse(
+    OpenApiTypes.OBJECT, description='`{"error": {"code", "message", "fields"?}}`, 한국어 메시지'
+)
+ACCESS_CODE_PARAMETER = OpenApiParameter(
+    ACCESS_CODE_HEADER,
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="접수 때 한 번 보여 준 열람 코드 (예: ABCD-EFGH-JKMN)",
+)
 
 
 def error_response(code: str, message: str, http_status: int, **extra) -> Response:
@@ -69,6 +87,13 @@ class CounselingAPIView(APIView):
 class CounselingSubmitView(CounselingAPIView):
     """POST /api/v2/counseling/: a citizen's question in, a receipt number and access code out."""
 
+    @extend_schema(
+        operation_id="counseling_submit",
+        summary="상담 신청",
+        request=CounselingSubmissionSerializer,
+        responses={201: SubmissionReceiptSerializer, 400: ERROR_RESPONSE, 429: ERROR_RESPONSE},
+        tags=["counseling"],
+    )
     def post(self, request: Request) -> Response:
         if is_ratelimited(
             request, group="counseling:submit", key="ip", rate=_submit_rate, increment=True
@@ -87,7 +112,7 @@ class CounselingSubmitView(CounselingAPIView):
                 fields=serializer.errors,
             )
         case, access_code = submit_case(serializer.validated_data)
-        return Response(
+        receipt = SubmissionReceiptSerializer(
             {
                 "receipt_number": case.receipt_number,
                 "access_code": access_code,
@@ -98,18 +123,31 @@ class CounselingSubmitView(CounselingAPIView):
                     "상담이 접수되었습니다. 접수번호와 열람 코드는 답변을 확인할 때 필요하며 "
                     "다시 알려 드릴 수 없으니 꼭 적어 두세요."
                 ),
-            },
-            status=status.HTTP_201_CREATED,
-            headers=NO_STORE,
+            }
         )
+        return Response(receipt.data, status=status.HTTP_201_CREATED, headers=NO_STORE)
 
 
 class CounselingLookupView(CounselingAPIView):
     """GET (header X-Access-Code) or POST (field access_code) /api/v2/counseling/<receipt>/."""
 
+    @extend_schema(
+        operation_id="counseling_lookup",
+        summary="상담 답변 확인",
+        parameters=[ACCESS_CODE_PARAMETER],
+        responses={200: CaseStatusSerializer, 404: ERROR_RESPONSE, 429: ERROR_RESPONSE},
+        tags=["counseling"],
+    )
     def get(self, request: Request, receipt_number: str) -> Response:
         return self._lookup(request, receipt_number, request.headers.get(ACCESS_CODE_HEADER, ""))
 
+    @extend_schema(
+        operation_id="counseling_lookup_form",
+        summary="상담 답변 확인 (폼 전송)",
+        request=AccessCodeSerializer,
+        responses={200: CaseStatusSerializer, 404: ERROR_RESPONSE, 429: ERROR_RESPONSE},
+        tags=["counseling"],
+    )
     def post(self, request: Request, receipt_number: str) -> Response:
         code = request.headers.get(ACCESS_CODE_HEADER) or request.data.get("access_code", "")
         return self._lookup(request, receipt_number, str(code))

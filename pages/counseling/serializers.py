@@ -109,6 +109,23 @@ class CounselingSubmissionSerializer(serializers.Serializer):
         return attrs
 
 
+class SubmissionReceiptSerializer(serializers.Serializer):
+    """The 201 answer: the access code appears here once and is never stored in clear."""
+
+    receipt_number = serializers.CharField()
+    access_code = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    submitted_at = serializers.DateTimeField()
+    message = serializers.CharField()
+
+
+class AccessCodeSerializer(serializers.Serializer):
+    """The POST form of a look-up, for clients that cannot set the X-Access-Code header."""
+
+    access_code = serializers.CharField()
+
+
 class CaseStatusSerializer(serializers.ModelSerializer):
     """What a citizen sees with the receipt number and access code."""
 

@@ -203,3 +203,22 @@ def test_correct_lookups_do_not_count_against_the_limit(submit, api_client):
     }
 
     assert statuses == {200}
+
+
+def test_app_origin_may_send_the_access_code_header(api_client):
+    response = api_client.options(
+        lookup_url("20261125-AAAAAA"),
+        HTTP_ORIGIN="https://app.family.seoul.test",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="x-access-code",
+    )
+
+    assert response.status_code == 200
+    assert "x-access-code" in response["Access-Control-Allow-Headers"]
+
+
+def test_unsupported_method_gets_json_error(api_client):
+    response = api_client.delete(SUBMIT_URL)
+
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
