@@ -34,8 +34,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _free_port() -> int:
     for port in PORTS:
         with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue  # in use, or still in TIME_WAIT from a previous run
+            return port
     raise RuntimeError(f"no free port for the live server in {PORTS.start}-{PORTS.stop - 1}")
 
 

@@ -24,6 +24,8 @@ export function attachAutocomplete(input) {
   let request = null;
 
   function close() {
+    clearTimeout(timer);
+    request?.abort();
     list.hidden = true;
     list.replaceChildren();
     options = [];
@@ -73,17 +75,18 @@ export function attachAutocomplete(input) {
 
   async function update() {
     const q = input.value.trim();
-    request?.abort();
     if (!q) {
       close();
       return;
     }
+    request?.abort();
     request = new AbortController();
     try {
       const body = await suggest(q, { signal: request.signal });
       if (input.value.trim() === q) show(body.suggestions || []);
-    } catch {
-      close(); // Suggestions are optional; the search itself still works.
+    } catch (error) {
+      // A newer keystroke aborted this request; otherwise suggestions are optional.
+      if (error.name !== "AbortError") close();
     }
   }
 
@@ -101,7 +104,8 @@ export function attachAutocomplete(input) {
     } else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
       choose(options[active]);
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && !list.hidden) {
+      event.preventDefault(); // close the list, but keep the query (search inputs clear on Esc)
       close();
     }
   });
