@@ -75,22 +75,25 @@ def engine_backend(**options):
 
 
 def searchable_pages():
-    """Pages citizens may find: live and public."""
-    return Page.objects.live().public()
+    """Pages citizens may find: live and public (the tree's root is no page of the site)."""
+    return Page.objects.live().public().filter(depth__gt=1)
 
 
 def ensure_page_index(backend) -> bool:
     """Create the engine's page index if it is missing and map every page model's fields.
 
-    Returns whether the index had to be created.
+    The index is created behind an alias, as Wagtail's atomic rebuild does, because single
+    page writes go only to the alias. Returns whether the index had to be created.
     """
-    index = backend.get_index_for_model(Page)
-    created = not index.exists()
-    if created:
-        index.put()
+    alias = backend.get_index_for_model(Page)
+    created = not alias.exists()
+    rebuilder = backend.atomic_rebuilder_class(alias) if created else None
+    index = rebuilder.start() if rebuilder else alias
     for model in get_indexed_models():
         if issubclass(model, Page):
             index.add_model(model)
+    if rebuilder:
+        rebuilder.finish()
     return created
 
 

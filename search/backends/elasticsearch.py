@@ -6,7 +6,7 @@ from .korean import KoreanBackendMixin, KoreanIndexMixin
 
 
 class KoreanElasticsearchIndex(KoreanIndexMixin, Elasticsearch8Index):
-    pass
+    document_argument = "document"
 
 
 class KoreanElasticsearchBackend(KoreanBackendMixin, Elasticsearch8SearchBackend):

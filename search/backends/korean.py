@@ -10,6 +10,8 @@ indexes, so the same queries find the same pages on every engine.
 import logging
 from copy import deepcopy
 
+from modelsearch.index import class_is_indexed
+
 logger = logging.getLogger(__name__)
 
 NORI_PLUGIN = "analysis-nori"
@@ -84,12 +86,29 @@ def nodes_have_nori(client) -> bool:
 
 
 class KoreanIndexMixin:
-    """Creates indexes with the Korean analyzer that suits the cluster it talks to."""
+    """Creates indexes with the Korean analyzer that suits the cluster it talks to, and writes
+    single pages only through the alias `search.indexing.ensure_page_index` creates."""
+
+    # The index API's keyword for the document: "body" for OpenSearch, "document" for ES 8.
+    document_argument = "body"
 
     def put(self):
         backend = self.backend
         backend.settings = korean_index_settings(backend.base_settings, nodes_have_nori(self.es))
         super().put()
+
+    def add_item(self, item):
+        if not class_is_indexed(item.__class__):
+            return
+        mapping = self.mapping_class(item.__class__)
+        # require_alias: a write to a missing index must fail (and be logged), not create an
+        # index with guessed mappings that the Korean mappings can no longer be put on.
+        self.es.index(
+            index=self.name,
+            id=mapping.get_document_id(item),
+            require_alias=True,
+            **{self.document_argument: mapping.get_document(item)},
+        )
 
 
 class KoreanBackendMixin:

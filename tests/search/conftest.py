@@ -32,6 +32,12 @@ def engine_backends(url: str, timeout: float = 5.0) -> dict:
     return {**DATABASE_BACKENDS, CITIZEN_BACKEND: engine_settings(kind, url, prefix, timeout)}
 
 
+def drop_indexes(backend) -> None:
+    """Delete the indexes this test created (their names start with its own prefix)."""
+    for name in backend.es.indices.get(index=f"{backend.index_prefix}*"):
+        backend.es.indices.delete(index=name)
+
+
 @pytest.fixture(params=["database", pytest.param("engine", marks=pytest.mark.search_engine)])
 def search_backends(request):
     """Run the test once on the database backend and once on the real engine."""
@@ -42,7 +48,7 @@ def search_backends(request):
     url = engine_url()
     with override_settings(WAGTAILSEARCH_BACKENDS=engine_backends(url)):
         yield "engine"
-        engine_backend().get_index_for_model(Page).delete()
+        drop_indexes(engine_backend())
 
 
 @pytest.fixture
@@ -51,7 +57,7 @@ def engine(db):
     url = engine_url()
     with override_settings(WAGTAILSEARCH_BACKENDS=engine_backends(url)):
         yield engine_backend()
-        engine_backend().get_index_for_model(Page).delete()
+        drop_indexes(engine_backend())
 
 
 def sync_engine() -> None:

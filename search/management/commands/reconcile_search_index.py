@@ -46,6 +46,7 @@ class Command(BaseCommand):
                 raise CommandError(f"색인 {index.name}이(가) 없습니다.")
             if not dry_run and ensure_page_index(backend):
                 self.stdout.write(f"색인 {index.name}을(를) 만들었습니다.")
+            index.refresh()  # recent writes count too
             indexed = self._indexed_ids(backend, index.name)
         except ENGINE_ERRORS as error:
             raise CommandError(f"검색 엔진에 연결할 수 없습니다: {error}") from error
