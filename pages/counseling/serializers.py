@@ -11,12 +11,13 @@ CATEGORY_BY_LABEL = {label: value for value, label in CounselingCategory.choices
 
 
 def _text_errors(label: str, max_length: int) -> dict[str, str]:
+    # Every label here (제목, 상담 내용, 닉네임) ends in a consonant: 을/은.
     return {
-        "required": f"{label}을(를) 입력해 주세요.",
-        "blank": f"{label}을(를) 입력해 주세요.",
-        "null": f"{label}을(를) 입력해 주세요.",
-        "invalid": f"{label}은(는) 글자로 입력해 주세요.",
-        "max_length": f"{label}은(는) {max_length:,}자 이내로 입력해 주세요.",
+        "required": f"{label}을 입력해 주세요.",
+        "blank": f"{label}을 입력해 주세요.",
+        "null": f"{label}을 입력해 주세요.",
+        "invalid": f"{label}은 글자로 입력해 주세요.",
+        "max_length": f"{label}은 {max_length:,}자 이내로 입력해 주세요.",
     }
 
 

@@ -56,4 +56,4 @@ def register_counseling_menu():
             ),
         ]
     )
-    return CounselingSubmenu("온라인 상담", menu, icon_name="help", name="counseling", order=400)
+    return CounselingSubmenu("온라인 상담", menu, icon_name="mail", name="counseling", order=400)

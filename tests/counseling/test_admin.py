@@ -232,3 +232,18 @@ def test_counselors_hold_no_permission_to_change_the_access_log(users):
         counselor.has_perm(f"counseling.{action}_accesslog")
         for action in ("add", "change", "delete")
     )
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_endpoints_treat_every_role_as_an_anonymous_citizen(client, users, case, role):
+    """Submitting is open to all; reading needs the access code, even for counselors and admins."""
+    client = _client_for(client, users, role)
+
+    submitted = client.post(
+        "/api/v2/counseling/", valid_submission(), content_type="application/json"
+    )
+    without_code = client.get(f"/api/v2/counseling/{case.receipt_number}/")
+
+    assert submitted.status_code == 201
+    assert without_code.status_code == 404
+    assert case.email.encode() not in without_code.content
