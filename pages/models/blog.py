@@ -6,6 +6,7 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -13,6 +14,7 @@ from wagtail.search import index
 
 from api.serializers import RelatedObjectField, TagNamesField
 from pages.blocks import BaseStreamBlock
+from pages.snippets import BloggerProfile
 
 from .base import BasePage, SectionChildMixin, SectionKind
 
@@ -21,6 +23,31 @@ class BlogPostTag(TaggedItemBase):
     content_object = ParentalKey(
         "pages.BlogPostPage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+
+class BlogPostForm(WagtailAdminPageForm):
+    """Citizen bloggers sign posts with their own profile only.
+
+    Staff who may change any page in the blog section (editors, reviewers) still choose
+    freely, e.g. to correct a post on a blogger's behalf.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user, parent = self.for_user, self.parent_page
+        if user is None or parent is None or user.is_superuser or "blogger" not in self.fields:
+            return
+        if "change" in parent.permissions_for_user(user).permissions:
+            return
+        own_profiles = BloggerProfile.objects.filter(user=user)
+        field = self.fields["blogger"]
+        field.queryset = own_profiles
+        field.required = True
+        field.error_messages["required"] = (
+            "블로거 프로필이 필요합니다. 관리자에게 계정과 프로필 연결을 요청하세요."
+        )
+        if self.instance.pk is None and (profile := own_profiles.first()):
+            self.initial["blogger"] = profile.pk
 
 
 class BlogPostPage(SectionChildMixin, BasePage):
@@ -75,6 +102,7 @@ class BlogPostPage(SectionChildMixin, BasePage):
     ]
 
     subpage_types = []
+    base_form_class = BlogPostForm
 
     class Meta:
         verbose_name = "블로그 글"

@@ -29,6 +29,7 @@ from pages.editorial import (
 from pages.models import ArticlePage, BlogPostPage, ReportChapterPage, SectionKind
 from tests.factories import (
     ArticlePageFactory,
+    BloggerProfileFactory,
     BlogPostPageFactory,
     ReportChapterPageFactory,
     ReportEditionPageFactory,
@@ -157,8 +158,14 @@ class BloggerTests(PortalTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         blog = cls.sections[SectionKind.BLOG]
-        cls.own_post = BlogPostPageFactory(parent=blog, owner=cls.blogger, live=False)
-        cls.others_post = BlogPostPageFactory(parent=blog, owner=cls.other_blogger)
+        cls.profile = BloggerProfileFactory(user=cls.blogger, display_name="성북 아빠")
+        cls.other_profile = BloggerProfileFactory(user=cls.other_blogger, display_name="송파 엄마")
+        cls.own_post = BlogPostPageFactory(
+            parent=blog, owner=cls.blogger, blogger=cls.profile, live=False
+        )
+        cls.others_post = BlogPostPageFactory(
+            parent=blog, owner=cls.other_blogger, blogger=cls.other_profile
+        )
         cls.article = ArticlePageFactory(parent=cls.sections[SectionKind.FAMILY_INFO])
 
     def test_blogger_edits_own_post_but_cannot_publish_it(self):
@@ -205,6 +212,22 @@ class BloggerTests(PortalTestCase):
         self.assertFalse(self.own_post.live)
         self.assertEqual(self.own_post.get_latest_revision().content["title"], "발행하고 싶은 글")
 
+    def test_blogger_can_only_sign_with_their_own_profile(self):
+        form = self.edit_form(self.blogger, self.own_post, blogger=self.other_profile.pk)
+        form["action-submit"] = "action-submit"
+        url = reverse("wagtailadmin_pages:edit", args=(self.own_post.pk,))
+        response = self.client.post(url, form)
+        self.assertEqual(response.status_code, 200)  # the form comes back with an error
+        self.own_post.refresh_from_db()
+        self.assertEqual(self.own_post.blogger, self.profile)
+        self.assertFalse(self.own_post.workflow_in_progress)
+
+    def test_editors_may_still_choose_any_blogger(self):
+        self.post_edit(self.editor, self.own_post, "action-submit", blogger=self.other_profile.pk)
+        self.own_post.refresh_from_db()
+        revision = self.own_post.get_latest_revision()
+        self.assertEqual(revision.content["blogger"], self.other_profile.pk)
+
     def test_blogger_writes_a_new_post_and_submits_it_for_review(self):
         blog = self.section(SectionKind.BLOG)
         self.client.force_login(self.blogger)
@@ -227,6 +250,7 @@ class BloggerTests(PortalTestCase):
 
         post = BlogPostPage.objects.get(slug="weekend-hangang")
         self.assertEqual(post.owner, self.blogger)
+        self.assertEqual(post.blogger, self.profile)  # signed with their profile by default
         self.assertFalse(post.live)
         self.assertTrue(post.workflow_in_progress)
         self.assertEqual(post.current_workflow_state.workflow.name, REVIEW_WORKFLOW)
