@@ -247,3 +247,14 @@ def test_api_endpoints_treat_every_role_as_an_anonymous_citizen(client, users, c
     assert submitted.status_code == 201
     assert without_code.status_code == 404
     assert case.email.encode() not in without_code.content
+
+
+def test_access_log_has_no_admin_edit_or_delete_views(client, users):
+    client.force_login(users["admin"])
+
+    for url in [
+        "/admin/snippets/counseling/accesslog/",
+        "/admin/snippets/counseling/accesslog/edit/1/",
+        "/admin/counseling/access-log/1/delete/",
+    ]:
+        assert client.get(url).status_code == 404
