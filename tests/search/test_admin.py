@@ -1,0 +1,70 @@
+"""Editors see what citizens search for and manage synonyms in the admin."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from search.models import SearchQueryLog, SearchSynonym
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def logs(db):
+    today = timezone.localdate()
+    SearchQueryLog.objects.create(query="한부모", day=today, hits=7, result_count=4)
+    SearchQueryLog.objects.create(
+        query="한부모", day=today - datetime.timedelta(days=1), hits=5, result_count=4
+    )
+    SearchQueryLog.objects.create(query="쌍벌이", day=today, hits=3, result_count=0)
+    SearchQueryLog.objects.create(
+        query="옛날검색어", day=today - datetime.timedelta(days=90), hits=99, result_count=0
+    )
+
+
+@pytest.fixture
+def admin_client(client, db):
+    client.force_login(UserFactory(username="admin", is_superuser=True, is_staff=True))
+    return client
+
+
+def test_popular_report_ranks_recent_queries_by_hits(admin_client, logs):
+    response = admin_client.get("/admin/search-queries/")
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "인기 검색어" in content
+    assert content.index("한부모") < content.index("쌍벌이")
+    assert ">12<" in content.replace(" ", "").replace("\n", "")
+    assert "옛날검색어" not in content
+
+
+def test_zero_result_report_lists_only_queries_that_found_nothing(admin_client, logs):
+    response = admin_client.get("/admin/search-queries/zero-results/")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "쌍벌이" in content and "한부모" not in content
+
+
+def test_reports_need_the_view_permission(client, logs):
+    editor = UserFactory(username="editor")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get("/admin/search-queries/").status_code in (302, 403)
+
+    editor.user_permissions.add(Permission.objects.get(codename="view_searchquerylog"))
+    assert client.get("/admin/search-queries/").status_code == 200
+
+
+def test_seeded_synonyms_are_editable_snippets(admin_client):
+    assert {synonym.terms for synonym in SearchSynonym.objects.all()} >= {
+        "워킹맘, 직장맘",
+        "아빠, 아버지",
+        "손주, 손자녀",
+    }
+    response = admin_client.get("/admin/snippets/portal_search/searchsynonym/")
+
+    assert response.status_code == 200
+    assert "워킹맘, 직장맘" in response.content.decode()
