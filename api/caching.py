@@ -5,6 +5,7 @@ privacy change alters every ETag at once; a conditional request with a current
 ETag gets a 304 before any page is loaded.
 """
 
+import datetime
 import hashlib
 
 from django.utils import timezone
@@ -23,6 +24,16 @@ def response_etag(request) -> str:
     return '"' + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32] + '"'
 
 
+def last_modified_timestamp(request) -> int:
+    """The newest change, or today's local midnight if later (date-based filters change then)."""
+    midnight = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(), datetime.time.min)
+    )
+    changed_at = current_version(request).changed_at
+    newest = max(changed_at, midnight) if changed_at else midnight
+    return int(newest.timestamp())  # HTTP dates have whole seconds
+
+
 class ConditionalPublicMixin:
     """For API views of anonymous content: 304s, ETag, Last-Modified, Cache-Control public."""
 
@@ -30,8 +41,7 @@ class ConditionalPublicMixin:
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
         etag = response_etag(request)
-        changed_at = current_version(request).changed_at
-        last_modified = changed_at.timestamp() if changed_at else None
+        last_modified = last_modified_timestamp(request)
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             not_modified["Cache-Control"] = PUBLIC_CACHE_CONTROL
@@ -39,7 +49,6 @@ class ConditionalPublicMixin:
         response = super().dispatch(request, *args, **kwargs)
         if response.status_code == 200:
             response["ETag"] = etag
-            if last_modified is not None:
-                response["Last-Modified"] = http_date(last_modified)
+            response["Last-Modified"] = http_date(last_modified)
             response["Cache-Control"] = PUBLIC_CACHE_CONTROL
         return response

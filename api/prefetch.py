@@ -7,8 +7,8 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
 from taggit.managers import TaggableManager
 from wagtail.blocks.stream_block import StreamValue
-from wagtail.fields import StreamField
 from wagtail.documents.models import AbstractDocument
+from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 

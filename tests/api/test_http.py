@@ -1,0 +1,105 @@
+"""HTTP surface of the API: CORS, OpenAPI, JSON errors, and page URLs sent to the frontend."""
+
+from urllib.parse import unquote
+
+import pytest
+from django.test import Client
+from django.urls import path
+
+from api.errors import server_error
+
+ALLOWED_ORIGIN = "https://app.family.seoul.test"
+
+
+def test_cors_allows_configured_origins_only(api, content, settings):
+    assert ALLOWED_ORIGIN in settings.CORS_ALLOWED_ORIGINS
+
+    allowed = api.get("/api/v2/pages/", HTTP_ORIGIN=ALLOWED_ORIGIN)
+    other = api.get("/api/v2/pages/", HTTP_ORIGIN="https://evil.example.com")
+
+    assert allowed["Access-Control-Allow-Origin"] == ALLOWED_ORIGIN
+    assert "Access-Control-Allow-Origin" not in other
+
+
+def test_cors_preflight_for_an_allowed_origin(api, content):
+    response = api.options(
+        "/api/v2/pages/",
+        HTTP_ORIGIN=ALLOWED_ORIGIN,
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == ALLOWED_ORIGIN
+
+
+def test_openapi_schema_covers_page_types_and_custom_endpoints(api, db):
+    response = api.get("/api/schema/?format=json")
+
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    for endpoint in [
+        "/api/v2/pages/",
+        "/api/v2/pages/{id}/",
+        "/api/v2/pages/find/",
+        "/api/v2/navigation/",
+        "/api/v2/redirects/",
+        "/api/v2/sync/",
+        "/api/v2/page_preview/",
+    ]:
+        assert endpoint in schema["paths"], endpoint
+    components = schema["components"]["schemas"]
+    for page_type in ["ArticlePage", "EducationProgramPage", "ReportChapterPage", "HomePage"]:
+        assert page_type in components
+    program = components["EducationProgramPage"]["allOf"][1]["properties"]
+    assert program["application_status"] == {"$ref": "#/components/schemas/Choice"}
+    assert program["topics"]["items"] == {"$ref": "#/components/schemas/Term"}
+
+
+def test_docs_page_is_served(api, db):
+    response = api.get("/api/docs/")
+
+    assert response.status_code == 200
+    assert b"swagger" in response.content.lower()
+
+
+def test_unknown_api_urls_answer_json_404(api, db):
+    for url in ["/api/v2/nothing/", "/api/v3/pages/", "/api/"]:
+        response = api.get(url)
+        assert response.status_code == 404, url
+        assert response.json()["error"]["code"] == "not_found"
+
+
+def broken_view(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [path("api/v2/broken/", broken_view)]
+handler500 = server_error
+
+
+@pytest.mark.urls(__name__)
+def test_server_errors_under_api_answer_json_without_traceback(db, settings):
+    settings.DEBUG = False
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/api/v2/broken/")
+
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "server_error"
+    assert b"Traceback" not in response.content and b"boom" not in response.content
+
+
+def test_the_project_uses_the_json_error_handlers():
+    from cms import urls
+
+    assert urls.handler404 == "api.errors.page_not_found"
+    assert urls.handler500 == "api.errors.server_error"
+
+
+def test_page_urls_redirect_to_the_frontend(content):
+    response = Client().get("/가족정보/한부모-지원/")
+
+    assert response.status_code == 302
+    assert unquote(response["Location"]) == "http://127.0.0.1:8000/frontend/가족정보/한부모-지원/"
