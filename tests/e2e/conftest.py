@@ -6,6 +6,7 @@ CI), where a missing browser is an error. Playwright never downloads a browser h
 
 import os
 import socket
+import urllib.request
 from pathlib import Path
 from unittest import mock
 
@@ -116,7 +117,15 @@ def browser_page(chromium, frontend):
     )
     yield page
     context.close()
+    _wait_until_idle(frontend.url)
     assert not errors, f"JavaScript errors in the frontend: {errors}"
+
+
+def _wait_until_idle(base_url: str) -> None:
+    """The server answers one request at a time, in order: once this one is answered, no
+    request the closed tab left behind still touches the database the test now flushes."""
+    with urllib.request.urlopen(f"{base_url}/frontend/assets/styles.css", timeout=30) as reply:
+        reply.read()
 
 
 @pytest.fixture

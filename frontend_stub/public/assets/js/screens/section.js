@@ -83,7 +83,8 @@ async function listing(page, spec, pageNumber, single) {
 }
 
 export async function render(page, { params }) {
-  const specs = LISTINGS[page.kind] ?? GENERIC_LISTING;
+  const kind = typeof page.kind === "object" && page.kind ? page.kind.value : page.kind;
+  const specs = LISTINGS[kind] ?? GENERIC_LISTING;
   const pageNumber = Math.max(1, Number.parseInt(params?.get("page") ?? "1", 10) || 1);
   const listings = await Promise.all(specs.map((spec) => listing(page, spec, pageNumber, specs.length === 1)));
   return h(
