@@ -153,3 +153,9 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+
+# No avatars from a third-party service: editors' e-mail hashes stay in the city's systems
+# (and the content security policy allows no outside images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's release check would call an outside server from editors' browsers.
+WAGTAIL_ENABLE_UPDATE_CHECK = False

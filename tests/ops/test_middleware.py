@@ -2,13 +2,14 @@
 
 import json
 import shutil
+import subprocess
 
 import pytest
 
 from cms.middleware import DATABASE_UNAVAILABLE_MESSAGE
 
 from .conftest import production_env
-from .helpers import fetch, gunicorn
+from .helpers import PYTHON, REPO, fetch, gunicorn
 
 HTTPS = {"X-Forwarded-Proto": "https"}
 
@@ -95,3 +96,29 @@ def test_plain_http_is_redirected_to_https_but_probes_are_not(sqlite_copy):
     assert probe.status == 200
     assert secure.status == 200
     assert secure.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_log_lines_carry_the_extra_fields_areas_attach(migrated_sqlite):
+    """A search-index failure logged with its page id comes out as one JSON line with it."""
+    script = (
+        "import logging, django; django.setup(); "
+        "logging.getLogger('search.signals').error("
+        "'search index update failed', extra={'page_id': 42})"
+    )
+    result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [PYTHON, "-c", script],
+        cwd=REPO,
+        env=production_env(f"sqlite:///{migrated_sqlite}"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    (line,) = [json.loads(text) for text in result.stderr.splitlines() if "page_id" in text]
+    assert line["level"] == "ERROR"
+    assert line["logger"] == "search.signals"
+    assert line["page_id"] == 42
+    assert line["message"] == "search index update failed"
+    assert "request_id" in line and "time" in line
