@@ -77,6 +77,30 @@ BLOG_POSTS = [
     },
 ]
 
+# Shown to reviewers as work waiting for them: submitted to '검토 후 게시', not yet live.
+PENDING_BLOG_POST = {
+    "title": "한부모 아빠의 첫 학부모 상담 후기",
+    "blogger": "성북 세 아이 아빠",
+    "days_ago": 1,
+    "intro": "혼자 아이를 키우며 처음 가 본 학부모 상담, 걱정과 달리 따뜻했던 시간이었습니다.",
+    "tags": ["한부모", "학부모상담"],
+    "body": [
+        "아이 엄마와 헤어진 뒤 처음 맞은 학부모 상담 주간이었습니다. 한부모 가정이라는 걸 "
+        "선생님께 어떻게 말해야 할지 며칠을 고민했어요.",
+        "선생님은 아이가 요즘 많이 밝아졌다며 오히려 아빠의 노력을 칭찬해 주셨습니다. "
+        "한부모가족지원센터 자조모임에서 들은 조언이 큰 힘이 되었습니다.",
+    ],
+}
+
+# Approved for publication tomorrow: `publish_scheduled` makes it live when the time comes.
+SCHEDULED_NOTICE = {
+    "title": "온라인 상담 답변 지연 안내",
+    "go_live_in_days": 1,
+    "pinned": False,
+    "body": "<p>상담 신청이 많아 답변이 평소보다 2~3일 늦어질 수 있습니다. 급한 상담은 "
+    "가족센터 상담실(1577-9337)로 전화해 주세요.</p>",
+}
+
 NOTICES = [
     {
         "title": "서울가족학교 교육생 모집 안내",

@@ -74,6 +74,11 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
+def has_child(parent: Page, title: str) -> bool:
+    """Whether `parent` already has the page whose slug this title gives."""
+    return parent.get_children().filter(slug=slugify(title, allow_unicode=True)).exists()
+
+
 def stream(lines: list[str]) -> list[dict]:
     """Raw StreamField data from data-module lines ("## " starts a heading)."""
     blocks = []
@@ -107,6 +112,7 @@ class DemoLoader:
             ("가족 블로그단", self.load_blog),
             ("공지사항", self.load_notices),
             ("상담 FAQ", self.load_faqs),
+            ("검토 대기 글과 예약 게시 공지", self.load_pending_work),
             ("포털 홈 대표 영역과 추천 콘텐츠", self.load_home),
         ]
         for number, (label, step) in enumerate(steps, start=1):
@@ -436,6 +442,47 @@ class DemoLoader:
                 answer=spec["answer"],
             )
             self.publish_child(parent, page, owner=self.users["editor"])
+
+    def load_pending_work(self) -> None:
+        """One blog post awaiting review and one notice scheduled for tomorrow."""
+        blog = self.sections[SectionKind.BLOG]
+        spec = community.PENDING_BLOG_POST
+        if not has_child(blog, spec["title"]):
+            blogger = self.users["blogger"]
+            post = BlogPostPage(
+                title=spec["title"],
+                blogger=BloggerProfile.objects.get(display_name=spec["blogger"]),
+                date=self.today - datetime.timedelta(days=spec["days_ago"]),
+                intro=spec["intro"],
+                body=stream(spec["body"]),
+                owner=blogger,
+                live=False,
+            )
+            post.tags.add(*spec["tags"])
+            blog.add_child(instance=post)
+            post.save_revision(user=blogger, log_action=True)
+            post.get_workflow().start(post, blogger)
+            self.created["검토 대기 글"] += 1
+
+        notices = self.sections[SectionKind.NOTICE]
+        spec = community.SCHEDULED_NOTICE
+        if not has_child(notices, spec["title"]):
+            go_live_at = timezone.now() + datetime.timedelta(days=spec["go_live_in_days"])
+            notice = NoticePage(
+                title=spec["title"],
+                date=go_live_at.date(),
+                pinned=spec["pinned"],
+                body=spec["body"],
+                go_live_at=go_live_at,
+                owner=self.users["editor"],
+                live=False,
+            )
+            notices.add_child(instance=notice)
+            # Publishing a revision whose go-live time is ahead schedules it instead.
+            notice.save_revision(user=self.users["editor"], log_action=True).publish(
+                user=self.users["reviewer"]
+            )
+            self.created["예약 게시 공지"] += 1
 
     def load_home(self) -> None:
         home = self.home.specific

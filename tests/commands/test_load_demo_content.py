@@ -112,10 +112,10 @@ class LoadDemoContentTests(TestCase):
 
     def test_blog_notices_and_faqs(self):
         posts = BlogPostPage.objects.live()
-        self.assertEqual(posts.count(), 4)
+        self.assertEqual(posts.count(), 4)  # a fifth waits for review
         self.assertFalse(posts.filter(blogger=None).exists())
         notices = NoticePage.objects.live()
-        self.assertEqual(notices.count(), 3)
+        self.assertEqual(notices.count(), 3)  # a fourth is scheduled for tomorrow
         pinned = notices.get(pinned=True)
         self.assertEqual(pinned.attachments.count(), 1)
         self.assertEqual(CounselingFAQPage.objects.live().count(), 3)
@@ -128,8 +128,21 @@ class LoadDemoContentTests(TestCase):
 
     def test_pages_are_published_through_revisions(self):
         portal_pages = Page.objects.filter(depth__gt=1)
-        self.assertFalse(portal_pages.filter(live_revision=None).exists())
-        self.assertFalse(portal_pages.filter(live=False).exists())
+        self.assertEqual(
+            set(portal_pages.filter(live_revision=None).values_list("title", flat=True)),
+            {"한부모 아빠의 첫 학부모 상담 후기", "온라인 상담 답변 지연 안내"},
+        )
+
+    def test_reviewers_find_a_post_waiting_for_them(self):
+        post = BlogPostPage.objects.get(title="한부모 아빠의 첫 학부모 상담 후기")
+        self.assertFalse(post.live)
+        self.assertEqual(post.current_workflow_task.name, "콘텐츠 검토")
+        self.assertEqual(post.owner.username, "blogger")
+
+    def test_a_notice_is_scheduled_for_tomorrow(self):
+        notice = NoticePage.objects.get(title="온라인 상담 답변 지연 안내")
+        self.assertFalse(notice.live)
+        self.assertIsNotNone(notice.scheduled_revision)
 
     def test_images_have_alt_text(self):
         images = get_image_model().objects.all()
@@ -146,7 +159,7 @@ class LoadDemoContentTests(TestCase):
         for group in (EDITORS, REVIEWERS, REPORT_TF, BLOGGERS, COUNSELORS):
             self.assertTrue(User.objects.filter(groups__name=group).exists(), group)
         self.assertTrue(User.objects.get(username="admin").is_superuser)
-        self.assertEqual(BlogPostPage.objects.filter(owner__username="blogger").count(), 2)
+        self.assertEqual(BlogPostPage.objects.filter(owner__username="blogger").count(), 3)
 
     def test_generated_passwords_are_printed_once_and_work(self):
         lines = [line.split() for line in self.first_output.splitlines()]
