@@ -4,14 +4,17 @@ The tests skip when /usr/bin/chromium is missing, unless REQUIRE_BROWSER is set 
 CI), where a missing browser is an error. Playwright never downloads a browser here.
 """
 
+import http.client
+import logging
 import os
 import socket
-import urllib.request
 from pathlib import Path
 from unittest import mock
+from urllib.parse import urlsplit
 
 import pytest
 
+logger = logging.getLogger(__name__)
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "e2e"
 # This area's port range; the first free one is used.
@@ -112,8 +115,12 @@ def browser_page(chromium, frontend):
     # Printed with the test's output when it fails: which API calls went wrong.
     page.on(
         "response",
-        lambda response: response.status >= 400
-        and print(f"HTTP {response.status} {response.request.method} {response.url}"),
+        lambda response: (
+            response.status >= 400
+            and logger.warning(
+                "HTTP %s %s %s", response.status, response.request.method, response.url
+            )
+        ),
     )
     yield page
     context.close()
@@ -124,8 +131,13 @@ def browser_page(chromium, frontend):
 def _wait_until_idle(base_url: str) -> None:
     """The server answers one request at a time, in order: once this one is answered, no
     request the closed tab left behind still touches the database the test now flushes."""
-    with urllib.request.urlopen(f"{base_url}/frontend/assets/styles.css", timeout=30) as reply:
-        reply.read()
+    address = urlsplit(base_url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    try:
+        connection.request("GET", "/frontend/assets/styles.css")
+        connection.getresponse().read()
+    finally:
+        connection.close()
 
 
 @pytest.fixture
@@ -139,7 +151,6 @@ def screenshot():
         return path
 
     return save
-
 
 
 @pytest.fixture

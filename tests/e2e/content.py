@@ -36,6 +36,7 @@ TABLE = {
         ["맞벌이가구", "772", "790", "811"],
     ],
 }
+COUNSELING_ALT = "상담사가 한부모 가족과 이야기하는 모습"
 CHART = {
     "title": "맞벌이 가구 비율",
     "chart_type": "bar",
@@ -101,8 +102,8 @@ def build_e2e_site(portal) -> E2ESite:
             (
                 "image",
                 {
-                    "image": _image("상담실", "상담사가 한부모 가족과 이야기하는 모습", "#3b82f6").pk,
-                    "alt_text": "상담사가 한부모 가족과 이야기하는 모습",
+                    "image": _image("상담실", COUNSELING_ALT, "#3b82f6").pk,
+                    "alt_text": COUNSELING_ALT,
                     "caption": "서울시 한부모가족지원센터 상담실",
                 },
             ),

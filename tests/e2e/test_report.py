@@ -8,9 +8,7 @@ from .content import CHART, TABLE
 pytestmark = pytest.mark.browser
 
 
-def test_report_chapter_shows_its_statistics_table_and_chart(
-    browser_page, e2e_site, screenshot
-):
+def test_report_chapter_shows_its_statistics_table_and_chart(browser_page, e2e_site, screenshot):
     page = browser_page
     open_frontend(page)
     menu = page.get_by_role("navigation", name="주 메뉴")
@@ -27,11 +25,13 @@ def test_report_chapter_shows_its_statistics_table_and_chart(
 
     assert page.locator("h1").inner_text() == e2e_site.chapter.title
     crumbs = page.get_by_role("navigation", name="현재 위치")
-    assert crumbs.get_by_role("link").all_inner_texts()[-2:] == ["가족보고서", e2e_site.edition.title]
+    trail = crumbs.get_by_role("link").all_inner_texts()
+    assert trail[-2:] == ["가족보고서", e2e_site.edition.title]
 
     table = page.get_by_role("table", name=TABLE["title"])
     assert table.locator("thead th").all_inner_texts() == TABLE["header"]
-    assert table.locator("tbody th[scope=row]").all_inner_texts() == [row[0] for row in TABLE["rows"]]
+    row_headers = table.locator("tbody th[scope=row]").all_inner_texts()
+    assert row_headers == [row[0] for row in TABLE["rows"]]
     assert table.locator("tbody tr").first.locator("td").all_inner_texts() == TABLE["rows"][0][1:]
     assert "통계청 인구주택총조사" in page.locator(".statistics-table").inner_text()
 
@@ -45,6 +45,6 @@ def test_report_chapter_shows_its_statistics_table_and_chart(
     assert heights == sorted(heights), "taller bars for larger values (41.2 < 42.5 < 44.6)"
     screenshot(page, "report-chapter")
 
-    click_and_wait(page, page.get_by_role("link", name="제2장 돌봄과 일"))
+    click_and_wait(page, page.get_by_role("link", name="제2장 돌봄과 일", exact=True))
     line_chart = page.get_by_role("img", name="돌봄 시간 (단위: %)")
     assert line_chart.locator("polyline").count() == len(CHART["series"])

@@ -10,9 +10,7 @@ from .browsing import click_and_wait, open_frontend
 pytestmark = pytest.mark.browser
 
 
-def test_family_school_lists_programs_with_status_and_resources(
-    browser_page, e2e_site, screenshot
-):
+def test_family_school_lists_programs_with_status_and_resources(browser_page, e2e_site, screenshot):
     page = browser_page
     open_frontend(page, "/frontend/서울가족학교/")
 

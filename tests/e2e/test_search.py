@@ -10,9 +10,7 @@ from .browsing import click_and_wait, open_frontend, wait_until_ready
 pytestmark = pytest.mark.browser
 
 
-def test_korean_search_suggests_highlights_and_follows_a_result(
-    browser_page, e2e_site, screenshot
-):
+def test_korean_search_suggests_highlights_and_follows_a_result(browser_page, e2e_site, screenshot):
     page = browser_page
     open_frontend(page, "/frontend/search/")
     box = page.get_by_role("combobox", name="검색어")

@@ -3,7 +3,7 @@
 import { h } from "../dom.js";
 import { formatDate, formatNumber, formatWon, labelOf } from "../format.js";
 import { renderStream } from "../blocks.js";
-import { facts, pageHeader, section, taxonomy } from "./common.js";
+import { facts, pageHeader, taxonomy } from "./common.js";
 
 const STATUS_LABELS = { upcoming: "모집예정", open: "모집중", closed: "마감" };
 const STATUS_BY_LABEL = Object.fromEntries(Object.entries(STATUS_LABELS).map(([key, label]) => [label, key]));
@@ -32,7 +32,6 @@ export function statusBadge(status) {
 export function render(page) {
   const status = applicationStatus(page);
   const place = page.is_online ? "온라인" : page.venue;
-  const body = renderStream(page.body);
   return h(
     "article",
     { class: "screen screen--program" },
@@ -55,7 +54,7 @@ export function render(page) {
         ? h("p", {}, h("a", { class: "button", href: page.application_url, rel: "noopener" }, "신청하기"))
         : null,
     ),
-    section("프로그램 소개", body.childElementCount ? body : null),
+    renderStream(page.body),
     taxonomy(page),
   );
 }

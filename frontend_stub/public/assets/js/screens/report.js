@@ -23,6 +23,12 @@ function chapterLabel(chapter) {
   return chapter.chapter_number ? `제${chapter.chapter_number}장` : "";
 }
 
+/** "제2장 돌봄과 일", whether or not the editor already put the number in the title. */
+function numberedTitle(chapter) {
+  const label = chapterLabel(chapter);
+  return !label || chapter.title.startsWith(label) ? chapter.title : `${label} ${chapter.title}`;
+}
+
 function tableOfContents(chapters) {
   if (!chapters.length) return h("p", { class: "empty" }, "아직 공개된 장이 없습니다.");
   return h(
@@ -32,9 +38,7 @@ function tableOfContents(chapters) {
       h(
         "li",
         {},
-        h("span", { class: "toc__number" }, chapterLabel(chapter)),
-        " ",
-        pageLink(chapter),
+        pageLink(chapter, numberedTitle(chapter)),
         chapter.summary ? h("p", { class: "toc__summary" }, chapter.summary) : null,
       ),
     ),
@@ -95,8 +99,8 @@ async function chapterNav(page) {
   return h(
     "nav",
     { class: "chapter-nav", "aria-label": "장 이동" },
-    previous ? h("p", {}, "이전 장: ", pageLink(previous, `${chapterLabel(previous)} ${previous.title}`)) : null,
-    next ? h("p", {}, "다음 장: ", pageLink(next, `${chapterLabel(next)} ${next.title}`)) : null,
+    previous ? h("p", {}, "이전 장: ", pageLink(previous, numberedTitle(previous))) : null,
+    next ? h("p", {}, "다음 장: ", pageLink(next, numberedTitle(next))) : null,
   );
 }
 
