@@ -1,3 +1,4 @@
+# TEAM NOTE (temporary, the lead removes it): six engineers edit this tree at once. READ /work/main/.coord/RULES.md NOW — file ownership, git rules (never git add -A / commit -a / stash / reset), deadline 05:30 UTC, and the shared API contract.
 # Two commands for a newcomer: `make run` and `make test`.
 PYTHON ?= python3.11
 VENV := .venv
@@ -34,6 +35,20 @@ run: demo
 test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
 	$(BIN)/python -m pytest
+
+## make search-engine-start / search-engine-stop: a local OpenSearch node with the Korean
+## analyzer (nori) on 127.0.0.1:$(OPENSEARCH_PORT), built from Maven Central (needs a JDK 21+).
+## make test-search-engine: the search suite on that node and on the database backend.
+OPENSEARCH_PORT ?= 9250
+.PHONY: search-engine-start search-engine-stop test-search-engine
+search-engine-start:
+	OPENSEARCH_PORT=$(OPENSEARCH_PORT) .ci/opensearch.sh start
+
+search-engine-stop:
+	OPENSEARCH_PORT=$(OPENSEARCH_PORT) .ci/opensearch.sh stop
+
+test-search-engine: install search-engine-start
+	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) REQUIRE_SEARCH_ENGINE=1 $(BIN)/python -m pytest tests/search
 
 lint: install
 	$(BIN)/ruff check .

@@ -57,9 +57,19 @@ def page_text(page) -> str:
 
 
 def page_korean_text(page) -> str:
-    """The Korean terms of a page's title (weighted) and text, as the engines index them."""
+    """The Korean terms of a page's title (weighted) and text, as the engines index them.
+
+    Indexers read a field several times per page (the SQLite backend thrice) and the analysis
+    is the costly part, so the result is kept on the instance while the page stays the same.
+    """
+    version = (page.title, page.latest_revision_id, page.last_published_at)
+    cached = page.__dict__.get("_korean_search_text")
+    if cached and cached[0] == version:
+        return cached[1]
     title_terms = korean.index_terms(page.title)
-    return " ".join(title_terms * TITLE_WEIGHT + korean.index_terms(page_text(page)))
+    text = " ".join(title_terms * TITLE_WEIGHT + korean.index_terms(page_text(page)))
+    page.__dict__["_korean_search_text"] = (version, text)
+    return text
 
 
 # Citizens' engine ------------------------------------------------------------------------

@@ -26,8 +26,7 @@ def engine_url() -> str | None:
 
 
 def engine_backends(url: str, timeout: float = 5.0) -> dict:
-    kind = os.environ.get("SEARCH_BACKEND", "opensearch")
-    kind = kind if kind != "database" else "opensearch"
+    kind = os.environ.get("SEARCH_ENGINE_KIND", "opensearch")
     prefix = f"test_{uuid.uuid4().hex[:8]}_"
     return {**DATABASE_BACKENDS, CITIZEN_BACKEND: engine_settings(kind, url, prefix, timeout)}
 

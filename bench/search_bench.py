@@ -1,0 +1,198 @@
+"""Search benchmark: index N Korean pages and time citizen queries, per engine.
+
+    .venv/bin/python bench/search_bench.py                       # database backend (SQLite)
+    SEARCH_URL=http://127.0.0.1:9250 .venv/bin/python bench/search_bench.py   # + OpenSearch
+
+Builds a throw-away SQLite database under bench/results/, creates the pages without indexing
+them, then per engine: indexes all pages in batches (pages/s, Korean analysis included) and
+runs the quality-test queries through the search service (p50/p95 in ms, facets included).
+A benchmark, not a test: it prints figures and asserts nothing.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+BATCH = 500
+
+WORDS = [
+    "한부모가족",
+    "다문화가족",
+    "조손가족",
+    "맞벌이",
+    "직장맘",
+    "예비부부",
+    "청소년",
+    "영유아",
+    "아버지",
+    "손자녀",
+    "육아종합지원센터",
+    "가족 상담",
+    "양육비",
+    "돌봄",
+    "주거",
+    "교육",
+    "건강",
+    "결혼이민자",
+    "자치구",
+    "부부",
+]
+TEMPLATES = [
+    "{a}을 위한 {b} 안내",
+    "{a}와 {b} 지원",
+    "{a} {b} 프로그램",
+    "{a}에게 필요한 {b}",
+]
+SENTENCES = [
+    "{a}을 위한 {b} 서비스를 제공합니다.",
+    "{a}가 {b}을 함께 배우는 과정입니다.",
+    "자치구별 {a} {b} 정보를 모았습니다.",
+    "{a}의 {b} 신청은 주민센터에서 합니다.",
+    "{a}에게 {b}을 지원하고 상담을 연결해 드립니다.",
+]
+
+
+def _setup_django(database: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    import django
+
+    django.setup()
+
+
+def _text(rng: random.Random, templates: list[str], count: int) -> str:
+    return " ".join(
+        rng.choice(templates).format(a=rng.choice(WORDS), b=rng.choice(WORDS)) for _ in range(count)
+    )
+
+
+def create_pages(count: int) -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from pages.models import ArticlePage, SectionKind, SectionPage
+    from pages.portal_tree import ensure_portal_tree
+
+    call_command("migrate", verbosity=0)
+    ensure_portal_tree()
+    section = SectionPage.objects.get(kind=SectionKind.FAMILY_INFO)
+    rng = random.Random(20161201)
+    # Creating is not what is measured: no engine indexes the pages while they are added.
+    for backend in settings.WAGTAILSEARCH_BACKENDS.values():
+        backend["AUTO_UPDATE"] = False
+    started = time.perf_counter()
+    with transaction.atomic():
+        for number in range(count):
+            section.add_child(
+                instance=ArticlePage(
+                    title=_text(rng, TEMPLATES, 1),
+                    slug=f"bench-{number}",
+                    intro=_text(rng, SENTENCES, 2),
+                    body=[("paragraph", f"<p>{_text(rng, SENTENCES, 6)}</p>")],
+                )
+            )
+    print(f"created {count} pages in {time.perf_counter() - started:.1f} s")
+
+
+def index_pages(backend) -> float:
+    """Index every live page into `backend` in batches; returns pages per second."""
+    from wagtail.models import Page
+
+    from search.indexing import ensure_page_index, searchable_pages
+
+    if hasattr(backend, "es"):
+        ensure_page_index(backend)
+    ids = list(searchable_pages().order_by("pk").values_list("pk", flat=True))
+    started = time.perf_counter()
+    for start in range(0, len(ids), BATCH):
+        pages = Page.objects.filter(pk__in=ids[start : start + BATCH]).specific()
+        by_model = {}
+        for page in pages:
+            by_model.setdefault(type(page), []).append(page)
+        for model, objects in by_model.items():
+            backend.add_bulk(model, objects)
+    if hasattr(backend, "es"):
+        backend.get_index_for_model(Page).refresh()
+    return len(ids) / (time.perf_counter() - started)
+
+
+def time_queries(repeat: int) -> tuple[float, float, int]:
+    """p50 and p95 in ms of the search service over the quality queries, and the query count."""
+    from wagtail.models import Site
+
+    from search.service import SearchRequest, search
+    from tests.search.corpus import QUERIES
+
+    site = Site.objects.get(is_default_site=True)
+    timings = []
+    for _ in range(repeat):
+        for query, _key, _why in QUERIES:
+            started = time.perf_counter()
+            response = search(SearchRequest(q=query), site)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert not response["fallback"], "the engine failed during the benchmark"
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    return statistics.median(timings), p95, len(timings)
+
+
+def run_engine(label: str, backends: dict, repeat: int) -> str:
+    from django.conf import settings
+    from modelsearch.backends import get_search_backend
+
+    from search.service import citizen_backend_name
+
+    settings.WAGTAILSEARCH_BACKENDS = backends
+    backend = get_search_backend(citizen_backend_name())
+    throughput = index_pages(backend)
+    p50, p95, count = time_queries(repeat)
+    line = (
+        f"{label}: indexing {throughput:.0f} pages/s; "
+        f"query p50 {p50:.1f} ms, p95 {p95:.1f} ms ({count} queries)"
+    )
+    print(line)
+    return line
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of the query set")
+    args = parser.parse_args()
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    database = Path(tempfile.mkdtemp(dir=RESULTS)) / "bench.sqlite3"
+    _setup_django(database)
+    create_pages(args.pages)
+
+    from search.engines import CITIZEN_BACKEND, DEFAULT_BACKEND, engine_settings
+
+    database_backends = {DEFAULT_BACKEND: {"BACKEND": "wagtail.search.backends.database"}}
+    lines = [run_engine("database (SQLite)", database_backends, args.repeat)]
+    url = os.environ.get("SEARCH_URL")
+    if url:
+        kind = os.environ.get("SEARCH_ENGINE_KIND", "opensearch")
+        engine = engine_settings(kind, url, f"bench_{os.getpid()}_", timeout=30)
+        backends = {**database_backends, CITIZEN_BACKEND: engine}
+        lines.append(run_engine(f"{kind} ({url})", backends, args.repeat))
+        from modelsearch.backends import get_search_backend
+
+        client = get_search_backend(CITIZEN_BACKEND).es
+        for name in client.indices.get(index=f"bench_{os.getpid()}_*"):
+            client.indices.delete(index=name)
+    summary = RESULTS / "search_bench.txt"
+    summary.write_text(f"{args.pages} pages\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"figures written to {summary.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
