@@ -68,10 +68,14 @@ def _insert_case(data: dict) -> tuple[CounselingCase, str]:
     raise AssertionError("unreachable")
 
 
-def log_access(user, case: CounselingCase, action: str, request=None) -> AccessLog:
-    return AccessLog.objects.create(
-        actor_id=getattr(user, "pk", None),
-        actor_username=getattr(user, "get_username", lambda: str(user))(),
+def _entry(user, case: CounselingCase, action: str, request=None) -> AccessLog:
+    """Who (a user, or a string naming a system job), from where, which case, what action."""
+    actor_id, actor_username = (
+        (None, user) if isinstance(user, str) else (user.pk, user.get_username())
+    )
+    return AccessLog(
+        actor_id=actor_id,
+        actor_username=actor_username,
         ip_address=request.META.get("REMOTE_ADDR") if request is not None else None,
         action=action,
         case_id=case.pk,
@@ -79,19 +83,14 @@ def log_access(user, case: CounselingCase, action: str, request=None) -> AccessL
     )
 
 
+def log_access(user, case: CounselingCase, action: str, request=None) -> AccessLog:
+    entry = _entry(user, case, action, request)
+    entry.save()
+    return entry
+
+
 def log_many(user, cases, action: str, request=None) -> None:
-    ip_address = request.META.get("REMOTE_ADDR") if request is not None else None
-    AccessLog.objects.bulk_create(
-        AccessLog(
-            actor_id=getattr(user, "pk", None),
-            actor_username=user.get_username() if hasattr(user, "get_username") else str(user),
-            ip_address=ip_address,
-            action=action,
-            case_id=case.pk,
-            receipt_number=case.receipt_number,
-        )
-        for case in cases
-    )
+    AccessLog.objects.bulk_create(_entry(user, case, action, request) for case in cases)
 
 
 @transaction.atomic
