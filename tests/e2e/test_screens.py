@@ -1,11 +1,16 @@
 """Every page type has its screen: section listings, programs, resources, blog posts,
 notices, and a 404 screen for unknown paths. Screenshots of each go to tests/artifacts/."""
 
+import datetime
 from urllib.parse import quote
 
 import pytest
 
+from pages.models import SectionKind
+from tests.factories import NoticePageFactory
+
 from .browsing import click_and_wait, open_frontend
+from .content import COUNSELING_ALT
 
 pytestmark = pytest.mark.browser
 
@@ -87,6 +92,9 @@ def test_every_screen_keeps_one_h1_and_images_have_alt_text(browser_page, e2e_si
         skips = [b for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
         assert not skips, f"{path}: heading levels skip ({levels})"
         assert page.locator("main img:not([alt])").count() == 0, f"{path}: image without alt"
+        if "아동양육비" in path:
+            image = page.get_by_role("img", name=COUNSELING_ALT)
+            assert image.get_attribute("sizes") and "640w" in image.get_attribute("srcset")
 
 
 def test_unknown_path_shows_the_not_found_screen(browser_page, e2e_site, screenshot):
@@ -101,3 +109,34 @@ def test_unknown_path_shows_the_not_found_screen(browser_page, e2e_site, screens
     page.get_by_label("찾으시는 내용을 검색해 보세요").fill("한부모")
     page.get_by_label("찾으시는 내용을 검색해 보세요").press("Enter")
     page.wait_for_url(f"**/frontend/search/?q={quote('한부모')}")
+
+
+def test_long_listings_and_search_results_are_paginated(browser_page, e2e_site, screenshot):
+    page = browser_page
+    notices = e2e_site.portal.section(SectionKind.NOTICE)
+    for number in range(1, 14):
+        NoticePageFactory(
+            parent=notices,
+            title=f"가족 행사 공지 {number:02d}",
+            slug=f"행사-{number}",
+            date=datetime.date(2017, 1, number),
+        )
+
+    open_frontend(page, "/frontend/알림마당/")
+    listing = page.locator(".cards")
+    assert listing.locator(".card").count() == 12
+    pages = page.get_by_role("navigation", name="공지사항 페이지")
+    click_and_wait(page, pages.get_by_role("link", name="2쪽"))
+    assert page.url.endswith("?page=2")
+    assert listing.locator(".card").count() == 2  # 14 notices, newest first
+    assert pages.locator("[aria-current=page]").inner_text() == "2"
+
+    open_frontend(page, "/frontend/search/?q=행사")
+    results = page.get_by_role("navigation", name="검색 결과 페이지")
+    first_page = page.locator(".result__title").all_inner_texts()
+    click_and_wait(page, results.get_by_role("link", name="다음"))
+    assert "page=2" in page.url
+    second_page = page.locator(".result__title").all_inner_texts()
+    assert second_page and not set(first_page) & set(second_page)
+    assert page.locator(".result-list").get_attribute("start") == "11"
+    screenshot(page, "search-page-2")

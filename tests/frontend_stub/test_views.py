@@ -1,0 +1,71 @@
+"""Django serves the frontend stub: its shell for every client route, its files as written."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/frontend/",
+        "/frontend/가족정보/한부모-지원/",
+        "/frontend/search/?q=가족",
+        "/frontend/preview/?content_type=pages.articlepage&token=abc",
+        "/frontend/no/such/page/",
+    ],
+)
+def test_every_client_route_gets_the_korean_app_shell(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    html = response.content.decode()
+    assert '<html lang="ko">' in html
+    assert 'src="/frontend/assets/js/app.js"' in html
+    assert response["Cache-Control"] == "no-cache"
+
+
+def test_shell_has_a_strict_policy_but_may_be_framed_by_the_admin_preview(client, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://cms.family.seoul.test"
+
+    response = client.get("/frontend/preview/")
+
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert "frame-ancestors 'self' https://cms.family.seoul.test" in policy
+    assert "X-Frame-Options" not in response
+
+
+def test_frontend_path_without_trailing_slash_redirects(client):
+    response = client.get("/frontend")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/frontend/"
+
+
+def test_es_modules_are_served_as_javascript(client):
+    response = client.get("/frontend/assets/js/app.js")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"startRouter" in b"".join(response.streaming_content)
+
+
+def test_missing_asset_is_not_found(client):
+    assert client.get("/frontend/assets/js/missing.js").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["../views.py", "%2e%2e/%2e%2e/cms/urls.py", "..%2fviews.py"])
+def test_asset_paths_cannot_leave_the_assets_folder(client, path):
+    response = client.get(f"/frontend/assets/{path}")
+
+    assert response.status_code in {400, 404}
+    assert b"import" not in response.content
+
+
+def test_the_shell_only_answers_reads(client):
+    assert client.post("/frontend/").status_code == 405
+    assert client.head("/frontend/가족정보/").status_code == 200
