@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
-fc-list 2>/dev/null | grep -qi "noto sans cjk" || packages+=(fonts-noto-cjk)
+fc-list : family 2>/dev/null | grep -i "noto sans cjk" >/dev/null || packages+=(fonts-noto-cjk)
 
 if [ ${#packages[@]} -gt 0 ]; then
     sudo_cmd=""
