@@ -28,6 +28,7 @@ def test_home_shows_sections_featured_content_and_pinned_notices(
 
     click_and_wait(page, featured.get_by_role("link", name=e2e_site.article.title))
     assert page.locator("h1").inner_text() == e2e_site.article.title
+    assert page.evaluate("document.activeElement.tagName") == "H1", "focus moves to the new screen"
     assert unquote(page.url).endswith("/frontend/가족정보/한부모-아동양육비/")
 
 

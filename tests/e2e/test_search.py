@@ -70,3 +70,20 @@ def test_search_without_results_explains_and_suggests(browser_page, e2e_site, sc
     click_and_wait(page, popular.first)
     assert "q=" in page.url
     assert page.get_by_role("combobox", name="검색어").input_value() == term
+
+
+def test_suggestions_work_from_the_keyboard(browser_page, e2e_site):
+    page = browser_page
+    open_frontend(page)
+    box = page.get_by_role("combobox", name="포털 검색")
+
+    box.press_sequentially("아빠와", delay=50)
+    option = page.get_by_role("option", name=e2e_site.open_program.title)
+    option.wait_for()
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    assert option.get_attribute("aria-selected") == "true"
+    box.press("Enter")
+    wait_until_ready(page)
+
+    assert page.locator("h1").inner_text() == e2e_site.open_program.title
