@@ -38,9 +38,11 @@ def _strings(value) -> Iterable[str]:
         yield str(value)
 
 
-def _field_texts(obj, fields) -> Iterable[str]:
+def _field_texts(obj, fields, related: bool = True) -> Iterable[str]:
     for field in fields:
         if isinstance(field, RelatedFields):
+            if not related:
+                continue
             related = field.get_value(obj)
             if related is None:
                 continue
@@ -51,9 +53,11 @@ def _field_texts(obj, fields) -> Iterable[str]:
             yield from _strings(field.get_value(obj))
 
 
-def page_text(page) -> str:
-    """The searchable text of a page other than its title, from its `search_fields`."""
-    return "\n".join(text for text in _field_texts(page, page.get_search_fields()) if text)
+def page_text(page, related: bool = True) -> str:
+    """The searchable text of a page other than its title, from its `search_fields`;
+    `related=False` leaves out related objects (topics …) and the queries they cost."""
+    texts = _field_texts(page, page.get_search_fields(), related)
+    return "\n".join(text for text in texts if text)
 
 
 def page_korean_text(page) -> str:

@@ -1,5 +1,7 @@
 """What editors steer search with (synonyms) and what citizens asked (the query log)."""
 
+from functools import lru_cache
+
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -42,8 +44,10 @@ class SearchSynonym(models.Model):
         return mapping
 
 
+@lru_cache(maxsize=1024)
 def compact(term: str) -> str:
-    """A term the way queries see it: its Korean units written as one."""
+    """A term the way queries see it: its Korean units written as one (cached: every search
+    reads the synonyms, and their analysis never changes)."""
     terms = korean.query_terms(term)
     return "".join(terms.units)
 

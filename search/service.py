@@ -235,7 +235,7 @@ def make_snippet(text: str, words: list[str]) -> str:
 
 
 def _item(page: Page, site: Site, words: list[str], promoted: bool = False) -> dict:
-    text = page.search_description or page_text(page) or page.title
+    text = page.search_description or page_text(page, related=False) or page.title
     return {
         "id": page.pk,
         "type": f"{page._meta.app_label}.{type(page).__name__}",
