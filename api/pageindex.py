@@ -136,6 +136,10 @@ def site_root_for_request(request) -> SiteRootPath | None:
     return next((path for path in root_paths if site and path.site_id == site.pk), None)
 
 
+_process_indexes: dict[str, PublicPageIndex] = {}
+_process_keys: dict[int, str] = {}
+
+
 def get_page_index(request) -> PublicPageIndex:
     """The public page index of the request's site, built once per content version."""
     if hasattr(request, "_api_page_index"):
@@ -145,9 +149,14 @@ def get_page_index(request) -> PublicPageIndex:
         index = PublicPageIndex([])
     else:
         key = f"api:page-index:{site_root.site_id}:{current_version(request).key}"
-        index = cache.get(key)
+        index = _process_indexes.get(key) or cache.get(key)
         if index is None:
             index = build_page_index(site_root.root_path)
             cache.set(key, index, timeout=60 * 60)
+        # Unpickling thousands of pages per request costs more than the query it saves:
+        # each process keeps the current index of each site in memory as well.
+        _process_indexes.pop(_process_keys.get(site_root.site_id), None)
+        _process_keys[site_root.site_id] = key
+        _process_indexes[key] = index
     request._api_page_index = index
     return index
