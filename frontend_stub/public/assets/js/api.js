@@ -10,26 +10,34 @@ export class ApiError extends Error {
   }
 }
 
-async function getJSON(url, { signal } = {}) {
+async function getJSON(url, { signal, method = "GET", body } = {}) {
   let response;
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
   try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, signal });
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      cache: method === "GET" ? "default" : "no-store",
+    });
   } catch (error) {
     if (error.name === "AbortError") throw error;
     throw new ApiError(0, "network", "서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.");
   }
-  let body = null;
+  let payload = null;
   try {
-    body = await response.json();
+    payload = await response.json();
   } catch {
-    body = null;
+    payload = null;
   }
   if (!response.ok) {
-    const error = body?.error ?? {};
-    const message = error.message || body?.message || "요청을 처리하지 못했습니다.";
+    const error = payload?.error ?? {};
+    const message = error.message || payload?.message || "요청을 처리하지 못했습니다.";
     throw new ApiError(response.status, error.code || `http_${response.status}`, message);
   }
-  return body;
+  return payload;
 }
 
 function query(params) {
@@ -86,4 +94,12 @@ export function suggest(q, options) {
 
 export function previewPage(contentType, token, options) {
   return getJSON(`${API}/page_preview/?${query({ content_type: contentType, token })}`, options);
+}
+
+/** A citizen's counseling case and its answer; the access code travels in the body, not the URL. */
+export function lookupCounseling(receiptNumber, accessCode) {
+  return getJSON(`${API}/counseling/${encodeURIComponent(receiptNumber)}/`, {
+    method: "POST",
+    body: { access_code: accessCode },
+  });
 }

@@ -4,6 +4,7 @@ import { ApiError, findPage } from "./api.js";
 import { attachAutocomplete } from "./autocomplete.js";
 import { closeMenu, markCurrentSection, renderMenu, setRobots, setupMenuToggle, showLoading, showScreen } from "./layout.js";
 import { currentRoute, navigate, startRouter } from "./router.js";
+import { renderCounselingLookup } from "./screens/counseling.js";
 import { renderPage } from "./screens/page.js";
 import { renderPreview } from "./screens/preview.js";
 import { renderSearch } from "./screens/search.js";
@@ -14,6 +15,7 @@ let renderCount = 0;
 async function screenFor(route) {
   if (route.screen === "search") return renderSearch(route.params);
   if (route.screen === "preview") return renderPreview(route.params);
+  if (route.screen === "counseling") return renderCounselingLookup();
   setRobots(null);
   const page = await findPage(route.pagePath);
   return renderPage(page, { params: route.params });

@@ -1,7 +1,7 @@
 // Routing by path: /frontend/<page path> is the page the API finds at <page path>.
 
 export const BASE = "/frontend";
-const RESERVED = { "/search/": "search", "/preview/": "preview" };
+const RESERVED = { "/search/": "search", "/preview/": "preview", "/counseling/": "counseling" };
 
 /** The page path ("/가족정보/한부모-지원/") behind a frontend URL path. */
 export function pagePathOf(pathname) {
