@@ -5,7 +5,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import elastic_transport
 import elasticsearch
@@ -64,7 +64,6 @@ class SearchRequest:
     audience: str = ""
     district: str = ""
     page: int = 1
-    filters: dict = field(default_factory=dict)
 
 
 def clean_query(raw: str | None, max_length: int = MAX_QUERY_LENGTH) -> str:
