@@ -196,3 +196,20 @@ class ChoiceLabelField(ReadOnlyObjectField):
 
     def to_representation(self, value) -> dict[str, str]:
         return {"value": str(value), "label": str(self.labels.get(value, value))}
+
+
+class ImageRenditionsField(ReadOnlyObjectField):
+    """The images endpoint's renditions, as in every image object."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image) -> list[dict[str, Any]]:
+        return self.resolver.image(image)["renditions"]
+
+
+class ImageAltField(ImageRenditionsField):
+    """The image's alt text (its description, else its title)."""
+
+    def to_representation(self, image) -> str:
+        return image.description or image.title

@@ -15,6 +15,7 @@ from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import CollectionViewRestriction, Page, Site
 from wagtail_headless_preview.models import PagePreview
@@ -25,7 +26,16 @@ from .filters import FILTER_PARAMETERS, PortalFilter
 from .prefetch import optimize_queryset, prepare_pages
 from .representation import Resolver, get_resolver
 from .richtext import rewrite_rich_text_in
-from .serializers import BreadcrumbsField, PagePathField, ParentField, ParentIdField, SeoField
+from .serializers import (
+    BreadcrumbsField,
+    ImageAltField,
+    ImageRenditionsField,
+    PagePathField,
+    ParentField,
+    ParentIdField,
+    SeoField,
+    TagNamesField,
+)
 from .sync import SyncCursorError, sync_batch
 
 
@@ -175,8 +185,30 @@ def find_miss_response(request, path: str) -> Response:
     )
 
 
+class PortalImageSerializer(ImageSerializer):
+    """Stock image serializer plus `alt` and the API renditions (320/640/1280)."""
+
+    alt = ImageAltField()
+    renditions = ImageRenditionsField()
+    tags = TagNamesField()
+
+
 class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIViewSet):
-    """Wagtail's images endpoint with the portal's errors and HTTP caching."""
+    """Wagtail's images endpoint with alt text, renditions, the portal's errors and caching."""
+
+    base_serializer_class = PortalImageSerializer
+    body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "renditions"]
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        if hasattr(queryset, "prefetch_related"):
+            queryset = queryset.prefetch_related("tags")
+        images = list(self.paginate_queryset(queryset))
+        self.resolver.preload_images(images)
+        return self.get_paginated_response(self.get_serializer(images, many=True).data)
 
 
 class PortalDocumentsAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, DocumentsAPIViewSet):

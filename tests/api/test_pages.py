@@ -264,3 +264,19 @@ def test_detail_takes_at_most_12_queries(api, content, django_assert_max_num_que
     with django_assert_max_num_queries(12):
         response = api.get(f"/api/v2/pages/{content.article.pk}/")
     assert response.status_code == 200
+
+
+def test_images_endpoint_lists_renditions_without_extra_queries(api, content):
+    for number in range(5):
+        ImageFactory(title=f"사진 {number}").tags.add("가족")
+    api.get("/api/v2/images/?limit=1")
+
+    with CaptureQueriesContext(connection) as one:
+        api.get("/api/v2/images/?limit=1&fields=*")
+    with CaptureQueriesContext(connection) as many:
+        response = api.get("/api/v2/images/?limit=20&fields=*")
+
+    assert len(one) == len(many)
+    item = response.json()["items"][0]
+    assert item["alt"] == "공원에서 웃는 가족"
+    assert [rendition["width"] for rendition in item["renditions"]] == [100, 100, 100]
