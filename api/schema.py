@@ -315,6 +315,14 @@ def portal_paths(page_types: list[str]) -> dict:
 
 
 class PortalSchemaGenerator(SchemaGenerator):
+    def _get_paths_and_endpoints(self):
+        # The public API only: Wagtail's admin API is not for clients.
+        return [
+            endpoint
+            for endpoint in super()._get_paths_and_endpoints()
+            if endpoint[0].startswith("/api/")
+        ]
+
     def get_schema(self, request=None, public=False):
         schema = super().get_schema(request=request, public=public)
         page_components = page_type_components()

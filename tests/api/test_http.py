@@ -48,6 +48,7 @@ def test_openapi_schema_covers_page_types_and_custom_endpoints(api, db):
         "/api/v2/page_preview/",
     ]:
         assert endpoint in schema["paths"], endpoint
+    assert all(path.startswith("/api/") for path in schema["paths"])
     components = schema["components"]["schemas"]
     for page_type in ["ArticlePage", "EducationProgramPage", "ReportChapterPage", "HomePage"]:
         assert page_type in components
