@@ -3,7 +3,8 @@
 import logging
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -79,5 +80,18 @@ def server_error(request):
 
 
 def api_not_found(request, *args, **kwargs):
-    """Catch-all for unknown /api/ URLs, which would otherwise fall through to page serving."""
+    """Catch-all for unknown /api/ URLs, which would otherwise fall through to page serving.
+
+    A known endpoint asked for without its trailing slash is redirected, as Django would.
+    """
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
     return JsonResponse(error_body("not_found", NOT_FOUND_MESSAGE), status=404)

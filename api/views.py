@@ -133,6 +133,8 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
 
     def find_view(self, request):
         if "html_path" not in request.GET:
+            if not request.GET.get("id", "").isdigit():
+                raise BadRequestError("html_path 또는 숫자 id가 필요합니다.")
             return super().find_view(request)
         path = normalise_html_path(request.GET["html_path"])
         indexed = self.resolver.index.by_path.get(path)

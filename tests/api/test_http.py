@@ -71,6 +71,20 @@ def test_unknown_api_urls_answer_json_404(api, db):
         assert response.json()["error"]["code"] == "not_found"
 
 
+def test_endpoints_without_trailing_slash_redirect(api, db):
+    response = api.get("/api/v2/navigation?x=1")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v2/navigation/?x=1"
+
+
+def test_find_without_a_usable_key_is_400(api, content):
+    for query in ["", "?id=abc"]:
+        response = api.get(f"/api/v2/pages/find/{query}")
+        assert response.status_code == 400
+        assert response.json()["error"]["code"] == "bad_request"
+
+
 def broken_view(request):
     raise RuntimeError("boom")
 
