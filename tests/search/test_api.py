@@ -223,6 +223,6 @@ def test_private_section_hides_its_pages(client, articles, portal):
         page=portal.section(SectionKind.FAMILY_INFO),
         restriction_type=PageViewRestriction.GROUPS,
     )
-    restriction.groups.add(Group.objects.create(name="상담사"))
+    restriction.groups.add(Group.objects.create(name="검색 시험 그룹"))
 
     assert _ids(client.get(SEARCH_URL, {"q": "한부모"})) == []
