@@ -20,9 +20,14 @@ PYTHON = sys.executable
 PORTS = range(8130, 8140)
 
 
+# Set by the test process itself (settings choice; the browser tests' async switch), not by
+# a deployment: a production subprocess must not inherit them.
+NOT_INHERITED = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def subprocess_env(**overrides: str) -> dict[str, str]:
-    """The current environment without Django's settings choice, plus `overrides`."""
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    """The current environment without what the test process set for itself, plus `overrides`."""
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     env.update(overrides)
     return env
 
