@@ -9,6 +9,9 @@ from django.utils import timezone
 from pages.models import ApplicationStatus, EducationProgramPage, SectionKind
 from tests.factories import EducationProgramPageFactory
 
+# Building a page looks up its content type, which needs the database.
+pytestmark = pytest.mark.django_db
+
 TODAY = datetime.date(2026, 3, 10)
 
 
