@@ -1,5 +1,5 @@
-from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate, post_save
+from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class CounselingConfig(AppConfig):
@@ -13,28 +13,17 @@ class CounselingConfig(AppConfig):
 
         from . import checks  # noqa: F401 - registers the system checks
 
-        post_migrate.connect(_ensure_counselor_group, dispatch_uid="counseling-group")
         post_save.connect(
-            _grant_new_counseling_section, sender=SectionPage, dispatch_uid="counseling-section"
+            _open_counseling_section, sender=SectionPage, dispatch_uid="counseling-section"
         )
 
 
-def _ensure_counselor_group(sender, **kwargs):
-    # post_migrate fires once per app with models; by the last one every permission exists.
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender is not with_models[-1]:
-        return
-    from .permissions import ensure_counselor_group
-
-    ensure_counselor_group()
-
-
-def _grant_new_counseling_section(sender, instance, created, raw=False, **kwargs):
+def _open_counseling_section(sender, instance, created, raw=False, **kwargs):
     # The 온라인 상담 section is created after migrations (setup_portal, demo content), and
     # counselors need "add" there to edit the FAQ drafts they make.
     from pages.models import SectionKind
 
     if created and not raw and instance.kind == SectionKind.COUNSELING:
-        from .permissions import ensure_counselor_group
+        from .permissions import grant_counseling_section
 
-        ensure_counselor_group()
+        grant_counseling_section(instance)

@@ -49,13 +49,23 @@ def ensure_counselor_group() -> Group:
 
 
 def _grant_counseling_section(group: Group) -> None:
-    from wagtail.models import GroupPagePermission
-
     from pages.models import SectionKind, SectionPage
 
     section = SectionPage.objects.filter(kind=SectionKind.COUNSELING).first()
-    if section is None:
-        return
+    if section is not None:
+        _grant_section(group, section)
+
+
+def grant_counseling_section(section) -> None:
+    """Let an existing 상담사 group draft FAQ pages in a newly created counseling section."""
+    group = Group.objects.filter(name=COUNSELOR_GROUP).first()
+    if group is not None:
+        _grant_section(group, section)
+
+
+def _grant_section(group: Group, section) -> None:
+    from wagtail.models import GroupPagePermission
+
     for codename in COUNSELOR_PAGE_PERMISSIONS:
         permission = Permission.objects.get(
             content_type__app_label="wagtailcore", codename=codename

@@ -30,7 +30,9 @@ def _post(n: int) -> tuple[int, dict]:
         connection.close()
 
 
-@pytest.mark.django_db(transaction=True)
+# Committed rows need a transactional test; serialized rollback makes its closing flush
+# leave migration data (root page, groups) restorable for the transactional tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(COUNSELING_SUBMIT_RATE="")
 def test_parallel_submissions_all_land_exactly_once():
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
