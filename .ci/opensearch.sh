@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 PORT=${OPENSEARCH_PORT:-9250}
 HEAP=${OPENSEARCH_HEAP:-512m}
 NODE_DIR=.ci/opensearch
-RUN_DIR=.run/opensearch
+RUN_DIR=.run/opensearch-$PORT
 PID_FILE=$RUN_DIR/node.pid
 LOG_FILE=$RUN_DIR/node.log
 CLASSPATH_FILE=$RUN_DIR/classpath.txt
