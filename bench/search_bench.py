@@ -126,7 +126,7 @@ def create_pages(count: int) -> None:
                 body=[("paragraph", f"<p>{_text(rng, SENTENCES, 6)}</p>")],
             ).save_base(raw=True)
         Page.objects.filter(pk=section.pk).update(numchild=count)
-    print(f"created {count} pages in {time.perf_counter() - started:.1f} s")
+    print(f"created {count} pages in {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def load_and_analyse() -> tuple[list, float]:
@@ -148,7 +148,7 @@ def load_and_analyse() -> tuple[list, float]:
         if hasattr(page, "korean_search_text"):
             page.korean_search_text()
     rate = len(pages) / (time.perf_counter() - started)
-    print(f"Korean analysis (Kiwi): {rate:.0f} pages/s")
+    print(f"Korean analysis (Kiwi): {rate:.0f} pages/s", flush=True)
     return pages, rate
 
 
@@ -207,7 +207,7 @@ def run_engine(label: str, backends: dict, pages: list, analysis: float, repeat:
         f"{label}: indexing {overall:.0f} pages/s with analysis ({write:.0f} pages/s write "
         f"only); query p50 {p50:.1f} ms, p95 {p95:.1f} ms ({count} queries)"
     )
-    print(line)
+    print(line, flush=True)
     return line
 
 
