@@ -4,6 +4,8 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from cms.backup import BackupError, restore_backup
 
@@ -20,7 +22,9 @@ class Command(BaseCommand):
     def handle(self, *args, archive: Path, **options) -> None:
         if not archive.is_file():
             raise CommandError(f"백업 파일이 없습니다: {archive}")
-        call_command("migrate", interactive=False, verbosity=0)
+        if _has_unapplied_migrations():
+            self.stdout.write("데이터베이스 구조를 먼저 만듭니다 (migrate).")
+            call_command("migrate", interactive=False, verbosity=0)
         try:
             manifest = restore_backup(archive, progress=self.stdout.write)
         except BackupError as error:
@@ -32,3 +36,8 @@ class Command(BaseCommand):
                 f"미디어 파일 {manifest['media_files']}개)"
             )
         )
+
+
+def _has_unapplied_migrations() -> bool:
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
