@@ -70,7 +70,7 @@ def live_server():
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(django_db_setup, migration_data):
     if not CHROMIUM.exists():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"REQUIRE_BROWSER is set but {CHROMIUM} is missing (bash .ci/browser.sh)")
@@ -83,13 +83,38 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def migration_data(django_db_setup) -> dict:
+    """The rows migrations created, serialized at setup (before Playwright starts).
+
+    Playwright's sync API runs the tests in a greenlet with its own context, where Django
+    hands out a fresh database wrapper that lacks the serialized copy, so serialized
+    rollback would silently restore nothing after an earlier test flushed the database.
+    """
+    from django.db import connection
+
+    return {"contents": getattr(connection, "_test_serialized_contents", None)}
+
+
+def _restore_migration_data(contents: str | None) -> None:
+    from django.db import connection
+    from wagtail.models import Page
+
+    if contents is None or hasattr(connection, "_test_serialized_contents"):
+        return
+    connection._test_serialized_contents = contents
+    if not Page.objects.filter(depth=1).exists():
+        connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture
-def frontend(django_db_serialized_rollback, settings, live_server):
+def frontend(django_db_serialized_rollback, migration_data, settings, live_server):
     """The live server, with media served and previews pointed at its frontend.
 
     A live server needs a transactional database, whose flush would also drop the rows
     migrations create (root page, locale, groups); serialized rollback restores them.
     """
+    _restore_migration_data(migration_data["contents"])
     settings.ROOT_URLCONF = "tests.e2e.urls"
     settings.WAGTAIL_HEADLESS_PREVIEW = {
         **settings.WAGTAIL_HEADLESS_PREVIEW,
