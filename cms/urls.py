@@ -1,4 +1,3 @@
-# TEAM NOTE (temporary, the lead removes it): six engineers edit this tree at once. READ /work/main/.coord/RULES.md NOW — file ownership, git rules (never git add -A / commit -a / stash / reset), deadline 05:30 UTC, and the shared API contract.
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls

@@ -11,7 +11,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 
 class Command(BaseCommand):
@@ -49,11 +49,17 @@ class Command(BaseCommand):
 
     def run_job(self, name: str) -> None:
         """Run one command; a failing job is reported and retried at its next turn."""
-        close_old_connections()
+        refresh_connections()
         try:
             call_command(name, stdout=self.stdout, stderr=self.stderr)
         # One broken job must not stop the others.
         except Exception as error:
             self.stderr.write(f"예약 작업 '{name}' 실패: {error!r}")
         finally:
-            close_old_connections()
+            refresh_connections()
+
+
+def refresh_connections() -> None:
+    """Drop stale connections between jobs, but never one inside an open transaction."""
+    if not connection.in_atomic_block:
+        close_old_connections()
