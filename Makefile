@@ -26,6 +26,9 @@ demo: migrate
 
 ## make run: set up the embedded SQLite database, load Korean demo content and serve
 ## the admin (/admin/), the API (/api/v2/) and the frontend stub (/frontend/).
+# Absolute URLs the API and preview hand out follow the port being served.
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+run: export FRONTEND_BASE_URL ?= http://127.0.0.1:$(PORT)/frontend
 run: demo
 	@echo "관리자: http://127.0.0.1:$(PORT)/admin/   API: http://127.0.0.1:$(PORT)/api/v2/pages/   프런트엔드: http://127.0.0.1:$(PORT)/frontend/"
 	$(BIN)/python manage.py run_portal --port $(PORT)
