@@ -96,9 +96,10 @@ FINGERPRINT_SCRIPT = (
 )
 
 
-def fingerprint_of(env: dict[str, str]) -> dict:
+def run_script(script: str, env: dict[str, str]) -> str:
+    """Run a Python snippet in a fresh process with `env`; its standard output."""
     result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [PYTHON, "-c", FINGERPRINT_SCRIPT],
+        [PYTHON, "-c", script],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -106,8 +107,12 @@ def fingerprint_of(env: dict[str, str]) -> dict:
         timeout=120,
         check=False,
     )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def fingerprint_of(env: dict[str, str]) -> dict:
+    return json.loads(run_script(FINGERPRINT_SCRIPT, env))
 
 
 def shared_database_url() -> str:

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 
 from .conftest import production_env
-from .helpers import PYTHON, REPO, fetch, gunicorn, manage, subprocess_env
+from .helpers import PYTHON, REPO, fetch, gunicorn, manage, run_script, subprocess_env
 
 
 def example_environment() -> dict[str, str]:
@@ -72,17 +72,7 @@ STORAGE_SCRIPT = (
 
 
 def default_storage_in(env: dict[str, str]) -> str:
-    result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [PYTHON, "-c", STORAGE_SCRIPT],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout.strip()
+    return run_script(STORAGE_SCRIPT, env).strip()
 
 
 def test_media_go_to_s3_compatible_storage_when_a_bucket_is_set():
