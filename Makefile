@@ -3,7 +3,6 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
 .PHONY: run test install migrate demo serve scheduler lint format check clean
 
@@ -34,9 +33,10 @@ run: demo
 	$(BIN)/python manage.py run_portal --port $(PORT)
 
 ## make test: the whole suite on the embedded default (SQLite + database search).
+# The suite always runs on the test settings, whatever DJANGO_SETTINGS_MODULE the shell has.
 test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --ds=cms.settings.test
 
 ## make search-engine-start / search-engine-stop: a local OpenSearch node with the Korean
 ## analyzer (nori) on 127.0.0.1:$(OPENSEARCH_PORT), built from Maven Central (needs a JDK 21+).
