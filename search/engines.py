@@ -19,6 +19,8 @@ ENGINE_BACKENDS = {
     "elasticsearch": "search.backends.elasticsearch",
     "opensearch": "search.backends.opensearch",
 }
+# Wagtail's database backend, made safe for any typed text (search/backends/database.py).
+DATABASE_BACKEND = "search.backends.database"
 CITIZEN_BACKEND = "citizen"
 DEFAULT_BACKEND = "default"
 
@@ -26,7 +28,7 @@ DEFAULT_BACKEND = "default"
 def search_backends_from_env(env) -> dict:
     """The WAGTAILSEARCH_BACKENDS setting for the engine named in the environment."""
     kind = env("SEARCH_BACKEND", default=DATABASE).strip().lower()
-    backends = {DEFAULT_BACKEND: {"BACKEND": "wagtail.search.backends.database"}}
+    backends = {DEFAULT_BACKEND: {"BACKEND": DATABASE_BACKEND}}
     if kind == DATABASE:
         return backends
     if kind not in ENGINE_BACKENDS:

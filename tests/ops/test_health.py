@@ -7,6 +7,8 @@ import time
 import pytest
 from django.test import override_settings
 
+from search.engines import DATABASE_BACKEND
+
 from .helpers import free_port
 
 
@@ -33,7 +35,7 @@ def test_readyz_reports_database_and_search_ready(client):
 
 def engine_backends(port: int, timeout: float = 1.0) -> dict:
     return {
-        "default": {"BACKEND": "wagtail.search.backends.database"},
+        "default": {"BACKEND": DATABASE_BACKEND},
         "citizen": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [f"http://127.0.0.1:{port}"],

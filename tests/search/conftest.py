@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Page
 
-from search.engines import CITIZEN_BACKEND, DEFAULT_BACKEND, engine_settings
+from search.engines import CITIZEN_BACKEND, DATABASE_BACKEND, DEFAULT_BACKEND, engine_settings
 from search.indexing import engine_backend
 
-DATABASE_BACKENDS = {DEFAULT_BACKEND: {"BACKEND": "wagtail.search.backends.database"}}
+DATABASE_BACKENDS = {DEFAULT_BACKEND: {"BACKEND": DATABASE_BACKEND}}
 
 
 def engine_url() -> str | None:

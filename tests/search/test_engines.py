@@ -8,7 +8,7 @@ from wagtail.models import Page
 from search.backends.elasticsearch import KoreanElasticsearchBackend
 from search.backends.korean import korean_index_settings
 from search.backends.opensearch import KoreanOpenSearchBackend
-from search.engines import search_backends_from_env
+from search.engines import DATABASE_BACKEND, search_backends_from_env
 
 
 def _env(monkeypatch, **values):
@@ -20,9 +20,7 @@ def _env(monkeypatch, **values):
 
 
 def test_database_is_the_default(monkeypatch):
-    assert search_backends_from_env(_env(monkeypatch)) == {
-        "default": {"BACKEND": "wagtail.search.backends.database"}
-    }
+    assert search_backends_from_env(_env(monkeypatch)) == {"default": {"BACKEND": DATABASE_BACKEND}}
 
 
 @pytest.mark.parametrize(
@@ -37,7 +35,7 @@ def test_an_engine_is_added_as_the_citizen_backend(monkeypatch, kind, backend):
 
     backends = search_backends_from_env(env)
 
-    assert backends["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["default"]["BACKEND"] == DATABASE_BACKEND
     citizen = backends["citizen"]
     assert citizen["BACKEND"] == backend and citizen["URLS"] == ["http://127.0.0.1:9250"]
     assert citizen["TIMEOUT"] == 1.0 and citizen["OPTIONS"]["max_retries"] == 0
