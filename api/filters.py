@@ -2,7 +2,8 @@
 
 `?section=family-info`, `?topic=<slug>`, `?audience=<slug>`, `?district=<slug>`,
 `?application_status=open|upcoming|closed`, `?date_from=YYYY-MM-DD` / `?date_to=`
-(the page's own `date`, e.g. notices since a day), `?published_since=YYYY-MM-DD`.
+(the page's own `date`, e.g. notices since a day), `?published_since=YYYY-MM-DD`,
+and `?search=` with the same Korean analysis as the citizens' search.
 Filters on a field the listed type lacks apply to every page type that has it.
 """
 
@@ -13,9 +14,13 @@ from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import get_page_models
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from pages.models import ApplicationStatus, SectionKind, SectionPage
 from pages.snippets import Audience, District, Topic
+from search.engines import DEFAULT_BACKEND
+from search.service import SearchInputError, clean_query, korean_query
 
 TAXONOMY_FILTERS = {"topic": ("topics", Topic), "audience": ("audiences", Audience)}
 TAXONOMY_FILTERS["district"] = ("districts", District)
@@ -115,3 +120,36 @@ class PortalFilter(BaseFilterBackend):
                 f"알 수 없는 모집 상태입니다: '{status}'. 가능한 값: open, upcoming, closed"
             )
         return filter_on_field(queryset, "application_start", conditions[status])
+
+
+class KoreanSearchFilter(BaseFilterBackend):
+    """`?search=`: full-text search with the citizens' Korean analysis and synonyms.
+
+    Stock Wagtail hands the raw text to the backend, so 가족을 would miss pages about 가족.
+    Listings search the database backend: it holds every page, so it accepts all the
+    listing's filters, which an engine's index does not.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise InvalidFilter("태그 필터와 search는 함께 쓸 수 없습니다.")
+        try:
+            query = korean_query(clean_query(request.GET["search"]))
+        except SearchInputError as error:
+            raise InvalidFilter(error.message) from error
+        if query is None:
+            return queryset.none()
+        backend = get_search_backend(DEFAULT_BACKEND)
+        order_by_relevance = "order" not in request.GET
+        try:
+            return backend.search(query, queryset, order_by_relevance=order_by_relevance)
+        except FilterFieldError as error:
+            raise InvalidFilter(
+                f"검색 중에는 '{error.field_name}'(으)로 거를 수 없습니다."
+            ) from error
+        except OrderByFieldError as error:
+            raise InvalidFilter(
+                f"검색 중에는 '{error.field_name}'(으)로 정렬할 수 없습니다."
+            ) from error

@@ -230,7 +230,7 @@ def portal_paths(page_types: list[str]) -> dict:
         query("fields", "Fields to include, * for all"),
         query("limit", "Page size (max 100)", INTEGER),
         query("offset", "Items to skip", INTEGER),
-        query("search", "Full-text search"),
+        query("search", "Full-text search, Korean-aware (가족을 finds 가족)"),
     ]
     assert {p["name"] for p in listing_filters} >= FILTER_PARAMETERS  # noqa: S101
     any_page = {"oneOf": [ref(name) for name in page_types]} if page_types else ref("Page")

@@ -10,6 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -22,7 +23,7 @@ from wagtail_headless_preview.models import PagePreview
 
 from .caching import ConditionalPublicMixin
 from .errors import api_exception_response, error_response
-from .filters import FILTER_PARAMETERS, PortalFilter
+from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
 from .prefetch import optimize_queryset, prepare_pages
 from .representation import Resolver, get_resolver
 from .richtext import rewrite_rich_text_in
@@ -72,10 +73,14 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
     """Wagtail's pages endpoint over live, public pages, with the portal's fields and filters."""
 
     base_serializer_class = PortalPageSerializer
-    filter_backends = [PortalFilter, *PagesAPIViewSet.filter_backends]
+    filter_backends = [
+        PortalFilter,
+        *(backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter),
+        KoreanSearchFilter,
+    ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         FILTER_PARAMETERS
-    ).difference(["rich_text_format", "site"])
+    ).difference(["rich_text_format", "site", "search_operator"])
     meta_fields = [*PagesAPIViewSet.meta_fields, "path", "parent_id"]
     body_fields = [*PagesAPIViewSet.body_fields, "breadcrumbs", "seo"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "path"]

@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.db.models.functions import Substr
 from modelsearch.backends import get_search_backend
+from modelsearch.query import SearchQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site, get_page_models
 from wagtail.search.utils import normalise_query_string
@@ -255,6 +256,17 @@ def _promoted_ids(query_text: str, pages) -> list[int]:
     )
     visible = set(pages.filter(pk__in=list(picks)).values_list("pk", flat=True))
     return [page_id for page_id in picks if page_id in visible]
+
+
+def korean_query(text: str) -> SearchQuery | None:
+    """The engine-neutral query for cleaned `text`: Korean analysis and editors' synonyms.
+
+    None when nothing searchable is left (only punctuation or particles).
+    """
+    terms = korean.query_terms(text)
+    if not terms:
+        return None
+    return build_query(terms, SearchSynonym.expansions())
 
 
 def search(request: SearchRequest, site: Site) -> dict:

@@ -74,6 +74,33 @@ def test_ordering_and_pagination(api, content):
     assert [item["id"] for item in oldest_first.json()["items"]] == [content.notice.pk]
 
 
+@pytest.mark.parametrize("words", ["지원을", "한부모가족을", "한부모 가족"])
+def test_search_finds_pages_through_korean_particles_and_spacing(api, content, words):
+    # The article says "한부모 지원" and "한부모가족이 받을 수 있는 지원".
+    found = ids(api.get("/api/v2/pages/", {"search": words}))
+
+    assert content.article.pk in found
+    assert content.draft.pk not in found
+
+
+def test_search_keeps_the_other_filters(api, content):
+    found = ids(api.get("/api/v2/pages/", {"search": "공지", "type": "pages.NoticePage"}))
+    dated = ids(
+        api.get("/api/v2/pages/", {"search": "공지", "date_from": content.notice.date.isoformat()})
+    )
+
+    assert found == {content.notice.pk, content.old_notice.pk}
+    assert dated == {content.notice.pk}
+
+
+@pytest.mark.parametrize("words", ['"', '가족"', 'a"b"c', "!!!", "' OR 1=1 --", "*"])
+def test_search_punctuation_gets_a_result_not_an_error(api, content, words):
+    response = api.get("/api/v2/pages/", {"search": words})
+
+    assert response.status_code == 200
+    assert isinstance(response.json()["items"], list)
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -95,6 +122,9 @@ def test_ordering_and_pagination(api, content):
         "offset=x",
         "fields=nope",
         "unknown_parameter=1",
+        "search=",
+        "search=" + "가" * 101,
+        "search=가족&search_operator=or",
     ],
 )
 def test_bad_filter_values_answer_400_json(api, content, query):
