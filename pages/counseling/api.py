@@ -1,5 +1,7 @@
 """The citizen-facing counseling API: submit a question, read its status and answer."""
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db import transaction
 from django.utils.decorators import method_decorator
@@ -82,6 +84,13 @@ class CounselingAPIView(APIView):
             return error_response("method_not_allowed", "허용되지 않는 요청 방식입니다.", 405)
         return super().handle_exception(exc)
 
+    @staticmethod
+    def fields(request: Request) -> Mapping:
+        """The request body's fields; a JSON array or scalar is as unreadable as broken JSON."""
+        if not isinstance(request.data, Mapping):
+            raise exceptions.ParseError
+        return request.data
+
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
 class CounselingSubmitView(CounselingAPIView):
@@ -101,9 +110,10 @@ class CounselingSubmitView(CounselingAPIView):
             return error_response(
                 "rate_limited", "상담 신청이 너무 많습니다. 잠시 후 다시 시도해 주세요.", 429
             )
-        if str(request.data.get(HONEYPOT_FIELD, "")).strip():
+        data = self.fields(request)
+        if str(data.get(HONEYPOT_FIELD, "")).strip():
             return error_response("rejected", "요청을 처리할 수 없습니다.", 400)
-        serializer = CounselingSubmissionSerializer(data=request.data)
+        serializer = CounselingSubmissionSerializer(data=data)
         if not serializer.is_valid():
             return error_response(
                 "invalid",
@@ -149,7 +159,9 @@ class CounselingLookupView(CounselingAPIView):
         tags=["counseling"],
     )
     def post(self, request: Request, receipt_number: str) -> Response:
-        code = request.headers.get(ACCESS_CODE_HEADER) or request.data.get("access_code", "")
+        code = request.headers.get(ACCESS_CODE_HEADER) or self.fields(request).get(
+            "access_code", ""
+        )
         return self._lookup(request, receipt_number, str(code))
 
     def _lookup(self, request: Request, receipt_number: str, access_code: str) -> Response:

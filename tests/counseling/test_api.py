@@ -87,6 +87,19 @@ def test_malformed_json_gets_json_error(api_client):
     assert response.json()["error"]["code"] == "malformed"
 
 
+@pytest.mark.parametrize("body", ["[]", '[{"title": "x"}]', '"text"', "1", "null"])
+def test_json_that_is_not_an_object_gets_json_error(api_client, body):
+    submitted = api_client.post(SUBMIT_URL, body, content_type="application/json")
+    looked_up = api_client.post(
+        lookup_url("20261125-AAAAAA"), body, content_type="application/json"
+    )
+
+    for response in (submitted, looked_up):
+        assert response.status_code == 400
+        assert response.json()["error"]["code"] == "malformed"
+    assert not CounselingCase.objects.exists()
+
+
 def test_filled_honeypot_is_rejected_and_nothing_is_stored(submit):
     response = submit(website="http://spam.example")
 
