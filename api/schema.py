@@ -233,7 +233,8 @@ def portal_paths(page_types: list[str]) -> dict:
         query("search", "Full-text search, Korean-aware (가족을 finds 가족)"),
     ]
     assert {p["name"] for p in listing_filters} >= FILTER_PARAMETERS  # noqa: S101
-    any_page = {"oneOf": [ref(name) for name in page_types]} if page_types else ref("Page")
+    # anyOf, not oneOf: every page type extends Page, so a page matches several of them.
+    any_page = {"anyOf": [ref(name) for name in page_types]} if page_types else ref("Page")
     return {
         "/api/v2/pages/": {
             "get": {
@@ -258,9 +259,16 @@ def portal_paths(page_types: list[str]) -> dict:
             "get": {
                 "operationId": "pages_find",
                 "tags": ["pages"],
-                "parameters": [query("html_path", "Site path, e.g. /가족정보/", required=True)],
+                "parameters": [
+                    query("html_path", "Site path, e.g. /가족정보/"),
+                    query("id", "Page id, instead of html_path", INTEGER),
+                ],
                 "responses": {
                     "302": {"description": "Redirect to /api/v2/pages/<id>/"},
+                    "400": {
+                        "description": "Neither html_path nor a numeric id",
+                        "content": {"application/json": {"schema": ref("Error")}},
+                    },
                     "404": {
                         "description": "No page; error.redirect names a redirect to follow",
                         "content": {"application/json": {"schema": ref("Error")}},

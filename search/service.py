@@ -31,6 +31,7 @@ from search.query import build_query, highlight_terms
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 100
+MAX_SUGGEST_LENGTH = 50
 PAGE_SIZE = 10
 # Results beyond this rank are neither listed nor counted in facets.
 MAX_HITS = 1000
@@ -313,7 +314,7 @@ def search(request: SearchRequest, site: Site) -> dict:
 
 def suggest(raw: str | None, site: Site) -> dict:
     """Titles starting with what the citizen has typed so far (한부 → 한부모…)."""
-    text = clean_query(raw, max_length=50)
+    text = clean_query(raw, max_length=MAX_SUGGEST_LENGTH)
     pages = searchable_pages().filter(path__startswith=site.root_page.path, depth__gt=1)
 
     def run(backend):

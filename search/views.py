@@ -1,11 +1,101 @@
 """The search API: /api/v2/search/ and /api/v2/search/suggest/."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Site
 
 from search import service
+
+ERROR = OpenApiResponse(
+    inline_serializer(
+        "SearchError",
+        {
+            "error": inline_serializer(
+                "SearchErrorBody",
+                {"code": serializers.CharField(), "message": serializers.CharField()},
+            )
+        },
+    ),
+    description="빈 검색어, 너무 긴 검색어, 잘못된 page·type·section (한국어 message)",
+)
+
+
+def _facet_list(name: str) -> serializers.ListField:
+    return serializers.ListField(
+        child=inline_serializer(
+            name,
+            {
+                "value": serializers.CharField(),
+                "label": serializers.CharField(),
+                "count": serializers.IntegerField(),
+            },
+        )
+    )
+
+
+SEARCH_RESPONSE = inline_serializer(
+    "SearchResults",
+    {
+        "query": serializers.CharField(),
+        "backend": serializers.ChoiceField(["database", "elasticsearch", "opensearch"]),
+        "fallback": serializers.BooleanField(help_text="엔진 장애로 데이터베이스가 답했는지"),
+        "total": serializers.IntegerField(),
+        "page": serializers.IntegerField(),
+        "page_size": serializers.IntegerField(),
+        "items": serializers.ListField(
+            child=inline_serializer(
+                "SearchHit",
+                {
+                    "id": serializers.IntegerField(),
+                    "type": serializers.CharField(),
+                    "title": serializers.CharField(),
+                    "path": serializers.CharField(),
+                    "snippet": serializers.CharField(help_text="HTML; 일치한 말은 <mark>"),
+                    "promoted": serializers.BooleanField(),
+                },
+            )
+        ),
+        "facets": inline_serializer(
+            "SearchFacets",
+            {
+                "type": _facet_list("TypeFacet"),
+                "section": _facet_list("SectionFacet"),
+                "topic": _facet_list("TopicFacet"),
+                "audience": _facet_list("AudienceFacet"),
+            },
+        ),
+    },
+)
+SUGGEST_RESPONSE = inline_serializer(
+    "Suggestions",
+    {
+        "suggestions": serializers.ListField(
+            child=inline_serializer(
+                "Suggestion",
+                {
+                    "id": serializers.IntegerField(),
+                    "title": serializers.CharField(),
+                    "path": serializers.CharField(),
+                },
+            )
+        )
+    },
+)
+
+
+def _query(name: str, description: str, **kwargs) -> OpenApiParameter:
+    return OpenApiParameter(
+        name, OpenApiTypes.STR, OpenApiParameter.QUERY, description=description, **kwargs
+    )
 
 
 def _error(error: service.SearchInputError) -> Response:
@@ -22,6 +112,20 @@ class SearchView(APIView):
     authentication_classes = []
     permission_classes = []
 
+    @extend_schema(
+        operation_id="search",
+        tags=["search"],
+        parameters=[
+            _query("q", f"검색어 (최대 {service.MAX_QUERY_LENGTH}자)", required=True),
+            _query("type", "페이지 유형, 예: pages.ArticlePage"),
+            _query("section", "섹션 slug, 예: 가족정보"),
+            _query("topic", "주제 slug"),
+            _query("audience", "대상 slug"),
+            _query("district", "자치구 slug"),
+            OpenApiParameter("page", OpenApiTypes.INT, OpenApiParameter.QUERY, description="1부터"),
+        ],
+        responses={200: SEARCH_RESPONSE, 400: ERROR},
+    )
     def get(self, request: Request) -> Response:
         params = request.query_params
         try:
@@ -45,6 +149,14 @@ class SuggestView(APIView):
     authentication_classes = []
     permission_classes = []
 
+    @extend_schema(
+        operation_id="search_suggest",
+        tags=["search"],
+        parameters=[
+            _query("q", f"입력 중인 검색어 (최대 {service.MAX_SUGGEST_LENGTH}자)", required=True)
+        ],
+        responses={200: SUGGEST_RESPONSE, 400: ERROR},
+    )
     def get(self, request: Request) -> Response:
         try:
             return Response(service.suggest(request.query_params.get("q"), _site(request)))

@@ -155,7 +155,12 @@ class CounselingLookupView(CounselingAPIView):
         operation_id="counseling_lookup_form",
         summary="상담 답변 확인 (폼 전송)",
         request=AccessCodeSerializer,
-        responses={200: CaseStatusSerializer, 404: ERROR_RESPONSE, 429: ERROR_RESPONSE},
+        responses={
+            200: CaseStatusSerializer,
+            400: ERROR_RESPONSE,
+            404: ERROR_RESPONSE,
+            429: ERROR_RESPONSE,
+        },
         tags=["counseling"],
     )
     def post(self, request: Request, receipt_number: str) -> Response:

@@ -46,6 +46,9 @@ def test_openapi_schema_covers_page_types_and_custom_endpoints(api, db):
         "/api/v2/redirects/",
         "/api/v2/sync/",
         "/api/v2/page_preview/",
+        "/api/v2/search/",
+        "/api/v2/search/suggest/",
+        "/api/v2/counseling/",
     ]:
         assert endpoint in schema["paths"], endpoint
     assert all(path.startswith("/api/") for path in schema["paths"])
@@ -55,6 +58,19 @@ def test_openapi_schema_covers_page_types_and_custom_endpoints(api, db):
     program = components["EducationProgramPage"]["allOf"][1]["properties"]
     assert program["application_status"] == {"$ref": "#/components/schemas/Choice"}
     assert program["topics"]["items"] == {"$ref": "#/components/schemas/Term"}
+    search = schema["paths"]["/api/v2/search/"]["get"]
+    assert {parameter["name"] for parameter in search["parameters"]} == {
+        "q",
+        "type",
+        "section",
+        "topic",
+        "audience",
+        "district",
+        "page",
+    }
+    assert {"200", "400"} <= set(search["responses"])
+    hit = components["SearchHit"]["properties"]
+    assert {"id", "type", "title", "path", "snippet", "promoted"} <= set(hit)
 
 
 def test_docs_page_is_served(api, db):
