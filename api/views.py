@@ -18,12 +18,13 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction, Page, Site
+from wagtail.models import Page, Site
 from wagtail_headless_preview.models import PagePreview
 
 from .caching import ConditionalPublicMixin
 from .errors import api_exception_response, error_response
 from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
+from .media import public_pages, used_by_public_pages
 from .prefetch import optimize_queryset, prepare_pages
 from .representation import Resolver, get_resolver
 from .richtext import rewrite_rich_text_in
@@ -86,13 +87,7 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "path"]
 
     def get_base_queryset(self):
-        index = self.resolver.index
-        if index.root is None:
-            return Page.objects.none()
-        queryset = Page.objects.live().filter(path__startswith=index.root.tree_path)
-        for private_path in index.private_paths:
-            queryset = queryset.exclude(path__startswith=private_path)
-        return queryset
+        return public_pages(self.resolver.index)
 
     def resolve_rich_text_format(self):
         # Only stored HTML, which the API rewrites; Wagtail's expanded HTML would link drafts.
@@ -201,11 +196,15 @@ class PortalImageSerializer(ImageSerializer):
 
 
 class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIViewSet):
-    """Wagtail's images endpoint with alt text, renditions, the portal's errors and caching."""
+    """Wagtail's images endpoint over the images public pages use, with alt text and
+    renditions."""
 
     base_serializer_class = PortalImageSerializer
     body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "renditions"]
+
+    def get_queryset(self):
+        return used_by_public_pages(super().get_queryset(), self.resolver.index)
 
     def listing_view(self, request):
         queryset = self.get_queryset()
@@ -219,13 +218,10 @@ class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIVi
 
 
 class PortalDocumentsAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, DocumentsAPIViewSet):
-    """Wagtail's documents endpoint without documents in privacy-restricted collections."""
+    """Wagtail's documents endpoint over the documents public pages use."""
 
     def get_queryset(self):
-        private = Q()
-        for restriction in CollectionViewRestriction.objects.select_related("collection"):
-            private |= Q(collection__path__startswith=restriction.collection.path)
-        return super().get_queryset().exclude(private) if private else super().get_queryset()
+        return used_by_public_pages(super().get_queryset(), self.resolver.index)
 
 
 class PortalAPIView(PortalAPIMixin, ConditionalPublicMixin, APIView):

@@ -2,10 +2,15 @@
 
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
-from wagtail_factories import DocumentFactory
+from wagtail_factories import DocumentFactory, ImageFactory
 
 from pages.models import SectionKind
-from tests.factories import ArticlePageFactory, UserFactory
+from tests.factories import (
+    ArticlePageFactory,
+    BloggerProfileFactory,
+    BlogPostPageFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
@@ -111,3 +116,52 @@ def test_documents_in_private_collections_are_not_listed(api, content):
     assert listing.status_code == 200
     assert hidden.title not in listing.content.decode()
     assert api.get(f"/api/v2/documents/{hidden.pk}/").status_code == 404
+
+
+def listed_ids(api, endpoint: str) -> set[int]:
+    response = api.get(f"/api/v2/{endpoint}/?limit=100")
+    assert response.status_code == 200
+    return {item["id"] for item in response.json()["items"]}
+
+
+def test_media_of_drafts_and_private_pages_are_not_served(api, content):
+    family_info = content.portal.section(SectionKind.FAMILY_INFO)
+    draft_photo = ImageFactory(title="초안의 가족 사진")
+    private_photo = ImageFactory(title="비공개 글의 사진")
+    unused = DocumentFactory(title="아무 데도 안 쓴 문서")
+    draft = ArticlePageFactory(
+        parent=family_info,
+        title="검토 중인 글",
+        live=False,
+        body=[("image", {"image": draft_photo, "alt_text": "가족", "caption": ""})],
+    )
+    ArticlePageFactory(
+        parent=content.private_pages["login"],
+        title="비공개 글 아래 글",
+        body=[("image", {"image": private_photo, "alt_text": "가족", "caption": ""})],
+    )
+
+    images, documents = listed_ids(api, "images"), listed_ids(api, "documents")
+
+    assert images == {content.image.pk}
+    assert documents == {content.document.pk}
+    for endpoint, media in [
+        ("images", draft_photo),
+        ("images", private_photo),
+        ("documents", unused),
+    ]:
+        assert api.get(f"/api/v2/{endpoint}/{media.pk}/").status_code == 404
+
+    draft.save_revision().publish()
+
+    assert listed_ids(api, "images") == {content.image.pk, draft_photo.pk}
+
+
+def test_a_bloggers_photo_is_served_once_a_post_shows_it(api, content):
+    photo = ImageFactory(title="블로거 사진")
+    blogger = BloggerProfileFactory(display_name="새 블로거", photo=photo)
+    assert photo.pk not in listed_ids(api, "images")
+
+    BlogPostPageFactory(parent=content.portal.section(SectionKind.BLOG), blogger=blogger)
+
+    assert photo.pk in listed_ids(api, "images")
