@@ -1,12 +1,17 @@
-"""The database search backend takes any text people type, quotes included (SQLite FTS5)."""
+"""The database search backend takes any text people type, quotes included, and ranks a
+large site's matches in one pass (SQLite FTS5)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
 from pages.models import SectionKind
 from tests.factories import ArticlePageFactory
 
 SUGGEST_URL = "/api/v2/search/suggest/"
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 backend")
 QUOTED = ['"', '""', '가족"', '"가족 상담', 'a"b"c']
 
 
@@ -47,3 +52,40 @@ def test_the_admins_page_search_takes_a_quote(admin_client, counseling_page):
 
     assert response.status_code == 200
     assert "가족 상담 안내" in response.content.decode()
+
+
+@pytest.fixture
+def many_matches(portal):
+    section = portal.section(SectionKind.FAMILY_INFO)
+    titles = ["가족 상담", "가족 여행", "가족 상담 안내", "부부 상담", "가족", "상담 가족 상담"]
+    return [ArticlePageFactory(parent=section, title=title, intro="가족") for title in titles]
+
+
+@sqlite_only
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["가족", "가족 상담", "상담"])
+def test_ranking_matches_wagtails_own_sqlite_backend(many_matches, text):
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    ours = get_search_backend("default")
+    wagtails = SQLiteSearchBackend({})
+    assert type(ours) is not SQLiteSearchBackend
+
+    pages = Page.objects.live()
+    expected = [page.pk for page in wagtails.search(text, pages)]
+    assert expected, "the fixture must match"
+    assert [page.pk for page in ours.search(text, pages)] == expected
+    assert [page.pk for page in ours.search(text, pages)[1:3]] == expected[1:3]
+    assert ours.search(text, pages).count() == len(expected)
+    assert ours.search(text, pages)[2:].count() == len(expected) - 2
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_ranking_runs_the_full_text_match_once_per_statement(many_matches):
+    with CaptureQueriesContext(connection) as statements:
+        found = list(get_search_backend("default").search("가족", Page.objects.live()))
+
+    assert len(found) >= 5
+    # Wagtail's backend scores with a subquery that repeats the MATCH for every result.
+    assert all(statement["sql"].count("MATCH") <= 1 for statement in statements)
