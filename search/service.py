@@ -14,7 +14,6 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
-from django.db.models.functions import Substr
 from modelsearch.backends import get_search_backend
 from modelsearch.query import SearchQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -115,16 +114,18 @@ def _search_with_fallback(run):
 
 
 def _taxonomy_links(term_model):
-    """(through model, page column, term column) of every page model tagged with `term_model`."""
+    """(page model, through model, page column, term column) of every page model tagged with
+    `term_model`."""
     for model in get_page_models():
         for m2m in model._meta.local_many_to_many:
             if m2m.related_model is term_model:
-                yield m2m.remote_field.through, m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+                through = m2m.remote_field.through
+                yield model, through, m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
 
 
 def _pages_tagged(term_model, slug: str) -> set[int]:
     ids: set[int] = set()
-    for through, page_col, term_col in _taxonomy_links(term_model):
+    for _model, through, page_col, term_col in _taxonomy_links(term_model):
         ids.update(
             through.objects.filter(**{f"{term_col}__slug": slug}).values_list(
                 f"{page_col}_id", flat=True
@@ -161,50 +162,59 @@ def filtered_pages(request: SearchRequest, site: Site):
 
 
 def _facets(ids: list[int], site: Site) -> dict:
-    pages = Page.objects.filter(pk__in=ids)
-    type_counts = pages.values("content_type").annotate(count=Count("pk")).order_by("-count")
-    facets = {"type": []}
-    for row in type_counts:
-        model = ContentType.objects.get_for_id(row["content_type"]).model_class()
+    """Counts of the hits per type, section, topic and audience.
+
+    One query reads the hits' types and tree paths; taxonomy counts then ask only the page
+    types among the hits, each for its own pages.
+    """
+    ids_by_type: dict[int, list[int]] = {}
+    section_counts: Counter = Counter()
+    section_path_length = (site.root_page.depth + 1) * Page.steplen
+    rows = Page.objects.filter(pk__in=ids).values_list("pk", "content_type", "path")
+    for page_id, content_type_id, path in rows:
+        ids_by_type.setdefault(content_type_id, []).append(page_id)
+        if len(path) >= section_path_length:
+            section_counts[path[:section_path_length]] += 1
+    facets = {"type": [], "section": []}
+    for content_type_id, page_ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
         facets["type"].append(
             {
                 "value": f"{model._meta.app_label}.{model.__name__}",
                 "label": str(model._meta.verbose_name),
-                "count": row["count"],
+                "count": len(page_ids),
             }
         )
-    section_depth = site.root_page.depth + 1
-    prefix_length = section_depth * Page.steplen
-    section_counts = Counter(
-        dict(
-            pages.filter(depth__gte=section_depth)
-            .annotate(section_path=Substr("path", 1, prefix_length))
-            .values_list("section_path")
-            .annotate(count=Count("pk"))
-        )
-    )
+    facets["type"].sort(key=lambda facet: (-facet["count"], facet["label"]))
     facets["section"] = [
         {"value": section.slug, "label": section.title, "count": section_counts[section.path]}
         for section in _sections(site)
         if section_counts[section.path]
     ]
     for name, term_model in (("topic", Topic), ("audience", Audience)):
-        counts: Counter = Counter()
-        labels = {}
-        for through, page_col, term_col in _taxonomy_links(term_model):
-            rows = (
-                through.objects.filter(**{f"{page_col}_id__in": ids})
-                .values_list(f"{term_col}__slug", f"{term_col}__name")
-                .annotate(count=Count(page_col))
-            )
-            for slug, label, count in rows:
-                counts[slug] += count
-                labels[slug] = label
-        facets[name] = [
-            {"value": slug, "label": labels[slug], "count": count}
-            for slug, count in counts.most_common()
-        ]
+        facets[name] = _term_facet(term_model, ids_by_type)
     return facets
+
+
+def _term_facet(term_model, ids_by_type: dict[int, list[int]]) -> list[dict]:
+    counts: Counter = Counter()
+    labels = {}
+    for model, through, page_col, term_col in _taxonomy_links(term_model):
+        page_ids = ids_by_type.get(ContentType.objects.get_for_model(model).pk)
+        if not page_ids:
+            continue
+        rows = (
+            through.objects.filter(**{f"{page_col}_id__in": page_ids})
+            .values_list(f"{term_col}__slug", f"{term_col}__name")
+            .annotate(count=Count(page_col))
+        )
+        for slug, label, count in rows:
+            counts[slug] += count
+            labels[slug] = label
+    return [
+        {"value": slug, "label": labels[slug], "count": count}
+        for slug, count in counts.most_common()
+    ]
 
 
 # Results ------------------------------------------------------------------------------------
@@ -270,6 +280,20 @@ def korean_query(text: str) -> SearchQuery | None:
     return build_query(terms, SearchSynonym.expansions())
 
 
+def ranked_ids(results, pages) -> list[int]:
+    """Ids of the first MAX_HITS results that are in `pages` now, best first.
+
+    The portal's backends give ids without loading a page (`results.pks`); the check
+    against `pages` keeps a stale engine index from ever showing a draft or private page.
+    """
+    if hasattr(results, "pks"):
+        ids = results.pks(MAX_HITS)
+    else:
+        ids = [page.pk for page in results[:MAX_HITS]]
+    visible = set(pages.filter(pk__in=ids).values_list("pk", flat=True))
+    return [page_id for page_id in ids if page_id in visible]
+
+
 def search(request: SearchRequest, site: Site) -> dict:
     """The search API's response for `request` (see the README's "Search")."""
     text = clean_query(request.q)
@@ -284,8 +308,7 @@ def search(request: SearchRequest, site: Site) -> dict:
         query = build_query(terms, synonyms)
 
         def run(backend):
-            results = backend.search(query, pages, order_by_relevance=True)
-            return [page.pk for page in results[:MAX_HITS]]
+            return ranked_ids(backend.search(query, pages, order_by_relevance=True), pages)
 
         hit_ids, label, fallback = _search_with_fallback(run)
     hit_ids = promoted + [page_id for page_id in hit_ids if page_id not in promoted]

@@ -111,6 +111,23 @@ class KoreanIndexMixin:
         )
 
 
+class RankedIdsResultsMixin:
+    """Results that can give the ids of their first hits in one request, loading no objects
+    (the search service ranks up to a thousand hits but shows ten)."""
+
+    def pks(self, limit: int) -> list:
+        params = {
+            "index": self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
+            "_source": False,
+            self.fields_param_name: "pk",
+            "from_": self.start,
+            "size": limit,
+        }
+        hits = self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+        to_pk = self.query_compiler.queryset.model._meta.pk.to_python
+        return [to_pk(hit["fields"]["pk"][0]) for hit in hits]
+
+
 class KoreanBackendMixin:
     """Keeps the backend's own index settings apart from the Korean ones added per cluster."""
 

@@ -102,6 +102,13 @@ class PortalAutocompleteQueryCompiler(RankOnceMixin, SQLiteAutocompleteQueryComp
 
 
 class PortalSearchResults(SQLiteSearchResults):
+    def pks(self, limit: int) -> list:
+        """The ids of the first `limit` results, loading no objects when ranked."""
+        ranked = self.query_compiler.ranked_pks(self.query_compiler.get_config(self.backend))
+        if ranked is None:
+            return [obj.pk for obj in self[:limit]]
+        return ranked[self.start : self.start + limit]
+
     def _do_count(self):
         ranked = self.query_compiler.ranked_pks(self.query_compiler.get_config(self.backend))
         if ranked is None or self._score_field is not None:
