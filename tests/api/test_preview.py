@@ -6,19 +6,10 @@ import pytest
 from django.core import signing
 
 from pages.models import SectionKind
+from tests.api.conftest import ClockAt
 from tests.factories import ArticlePageFactory
 
 PREVIEW_URL = "/api/v2/page_preview/"
-
-
-class ClockAt:
-    """Stands in for the `time` module inside django.core.signing."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-
-    def time(self) -> float:
-        return self.seconds
 
 
 @pytest.fixture

@@ -1,9 +1,12 @@
 """App sync: a full download, then changes and tombstones since an opaque cursor."""
 
+import time
+
+from django.core import signing
 from wagtail.models import PageViewRestriction
 
 from pages.models import SectionKind
-from tests.api.conftest import publish
+from tests.api.conftest import ClockAt, publish
 from tests.factories import ArticlePageFactory
 
 
@@ -85,6 +88,13 @@ def test_lifting_a_restriction_sends_the_pages_again(api, content):
     restriction.delete()
 
     assert [item["id"] for item in sync(api, cursor)["items"]] == [content.blog.pk]
+
+
+def test_an_up_to_date_app_gets_back_the_cursor_it_sent_whenever_it_asks(api, content, monkeypatch):
+    _, cursor = download_everything(api)
+    monkeypatch.setattr(signing, "time", ClockAt(time.time() + 3600))
+
+    assert sync(api, cursor)["next_cursor"] == cursor
 
 
 def test_forged_or_broken_cursors_answer_400(api, content):
