@@ -3,6 +3,7 @@
 from urllib.parse import unquote
 
 import pytest
+from playwright.sync_api import expect
 
 from .browsing import click_and_wait, open_frontend
 
@@ -31,6 +32,9 @@ def test_home_shows_sections_featured_content_and_pinned_notices(
     assert page.evaluate("document.activeElement.tagName") == "H1", "focus moves to the new screen"
     assert unquote(page.url).endswith("/frontend/가족정보/한부모-아동양육비/")
 
+    page.go_back()
+    expect(page.locator("h1")).to_have_text([e2e_site.portal.home.hero_title])
+
 
 def test_keyboard_users_can_skip_to_the_content(browser_page, e2e_site):
     page = browser_page
@@ -42,6 +46,10 @@ def test_keyboard_users_can_skip_to_the_content(browser_page, e2e_site):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "the focused skip link must show a focus outline"
     page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#main'")
+    assert page.evaluate("document.documentElement.dataset.ready") == "true", (
+        "following the skip link must not draw the screen again (that moves focus to the heading)"
+    )
     assert page.evaluate("document.activeElement.id") == "main"
 
 

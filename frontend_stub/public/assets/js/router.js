@@ -56,7 +56,11 @@ function isClientLink(anchor, event) {
 
 /** Start routing: links inside the client change screens without reloading. */
 export function startRouter(render) {
-  onRouteChange = render;
+  let shown = null;
+  onRouteChange = (options) => {
+    shown = routeKey();
+    return render(options);
+  };
   document.addEventListener("click", (event) => {
     const anchor = event.target.closest("a[href]");
     if (!anchor || !isClientLink(anchor, event)) return;
@@ -67,6 +71,14 @@ export function startRouter(render) {
     event.preventDefault();
     navigate(url.pathname + url.search);
   });
-  window.addEventListener("popstate", () => render({ focus: true }));
-  render({ focus: false });
+  // A fragment change (the skip link, an in-page anchor, Back between them) fires popstate
+  // too, but stays on the same screen: only a new path or query renders again.
+  window.addEventListener("popstate", () => {
+    if (routeKey() !== shown) onRouteChange({ focus: true });
+  });
+  onRouteChange({ focus: false });
+}
+
+function routeKey() {
+  return window.location.pathname + window.location.search;
 }
