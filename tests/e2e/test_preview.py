@@ -39,9 +39,13 @@ def test_editor_previews_a_draft_in_the_frontend_while_the_public_page_is_unchan
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url("**/admin/")
 
-    page.goto(f"/admin/pages/{article.id}/edit/")
+    edit_url = f"/admin/pages/{article.id}/edit/"
+    page.goto(edit_url)
     page.fill("#id_intro", DRAFT_INTRO)
-    page.locator("button.action-save").first.click()
+    with page.expect_response(
+        lambda response: response.request.method == "POST" and response.url.endswith(edit_url)
+    ):
+        page.locator("button.action-save").first.click()
     page.wait_for_load_state()
     article.refresh_from_db()
     assert article.intro == published_intro, "saving a draft must not change the live page"
