@@ -6,7 +6,9 @@ StreamField block or a snippet.
 """
 
 from typing import Any
+from urllib.parse import quote
 
+from django.conf import settings
 from rest_framework.fields import Field
 
 # Page models import these fields while Django loads models, so everything that
@@ -53,6 +55,16 @@ class PagePathField(ReadOnlyObjectField):
 
         # Previews of drafts: the path the page will have once published.
         return html_path(page.url_path, self.resolver.index.root_url_path)
+
+
+class FrontendUrlField(PagePathField):
+    """`meta.html_url`: where citizens open the page — the frontend, not Wagtail's site root."""
+
+    def to_representation(self, page) -> str | None:
+        path = super().to_representation(page)
+        if path is None:
+            return None
+        return settings.FRONTEND_BASE_URL.rstrip("/") + quote(path)
 
 
 class ParentIdField(ReadOnlyObjectField):

@@ -30,6 +30,7 @@ from .representation import Resolver, get_resolver
 from .richtext import rewrite_rich_text_in
 from .serializers import (
     BreadcrumbsField,
+    FrontendUrlField,
     ImageAltField,
     ImageRenditionsField,
     PagePathField,
@@ -42,9 +43,13 @@ from .sync import SyncCursorError, sync_batch
 
 
 class PortalPageSerializer(PageSerializer):
-    """Stock page serializer plus `meta.path`, `meta.parent_id`, breadcrumbs and SEO."""
+    """Stock page serializer plus `meta.path`, `meta.parent_id`, breadcrumbs and SEO.
+
+    `meta.html_url` is the page's address on the frontend (`FRONTEND_BASE_URL`).
+    """
 
     path = PagePathField()
+    html_url = FrontendUrlField()
     parent_id = ParentIdField()
     parent = ParentField()
     breadcrumbs = BreadcrumbsField()

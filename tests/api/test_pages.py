@@ -1,5 +1,7 @@
 """The pages endpoint: one response renders any page (typed blocks, images, files, snippets)."""
 
+from urllib.parse import quote
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -21,12 +23,16 @@ def blocks_of(data: dict, field: str = "body") -> dict:
     return {block["type"]: block["value"] for block in data[field]}
 
 
-def test_detail_has_type_path_parent_breadcrumbs_and_seo(api, content):
+def test_detail_has_type_path_parent_breadcrumbs_and_seo(api, content, settings):
+    settings.FRONTEND_BASE_URL = "https://portal.example/frontend/"
     data = detail(api, content.article)
 
     section = content.portal.section(SectionKind.FAMILY_INFO)
     assert data["meta"]["type"] == "pages.ArticlePage"
     assert data["meta"]["path"] == "/가족정보/한부모-지원/"
+    assert data["meta"]["html_url"] == "https://portal.example/frontend" + quote(
+        "/가족정보/한부모-지원/"
+    ), "citizens open pages on the frontend"
     assert data["meta"]["parent_id"] == section.pk
     assert data["breadcrumbs"] == [
         {"id": content.portal.home.pk, "title": "서울시 패밀리 포털", "path": "/"},
