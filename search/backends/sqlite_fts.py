@@ -102,15 +102,18 @@ class PortalAutocompleteQueryCompiler(RankOnceMixin, SQLiteAutocompleteQueryComp
 
 
 class PortalSearchResults(SQLiteSearchResults):
+    def _ranked_pks(self) -> list | None:
+        return self.query_compiler.ranked_pks(self.query_compiler.get_config(self.backend))
+
     def pks(self, limit: int) -> list:
         """The ids of the first `limit` results, loading no objects when ranked."""
-        ranked = self.query_compiler.ranked_pks(self.query_compiler.get_config(self.backend))
+        ranked = self._ranked_pks()
         if ranked is None:
             return [obj.pk for obj in self[:limit]]
         return ranked[self.start : self.start + limit]
 
     def _do_count(self):
-        ranked = self.query_compiler.ranked_pks(self.query_compiler.get_config(self.backend))
+        ranked = self._ranked_pks()
         if ranked is None or self._score_field is not None:
             return super()._do_count()
         return len(ranked[self.start : self.stop])
