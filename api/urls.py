@@ -7,7 +7,7 @@ from .router import api_router
 from .schema import PortalSchemaView, schema_docs_view
 
 urlpatterns = [
-    path("v2/counseling/", include("pages.counseling.urls")),
+    path("v2/counseling/", include("counseling.urls")),
     path("v2/search/", include("search.urls")),
     path("v2/", api_router.urls),
     path("schema/", PortalSchemaView.as_view(), name="api-schema"),

@@ -21,7 +21,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 INSTALLED_APPS = [
     "cms",
     "pages",
-    "pages.counseling",
+    "counseling",
+    "demo",
     "search",
     "api",
     "wagtail_headless_preview",
@@ -190,7 +191,7 @@ SCHEDULED_COMMANDS = [
     ("reconcile_search_index", 60 * 60),  # repair drift between the site and the search engine
 ]
 
-# Online counseling (pages.counseling): personal data is encrypted with these Fernet keys
+# Online counseling (counseling): personal data is encrypted with these Fernet keys
 # (comma-separated, the first encrypts, all decrypt) and destroyed after its retention period.
 COUNSELING_ENCRYPTION_KEY = env("COUNSELING_ENCRYPTION_KEY", default="")
 COUNSELING_RETENTION_DAYS = env.int("COUNSELING_RETENTION_DAYS", default=3 * 365)

@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from pages.counseling.permissions import COUNSELOR_GROUP, ensure_counselor_group
+from counseling.permissions import COUNSELOR_GROUP, ensure_counselor_group
 from pages.editorial import BLOGGERS, EDITORS, REVIEWERS, setup_portal
 from tests.factories import UserFactory
 

@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from pages.counseling.models import AccessAction, AccessLog, CaseStatus, CounselingCase
-from pages.counseling.services import submit_case
+from counseling.models import AccessAction, AccessLog, CaseStatus, CounselingCase
+from counseling.services import submit_case
 
 from .conftest import valid_submission
 

@@ -5,9 +5,9 @@ import re
 import pytest
 from django.test import override_settings
 
-from pages.counseling import models as counseling_models
-from pages.counseling.models import CaseStatus, CounselingCase
-from pages.counseling.services import save_answer
+from counseling import models as counseling_models
+from counseling.models import CaseStatus, CounselingCase
+from counseling.services import save_answer
 
 from .conftest import SUBMIT_URL, lookup_url, valid_submission
 
@@ -127,7 +127,7 @@ def test_submissions_per_ip_are_rate_limited_with_json_429(api_client):
 def test_receipt_number_collision_is_retried_and_stored_once(submit, monkeypatch):
     first = submit().json()["receipt_number"]
     fresh = iter([first, "20990101-ABCDEF"])
-    monkeypatch.setattr("pages.counseling.services.new_receipt_number", lambda: next(fresh))
+    monkeypatch.setattr("counseling.services.new_receipt_number", lambda: next(fresh))
 
     response = submit()
 

@@ -13,7 +13,7 @@ import pytest
 from django.db import connection
 from django.test import Client, override_settings
 
-from pages.counseling.models import CounselingCase
+from counseling.models import CounselingCase
 
 from .conftest import SUBMIT_URL, valid_submission
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
-from pages.counseling.models import CounselingCase
+from counseling.models import CounselingCase
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from pages.counseling.anonymize import REDACTED, anonymize
-from pages.counseling.models import AccessAction, AccessLog, CounselingCase
-from pages.counseling.services import FAQNotAllowed, create_faq_draft, save_answer, submit_case
+from counseling.anonymize import REDACTED, anonymize
+from counseling.models import AccessAction, AccessLog, CounselingCase
+from counseling.services import FAQNotAllowed, create_faq_draft, save_answer, submit_case
 from pages.editorial import REVIEW_WORKFLOW
 from pages.models import CounselingFAQPage, SectionKind
 

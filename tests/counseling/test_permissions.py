@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from pages.counseling.permissions import COUNSELOR_GROUP, ensure_counselor_group
+from counseling.permissions import COUNSELOR_GROUP, ensure_counselor_group
 from pages.editorial import setup_portal
 
 pytestmark = pytest.mark.django_db

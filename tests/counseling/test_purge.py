@@ -9,8 +9,8 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
-from pages.counseling.models import AccessAction, AccessLog, CounselingCase
-from pages.counseling.services import log_access, submit_case
+from counseling.models import AccessAction, AccessLog, CounselingCase
+from counseling.services import log_access, submit_case
 
 from .conftest import valid_submission
 

@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from pages.counseling.models import CounselingCase
+from counseling.models import CounselingCase
 from pages.models import CounselingCategory, SectionKind
 from tests.factories import ArticlePageFactory, UserFactory
 

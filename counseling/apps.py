@@ -3,7 +3,7 @@ from django.db.models.signals import post_save
 
 
 class CounselingConfig(AppConfig):
-    name = "pages.counseling"
+    name = "counseling"
     label = "counseling"
     verbose_name = "온라인 상담"
     default_auto_field = "django.db.models.BigAutoField"

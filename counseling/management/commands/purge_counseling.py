@@ -9,8 +9,8 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from pages.counseling.models import AccessAction, AccessLog, CounselingCase
-from pages.counseling.services import log_many
+from counseling.models import AccessAction, AccessLog, CounselingCase
+from counseling.services import log_many
 
 PURGE_ACTOR = "system:purge_counseling"
 

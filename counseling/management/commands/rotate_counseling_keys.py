@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from pages.counseling.models import CounselingCase
+from counseling.models import CounselingCase
 
 ENCRYPTED_FIELDS = ["title", "question", "nickname", "email", "phone", "answer"]
 BATCH_SIZE = 500

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import pages.counseling.crypto
+import counseling.crypto
 from django.conf import settings
 from django.db import migrations, models
 
@@ -43,15 +43,15 @@ class Migration(migrations.Migration):
                 ('receipt_number', models.CharField(editable=False, max_length=20, unique=True, verbose_name='접수번호')),
                 ('access_code_hash', models.CharField(editable=False, max_length=128, verbose_name='열람 코드 해시')),
                 ('category', models.CharField(choices=[('couple', '부부'), ('parenting', '자녀양육'), ('family-relations', '가족관계'), ('single-parent', '한부모'), ('multicultural', '다문화'), ('other', '기타')], max_length=20, verbose_name='상담 분야')),
-                ('title', pages.counseling.crypto.EncryptedTextField(verbose_name='제목')),
-                ('question', pages.counseling.crypto.EncryptedTextField(verbose_name='상담 내용')),
-                ('nickname', pages.counseling.crypto.EncryptedTextField(blank=True, verbose_name='닉네임')),
-                ('email', pages.counseling.crypto.EncryptedTextField(blank=True, verbose_name='회신 이메일')),
-                ('phone', pages.counseling.crypto.EncryptedTextField(blank=True, verbose_name='회신 연락처')),
+                ('title', counseling.crypto.EncryptedTextField(verbose_name='제목')),
+                ('question', counseling.crypto.EncryptedTextField(verbose_name='상담 내용')),
+                ('nickname', counseling.crypto.EncryptedTextField(blank=True, verbose_name='닉네임')),
+                ('email', counseling.crypto.EncryptedTextField(blank=True, verbose_name='회신 이메일')),
+                ('phone', counseling.crypto.EncryptedTextField(blank=True, verbose_name='회신 연락처')),
                 ('consent_personal_data', models.BooleanField(verbose_name='개인정보 수집·이용 동의')),
                 ('consent_publication', models.BooleanField(default=False, verbose_name='익명 FAQ 공개 동의')),
                 ('status', models.CharField(choices=[('received', '접수'), ('assigned', '배정'), ('answered', '답변완료'), ('closed', '종결')], default='received', max_length=20, verbose_name='처리 상태')),
-                ('answer', pages.counseling.crypto.EncryptedTextField(blank=True, verbose_name='답변')),
+                ('answer', counseling.crypto.EncryptedTextField(blank=True, verbose_name='답변')),
                 ('submitted_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='접수 일시')),
                 ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='답변 일시')),
                 ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='종결 일시')),
