@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from .versioning import current_version
+from content.versioning import current_version
 
 PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 

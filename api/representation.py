@@ -14,9 +14,9 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
+from content.pageindex import get_page_index
 from pages.snippets import Agency, BloggerProfile, TaxonomyTerm
 
-from .pageindex import get_page_index
 from .renditions import RENDITION_SPECS
 
 

@@ -51,7 +51,7 @@ class PagePathField(ReadOnlyObjectField):
             return indexed.path
         if not page.url_path:
             return None
-        from .pageindex import html_path
+        from content.paths import html_path
 
         # Previews of drafts: the path the page will have once published.
         return html_path(page.url_path, self.resolver.index.root_url_path)

@@ -18,7 +18,8 @@ from django.core import signing
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import ContentChange
+from content.models import ContentChange
+
 from .prefetch import optimize_queryset
 from .representation import get_resolver
 

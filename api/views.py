@@ -21,10 +21,11 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 from wagtail_headless_preview.models import PagePreview
 
+from content.visibility import public_pages, used_by_public_pages
+
 from .caching import ConditionalPublicMixin
 from .errors import api_exception_response, error_response
 from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
-from .media import public_pages, used_by_public_pages
 from .prefetch import optimize_queryset, prepare_pages
 from .representation import Resolver, get_resolver
 from .richtext import rewrite_rich_text_in

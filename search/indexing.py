@@ -12,6 +12,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.index import RelatedFields, SearchField, get_indexed_models
 from wagtail.models import Page
 
+from content.visibility import searchable_pages
 from search import korean
 from search.engines import CITIZEN_BACKEND
 
@@ -86,11 +87,6 @@ def engine_configured() -> bool:
 def engine_backend(**options):
     """The citizens' engine backend; `options` override its settings (e.g. TIMEOUT)."""
     return get_search_backend(CITIZEN_BACKEND, **options)
-
-
-def searchable_pages():
-    """Pages citizens may find: live and public (the tree's root is no page of the site)."""
-    return Page.objects.live().public().filter(depth__gt=1)
 
 
 def ensure_page_index(backend) -> bool:

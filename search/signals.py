@@ -1,53 +1,33 @@
-"""Keep the citizens' search engine in step with publishing, deletion, privacy and moves.
+"""Keep the citizens' search engine in step with every content change.
 
-Work runs after the transaction commits, so the engine sees what citizens will see; every
+Events arrive after the change commits, so the engine sees what citizens will see; every
 engine call is bounded by SEARCH_TIMEOUT and its errors are logged, never raised.
 """
 
-from functools import partial
+from wagtail.models import Page
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
-
+from content.events import ChangeKind, ContentEvent, subscribe
 from search.indexing import engine_configured, sync_pages
 
-
-def _sync_after_commit(pages) -> None:
-    if engine_configured():
-        transaction.on_commit(partial(sync_pages, list(pages)))
-
-
-def _subtree(page):
-    return Page.objects.descendant_of(page, inclusive=True).only("pk")
-
-
-def page_visibility_changed(sender, instance, **kwargs):
-    _sync_after_commit([instance])
-
-
-def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        _sync_after_commit([instance])
+# Changes that alter a page's indexed text or whether citizens may find it.
+REINDEXED_KINDS = frozenset(
+    [
+        ChangeKind.PUBLISHED,
+        ChangeKind.UNPUBLISHED,
+        ChangeKind.DELETED,
+        ChangeKind.MOVED,
+        ChangeKind.RESTRICTED,
+        ChangeKind.UNRESTRICTED,
+    ]
+)
 
 
-def restriction_changed(sender, instance, **kwargs):
-    _sync_after_commit(_subtree(instance.page))
-
-
-def page_moved(sender, instance, **kwargs):
-    _sync_after_commit(_subtree(instance))
+def reindex(event: ContentEvent) -> None:
+    if not engine_configured() or event.kind not in REINDEXED_KINDS:
+        return
+    ids = [event.page_id] if event.kind == ChangeKind.PUBLISHED else list(event.affected_page_ids)
+    sync_pages([Page(pk=page_id) for page_id in ids if page_id is not None])
 
 
 def connect() -> None:
-    page_published.connect(page_visibility_changed, dispatch_uid="search-page-published")
-    page_unpublished.connect(page_visibility_changed, dispatch_uid="search-page-unpublished")
-    post_delete.connect(page_deleted, dispatch_uid="search-page-deleted")
-    post_save.connect(
-        restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-saved"
-    )
-    post_delete.connect(
-        restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-deleted"
-    )
-    post_page_move.connect(page_moved, dispatch_uid="search-page-moved")
+    subscribe(reindex, uid="search-reindex")

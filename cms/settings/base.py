@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "counseling",
     "demo",
     "search",
+    "content",
     "api",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",

@@ -9,9 +9,10 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from django.core.cache import cache
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
+from .paths import html_path
 from .versioning import current_version
 
 
@@ -72,16 +73,14 @@ class PublicPageIndex:
         return self.by_path.get("/")
 
 
-def html_path(url_path: str, root_url_path: str) -> str:
-    """The site-relative path of a page: `/가족정보/한부모-지원/`, `/` for the home page."""
-    return "/" + url_path[len(root_url_path) :] if url_path.startswith(root_url_path) else url_path
-
-
 def build_page_index(root_url_path: str) -> PublicPageIndex:
-    private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    pages = Page.objects.live().filter(url_path__startswith=root_url_path)
-    for private_path in private_paths:
-        pages = pages.exclude(path__startswith=private_path)
+    from .visibility import private_tree_paths, public_pages_under
+
+    private_paths = private_tree_paths()
+    root = Page.objects.filter(url_path=root_url_path).values_list("path", flat=True).first()
+    if root is None:
+        return PublicPageIndex([], root_url_path=root_url_path)
+    pages = public_pages_under(root, private_paths)
     rows = pages.order_by("path").values_list(
         "id",
         "title",

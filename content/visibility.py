@@ -1,28 +1,49 @@
-"""Which images and documents the public API may list: those live, public pages use.
+"""What anonymous visitors may see: live pages outside view restrictions, and the images and
+documents those pages use outside restricted collections.
 
 The media library also holds files uploaded for drafts (a blogger's family photo for a post
 awaiting review), for private pages and for nothing yet. Pages carry the media they use in
-their own JSON, so the images and documents endpoints only serve media that a live, public
-page uses — directly, in rich text or StreamField, or through a snippet it shows (a blogger's
-photo). Wagtail's reference index, kept current on every save and publish, says which.
+their own JSON, so media listings only serve what a live, public page uses — directly, in
+rich text or StreamField, or through a snippet it shows (a blogger's photo). Wagtail's
+reference index, kept current on every save and publish, says which.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
-from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
 from .pageindex import PublicPageIndex
 
 
-def public_pages(index: PublicPageIndex) -> QuerySet:
-    """Live pages of the site outside any view restriction (the API's own page set)."""
-    if index.root is None:
-        return Page.objects.none()
-    pages = Page.objects.live().filter(path__startswith=index.root.tree_path)
-    for private_path in index.private_paths:
+def private_tree_paths() -> list[str]:
+    """Tree paths of pages with a view restriction: they and their descendants are private."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def public_pages_under(root_tree_path: str, private_paths=None) -> QuerySet:
+    """Live pages at or below `root_tree_path` outside any view restriction."""
+    pages = Page.objects.live().filter(path__startswith=root_tree_path)
+    for private_path in private_tree_paths() if private_paths is None else private_paths:
         pages = pages.exclude(path__startswith=private_path)
     return pages
+
+
+def public_pages(index: PublicPageIndex) -> QuerySet:
+    """The public pages of the index's site, as a queryset (the API's own page set)."""
+    if index.root is None:
+        return Page.objects.none()
+    return public_pages_under(index.root.tree_path, index.private_paths)
+
+
+def searchable_pages() -> QuerySet:
+    """Pages citizens may find on any site: live and public (the tree's root is no page)."""
+    return Page.objects.live().public().filter(depth__gt=1)
+
+
+def is_public(page: Page) -> bool:
+    """Whether anonymous visitors may see `page` right now."""
+    return bool(page.pk) and page.live and not page.get_view_restrictions().exists()
 
 
 def used_by_public_pages(media: QuerySet, index: PublicPageIndex) -> QuerySet:
