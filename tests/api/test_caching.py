@@ -15,6 +15,7 @@ def age_changes(seconds: int = 10) -> None:
     """Move every recorded change into the past, as if the content had settled."""
     ContentChange.objects.update(created_at=timezone.now() - datetime.timedelta(seconds=seconds))
 
+
 ENDPOINTS = [
     "/api/v2/pages/?type=pages.ArticlePage&fields=*",
     "/api/v2/pages/{article}/",

@@ -146,7 +146,9 @@ def test_pages_showing_a_retitled_page_are_resent_with_its_new_title(api, conten
     batch = sync(api, cursor)
 
     assert content.article.pk in [item["id"] for item in batch["items"]]
-    assert referencing_page_title(batch, content.article.pk, content.linked.pk) == "양육비 이행 지원"
+    assert (
+        referencing_page_title(batch, content.article.pk, content.linked.pk) == "양육비 이행 지원"
+    )
 
 
 def test_pages_showing_a_moved_page_are_resent_with_its_new_path(api, content):
