@@ -14,3 +14,13 @@ class CmsConfig(AppConfig):
 
         # After every app's migrations: Django creates permissions in post_migrate too.
         post_migrate.connect(name_permissions_in_korean, dispatch_uid="cms-korean-permissions")
+        _label_page_permission_field()
+
+
+def _label_page_permission_field() -> None:
+    """Wagtail 8.0.1's group form leaves its page field unlabelled, so Django shows the
+    field name, "Page", untranslated; give it the translatable label it lacks."""
+    from django.utils.translation import gettext_lazy
+    from wagtail.users.forms import PagePermissionsForm
+
+    PagePermissionsForm.base_fields["page"].label = gettext_lazy("Page")

@@ -1,7 +1,9 @@
 """Korean names for permissions: the group screens list `Permission.name`, which Django and
 Wagtail store in English ("Can add 주제", "Publish any page") when migrations create them."""
 
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Permission
+from django.db import DEFAULT_DB_ALIAS
 from django.utils import translation
 
 DEFAULT_ACTIONS = {"add": "추가", "change": "변경", "delete": "삭제", "view": "보기"}
@@ -30,11 +32,19 @@ def korean_name(permission: Permission) -> str | None:
     return f"{model._meta.verbose_name} {DEFAULT_ACTIONS[action]}"[:255]
 
 
-def name_permissions_in_korean(**_signal_arguments) -> None:
-    """post_migrate: rename the permissions whose Korean name differs (idempotent)."""
+def name_permissions_in_korean(
+    app_config=None, using=DEFAULT_DB_ALIAS, **_signal_arguments
+) -> None:
+    """post_migrate: rename the permissions whose Korean name differs (idempotent).
+
+    This receiver is connected before django.contrib.auth's, so it first creates the
+    sender's permissions itself (auth's create_permissions only adds what is missing).
+    """
+    if app_config is not None:
+        create_permissions(app_config, verbosity=0, using=using)
     with translation.override("ko"):
-        for permission in Permission.objects.select_related("content_type"):
+        for permission in Permission.objects.using(using).select_related("content_type"):
             name = korean_name(permission)
             if name and permission.name != name:
                 permission.name = name
-                permission.save(update_fields=["name"])
+                permission.save(update_fields=["name"], using=using)

@@ -105,7 +105,7 @@ ALLOWED_WORDS = {
 }
 NOT_WORDS = re.compile(
     r"https?://\S+|\S+@\S+|\S+\.(?:jpe?g|png|gif|webp|avif|pdf|docx?|hwpx?|xlsx|csv|txt|zip)\b"
-    r"|/\S*|[\w.-]+_[\w.-]+|\b\w+\.\w+\b",
+    r"|/\S*|[\w.-]+_[\w.-]+|\b\w+\.\w+\b|<[^>]*>",
     re.IGNORECASE,
 )
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
@@ -295,11 +295,11 @@ def role_screens() -> dict[str, list[Screen]]:
     def first(model):
         return model.objects.order_by("pk").first()
 
+    # Screens every role shares are visited by the roles that see them differently.
     common = [
         Screen("dashboard", "/admin/"),
         Screen("explorer-home", f"/admin/pages/{home.pk}/"),
         Screen("search", "/admin/pages/search/?q=가족"),
-        Screen("account", "/admin/account/"),
     ]
     media = [
         Screen("images", "/admin/images/"),
@@ -323,6 +323,7 @@ def role_screens() -> dict[str, list[Screen]]:
     pending_post = BlogPostPage.objects.filter(owner=blogger, live=False).first()
     editor_screens = [
         *common,
+        Screen("account", "/admin/account/"),
         Screen("explorer-info", f"/admin/pages/{sections[SectionKind.FAMILY_INFO].pk}/"),
         add(ArticlePage, sections[SectionKind.FAMILY_INFO]),
         add(NoticePage, sections[SectionKind.NOTICE]),
@@ -370,13 +371,11 @@ def role_screens() -> dict[str, list[Screen]]:
         Screen("dashboard", "/admin/"),
         Screen("counseling-inbox", "/admin/counseling/"),
         Screen("counseling-access-log", "/admin/counseling/access-log/"),
-        Screen("account", "/admin/account/"),
     ]
     if case:
         counselor_screens.append(Screen("counseling-case", f"/admin/counseling/{case.pk}/"))
     admin_screens = [
-        *common,
-        *reports,
+        Screen("dashboard", "/admin/"),
         Screen("users", "/admin/users/"),
         Screen("user-add", "/admin/users/add/"),
         Screen("groups", "/admin/groups/"),
@@ -389,11 +388,8 @@ def role_screens() -> dict[str, list[Screen]]:
         Screen("search-promotion-add", "/admin/searchpicks/add/"),
         Screen("search-terms", "/admin/searchpicks/queries/"),
         Screen("counseling-inbox", "/admin/counseling/"),
-        add(ArticlePage, sections[SectionKind.FAMILY_INFO]),
         *edit(first(EducationResourcePage), "resource", open_menus=True),
         *edit(first(CounselingFAQPage), "faq"),
-        *edit(first(ReportChapterPage), "chapter"),
-        *edit(first(BlogPostPage), "blog"),
         Screen("snippet-agencies", "/admin/snippets/pages/agency/"),
         Screen("snippet-bloggers", "/admin/snippets/pages/bloggerprofile/"),
     ]
