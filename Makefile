@@ -7,25 +7,29 @@ PORT ?= 8000
 .PHONY: run test install install-dev messages migrate demo serve scheduler lint format check clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip==25.3
+	@echo "가상 환경을 만듭니다 (.venv)…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip==25.3
 
 # Reinstall only when a requirements file changes. `make run` needs requirements.txt alone;
 # `make test` / `make lint` add the tools in requirements-dev.txt (which includes it).
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
+	@echo "실행에 필요한 패키지를 설치합니다 (requirements.txt, 처음에는 몇 분 걸립니다)…"
+	@$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
 
 $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	touch $@
+	@echo "테스트와 린트 도구를 설치합니다 (requirements-dev.txt)…"
+	@$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
 
 # The admin's Korean catalogs (locale/), compiled in pure Python by Babel; .mo files are built
 # here, never committed, and rebuilt whenever a .po changes.
 CATALOGS := $(wildcard locale/*/LC_MESSAGES/*.po)
 MESSAGES := $(CATALOGS:.po=.mo)
 %.mo: %.po $(VENV)/.installed
-	$(BIN)/pybabel -q compile -i $< -o $@
+	@$(BIN)/pybabel -q compile -i $< -o $@
+	@echo "번역 컴파일: $@"
 
 messages: $(MESSAGES)
 
