@@ -83,11 +83,11 @@ def say_what_the_workflow_action_did(request, page):
     page.refresh_from_db()
     title = page.get_admin_display_title()
     if request.POST.get("workflow-action-name") == "reject":
-        outcome = f"'{title}' 페이지에 수정을 요청했습니다. 작성자에게 알립니다."
+        outcome = f"'{title}' 페이지에 수정을 요청했습니다."
     elif task := page.current_workflow_task:
         outcome = f"'{title}' 페이지를 승인했습니다. 다음 단계 '{task.name}'(으)로 넘어갑니다."
     elif page.live and not page.has_unpublished_changes:
-        outcome = f"'{title}' 페이지를 승인하고 게시했습니다. 지금 시민에게 보입니다."
+        outcome = f"'{title}' 페이지를 승인하고 게시했습니다."
     elif page.go_live_at:
         outcome = f"'{title}' 페이지를 승인했습니다. 예약한 시각에 게시됩니다."
     else:

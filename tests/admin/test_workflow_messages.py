@@ -31,7 +31,7 @@ class ApprovalMessageTests(PortalTestCase):
         self.assertTrue(ArticlePage.objects.get(pk=self.article.pk).live)
         self.assertEqual(
             said,
-            ["'한부모가족 지원 (개정)' 페이지를 승인하고 게시했습니다. 지금 시민에게 보입니다."],
+            ["'한부모가족 지원 (개정)' 페이지를 승인하고 게시했습니다."],
         )
 
     def test_requesting_changes_says_so(self):
