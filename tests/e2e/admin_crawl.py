@@ -45,64 +45,14 @@ VISIBLE_TEXT_JS = """
 """
 
 # Names, not English: brands, formats, keys, and the demo accounts' user names.
-ALLOWED_WORDS = {
-    "wagtail",
-    "api",
-    "url",
-    "urls",
-    "id",
-    "pdf",
-    "csv",
-    "xlsx",
-    "json",
-    "html",
-    "svg",
-    "jpg",
-    "jpeg",
-    "png",
-    "gif",
-    "webp",
-    "avif",
-    "hwp",
-    "docx",
-    "tf",
-    "faq",
-    "ctrl",
-    "cmd",
-    "alt",
-    "shift",
-    "esc",
-    "enter",
-    "tab",
-    "ok",
-    "sns",
-    "kb",
-    "mb",
-    "gb",
-    "px",
-    "am",
-    "pm",
-    "admin",
-    "editor",
-    "reviewer",
-    "report_tf",
-    "blogger",
-    "counselor",
-    "seoul",
-    "https",
-    "http",
-    "www",
-    "h2",
-    "h3",
-    "h4",
-    "rss",
-    "ip",
-    "utc",
-    "kst",
-    "wcag",
-    "mp4",
-    "youtube",
-}
+ALLOWED_GROUPS = (
+    "wagtail seoul youtube",  # brands and names
+    "api url urls id pdf csv xlsx json html svg jpg jpeg png gif webp avif hwp docx mp4",
+    "kb mb gb px http https www rss ip utc kst h2 h3 h4",  # units, protocols, headings
+    "tf faq sns ctrl cmd",  # the portal's abbreviations (보고서 TF, 상담 FAQ), shortcut keys
+    "admin editor reviewer report_tf blogger counselor",  # the demo accounts' user names
+)
+ALLOWED_WORDS = {word for group in ALLOWED_GROUPS for word in group.split()}
 NOT_WORDS = re.compile(
     r"https?://\S+|\S+@\S+|\S+\.(?:jpe?g|png|gif|webp|avif|pdf|docx?|hwpx?|xlsx|csv|txt|zip)\b"
     r"|/\S*|[\w.-]+_[\w.-]+|\b\w+\.\w+\b|<[^>]*>",
