@@ -23,7 +23,9 @@ class ApprovalMessageTests(PortalTestCase):
             **{"workflow-action-name": action},
         )
         self.assertEqual(response.status_code, 302)
-        return [str(message) for message in get_messages(response.wsgi_request)]
+        # What the reviewer reads on the next screen: the messages the response stored.
+        next_screen = self.client.get(response.url)
+        return [str(message) for message in get_messages(next_screen.wsgi_request)]
 
     def test_approval_that_publishes_says_so(self):
         said = self.act_from_edit_screen("approve")
