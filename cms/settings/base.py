@@ -154,6 +154,8 @@ WAGTAIL_HEADLESS_PREVIEW = {
 API_PREVIEW_TOKEN_MAX_AGE = 60 * 60
 WAGTAILAPI_LIMIT_MAX = 100
 API_SYNC_SETTLE_SECONDS = env.int("API_SYNC_SETTLE_SECONDS", default=5)
+# Outbound feeds (syndication/): the newest this many public pages per feed.
+FEED_ITEM_LIMIT = 50
 # Absolute URLs in API responses (detail_url, files) start here: the public address of the API.
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 
