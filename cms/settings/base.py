@@ -26,10 +26,13 @@ INSTALLED_APPS = [
     "search",
     "content",
     "api",
+    "syndication",
+    "webhooks",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -46,6 +49,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -181,7 +186,24 @@ CORS_ALLOW_HEADERS = [
     "x-access-code",
 ]
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (webhook deliveries …) wait in the database for `manage.py db_worker`
+# (started by `make run`, the compose `tasks` service).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Signed webhooks (webhooks/): see README "For partners". Deliveries retry with exponential
+# backoff (base, 2×base, … capped) until the window (over a day) has passed; a subscription
+# is disabled, and its owner e-mailed, after this many failed attempts in a row.
+WEBHOOK_TASK_BACKEND = env("WEBHOOK_TASK_BACKEND", default="default")
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10)
+# A delivery being sent is leased this long (more than the timeout): a worker killed mid-send
+# leaves it to `requeue_webhooks` once the lease has run out.
+WEBHOOK_LEASE_SECONDS = env.float("WEBHOOK_LEASE_SECONDS", default=60)
+WEBHOOK_RETRY_BASE_SECONDS = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=30)
+WEBHOOK_RETRY_MAX_DELAY_SECONDS = env.float("WEBHOOK_RETRY_MAX_DELAY_SECONDS", default=6 * 3600)
+WEBHOOK_RETRY_WINDOW_SECONDS = env.float("WEBHOOK_RETRY_WINDOW_SECONDS", default=26 * 3600)
+WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=30)
+# Targets resolving to private or loopback addresses are refused unless this is set (dev, tests).
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=False)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="family-portal@seoul.go.kr")
@@ -192,6 +214,7 @@ SCHEDULED_COMMANDS = [
     ("publish_scheduled", 60),  # go-live and expiry of scheduled pages
     ("purge_counseling", 24 * 60 * 60),  # destroy counseling data past its retention period
     ("reconcile_search_index", 60 * 60),  # repair drift between the site and the search engine
+    ("requeue_webhooks", 60),  # webhook deliveries whose worker died mid-send
 ]
 
 # Online counseling (counseling): personal data is encrypted with these Fernet keys
