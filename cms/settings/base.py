@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 
+from cdn.settings import frontend_cache_from_env
 from search.engines import search_backends_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -28,11 +29,11 @@ INSTALLED_APPS = [
     "api",
     "syndication",
     "webhooks",
+    "cdn",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -185,6 +186,11 @@ CORS_ALLOW_HEADERS = [
     "x-requested-with",
     "x-access-code",
 ]
+
+# CDN purge (cdn/): the caches in front of the portal, from the environment (see cdn/settings.py).
+# wagtail.contrib.frontend_cache is used as a library, not an app: its app would purge on
+# Wagtail's page signals, while cdn/ follows the one content-change event.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env(env)
 
 # Background tasks (webhook deliveries …) wait in the database for `manage.py db_worker`
 # (started by `make run`, the compose `tasks` service).
