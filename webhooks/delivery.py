@@ -46,6 +46,15 @@ def retry_delay(attempt_count: int) -> timedelta:
     return timedelta(seconds=min(seconds, settings.WEBHOOK_RETRY_MAX_DELAY_SECONDS))
 
 
+def next_attempt(created_at, now, attempt_count: int):
+    """When to try again after `attempt_count` failures, and whether to give up instead: the
+    last try falls at the end of the retry window (WEBHOOK_RETRY_WINDOW_SECONDS, over a day)."""
+    window_ends = created_at + timedelta(seconds=settings.WEBHOOK_RETRY_WINDOW_SECONDS)
+    if now >= window_ends:
+        return now, True
+    return min(now + retry_delay(attempt_count), window_ends), False
+
+
 def claim(delivery_id: int) -> Delivery | None:
     """Take the lease on a due, pending delivery of an active subscription, or None."""
     now = timezone.now()
@@ -121,9 +130,8 @@ def succeeded(delivery: Delivery) -> None:
 def failed(delivery: Delivery, attempt: Attempt) -> None:
     """Schedule the next try, or give up once the retry window (over a day) has passed."""
     attempts = delivery.attempt_count + 1
-    next_at = timezone.now() + retry_delay(attempts)
-    window_ends = delivery.created_at + timedelta(seconds=settings.WEBHOOK_RETRY_WINDOW_SECONDS)
-    gives_up = next_at > window_ends
+    now = timezone.now()
+    next_at, gives_up = next_attempt(delivery.created_at, now, attempts)
     with transaction.atomic():
         Delivery.objects.filter(pk=delivery.pk).update(
             status=DeliveryStatus.FAILED if gives_up else DeliveryStatus.PENDING,
