@@ -28,12 +28,12 @@ USER_AGENT = "SeoulFamilyPortal-Webhooks/1.0"
 
 
 def enqueue(delivery: Delivery, run_after=None) -> None:
-    """Queue a delivery on the webhook task backend (the database worker in production)."""
+    """Queue a delivery on the background task backend (the database worker)."""
     from django_tasks import task_backends
 
     from .tasks import deliver_webhook
 
-    backend = settings.WEBHOOK_TASK_BACKEND
+    backend = settings.BACKGROUND_TASK_BACKEND
     if run_after is not None and not task_backends[backend].supports_defer:
         return  # an immediate backend cannot wait: `requeue_webhooks` sends it when due
     Delivery.objects.filter(pk=delivery.pk).update(enqueued_at=timezone.now())

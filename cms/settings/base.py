@@ -192,14 +192,18 @@ CORS_ALLOW_HEADERS = [
 # Wagtail's page signals, while cdn/ follows the one content-change event.
 WAGTAILFRONTENDCACHE = frontend_cache_from_env(env)
 
-# Background tasks (webhook deliveries …) wait in the database for `manage.py db_worker`
-# (started by `make run`, the compose `tasks` service).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Tasks: Wagtail's own (reference index …) run at once, as before. Work that calls other
+# servers (webhook deliveries, CDN purges) waits in the database on the "background" backend
+# for `manage.py db_worker --backend background` (started by `make run`; compose `tasks`).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="background")
 
 # Signed webhooks (webhooks/): see README "For partners". Deliveries retry with exponential
 # backoff (base, 2×base, … capped) until the window (over a day) has passed; a subscription
 # is disabled, and its owner e-mailed, after this many failed attempts in a row.
-WEBHOOK_TASK_BACKEND = env("WEBHOOK_TASK_BACKEND", default="default")
 WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10)
 # A delivery being sent is leased this long (more than the timeout): a worker killed mid-send
 # leaves it to `requeue_webhooks` once the lease has run out.

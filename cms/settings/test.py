@@ -14,11 +14,12 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="family-portal-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 COUNSELING_ENCRYPTION_KEY = "GN4VGW9UIc7x3YTqU88vQqm8o--0kc-EDfHLMH5hOEk="  # tests only
-# Tasks run at once; the webhook tests queue on "database" for a real `db_worker` process.
+# Tasks run at once; the webhook tests queue on "background" for a real `db_worker` process.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="default")
 WEBHOOK_ALLOW_PRIVATE_TARGETS = True  # the tests' receivers listen on 127.0.0.1
 # The webhook tests run a real worker process, which must open the test database: on SQLite
 # that is a file (in WAL mode, so the worker and the tests read while the other writes).

@@ -135,13 +135,13 @@ class Worker:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "cms.settings.test",
             "DATABASE_URL": database_url(),
-            "WEBHOOK_TASK_BACKEND": "database",
+            "BACKGROUND_TASK_BACKEND": "background",
             "WEBHOOK_RETRY_BASE_SECONDS": "0.5",
             "WEBHOOK_LEASE_SECONDS": "2",
             "WEBHOOK_TIMEOUT_SECONDS": "30",
         }
         log = (self.log_dir / f"worker-{self.starts}.log").open("w")
-        command = [sys.executable, str(MANAGE), "db_worker", "--backend", "database"]
+        command = [sys.executable, str(MANAGE), "db_worker", "--backend", "background"]
         command += ["--interval", "0.2", "--no-startup-delay", "--no-reload"]
         self.process = subprocess.Popen(  # noqa: S603 - fixed argv, this interpreter
             command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -159,7 +159,7 @@ class Worker:
 
 @pytest.fixture
 def worker(settings, tmp_path):
-    settings.WEBHOOK_TASK_BACKEND = "database"
+    settings.BACKGROUND_TASK_BACKEND = "background"
     worker = Worker(tmp_path)
     worker.start()
     yield worker

@@ -17,7 +17,7 @@ def _queue_without_sending(settings):
         **settings.TASKS,
         "dummy": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
     }
-    settings.WEBHOOK_TASK_BACKEND = "dummy"
+    settings.BACKGROUND_TASK_BACKEND = "dummy"
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ class Command(BaseCommand):
         if noreload:
             server_command.append("--noreload")
         # Fixed argv built from this interpreter and this project's manage.py: no shell, no input.
-        worker_command = [*manage, "db_worker", "--no-reload"]
+        worker_command = [*manage, "db_worker", "--backend", "background", "--no-reload"]
         children = {
             "scheduler": subprocess.Popen([*manage, "run_scheduler"], start_new_session=True),  # noqa: S603
             "server": subprocess.Popen(server_command, start_new_session=True),  # noqa: S603
