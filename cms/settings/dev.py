@@ -19,5 +19,8 @@ CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:8000", "http://localhost:8000"]
 )
 
+# Webhooks to a receiver on this machine are fine while developing.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=True)
+
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403

@@ -1,7 +1,9 @@
-"""`manage.py run_portal`: the development server plus the scheduler, as `make run` starts them.
+"""`manage.py run_portal`: the development server, the scheduler and the task worker
+(`db_worker`: webhook deliveries), as `make run` starts them.
 
-Both run as child processes in their own process groups, so Ctrl-C or SIGTERM here
-stops each of them (and runserver's autoreload child) before we exit.
+Each runs as a child process in its own process group, so Ctrl-C or SIGTERM here
+stops each of them (and runserver's autoreload child) before we exit. The task worker
+is restarted if it stops (e.g. before `migrate` has created its table).
 """
 
 import http.client
@@ -16,10 +18,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 SHUTDOWN_GRACE_SECONDS = 10
 READY_TIMEOUT_SECONDS = 60
+WORKER_RESTART_SECONDS = 5
 
 
 class Command(BaseCommand):
-    help = "개발 서버(127.0.0.1:PORT)와 예약 작업 실행기를 함께 실행합니다. Ctrl-C로 함께 끝납니다."
+    help = (
+        "개발 서버(127.0.0.1:PORT), 예약 작업 실행기와 작업 실행기(db_worker)를 함께 실행합니다. "
+        "Ctrl-C로 함께 끝납니다."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -45,10 +51,12 @@ class Command(BaseCommand):
         if noreload:
             server_command.append("--noreload")
         # Fixed argv built from this interpreter and this project's manage.py: no shell, no input.
+        worker_command = [*manage, "db_worker", "--backend", "background", "--no-reload"]
         children = {
             "scheduler": subprocess.Popen([*manage, "run_scheduler"], start_new_session=True),  # noqa: S603
             "server": subprocess.Popen(server_command, start_new_session=True),  # noqa: S603
         }
+        worker = subprocess.Popen(worker_command, start_new_session=True)  # noqa: S603
 
         received = []
         for signum in (signal.SIGINT, signal.SIGTERM):
@@ -57,11 +65,18 @@ class Command(BaseCommand):
             from demo.welcome import welcome_box
 
             self.stdout.write(welcome_box(f"http://127.0.0.1:{port}"))
+        worker_stopped_at = None
         while not received and all(child.poll() is None for child in children.values()):
             time.sleep(0.5)
+            if worker.poll() is not None:
+                worker_stopped_at = worker_stopped_at or time.monotonic()
+                if time.monotonic() - worker_stopped_at >= WORKER_RESTART_SECONDS:
+                    self.stderr.write("작업 실행기(db_worker)가 멈춰 다시 시작합니다.")
+                    worker = subprocess.Popen(worker_command, start_new_session=True)  # noqa: S603
+                    worker_stopped_at = None
 
         exited = [name for name, child in children.items() if child.poll() is not None]
-        self.stop(children.values())
+        self.stop([*children.values(), worker])
         if exited and not received:
             raise CommandError(f"{', '.join(exited)} 프로세스가 예기치 않게 끝났습니다.")
         self.stdout.write("서버와 예약 작업 실행기를 멈췄습니다.")

@@ -2,7 +2,16 @@
 
 import { ApiError, findPage } from "./api.js";
 import { attachAutocomplete } from "./autocomplete.js";
-import { closeMenu, markCurrentSection, renderMenu, setRobots, setupMenuToggle, showLoading, showScreen } from "./layout.js";
+import {
+  closeMenu,
+  markCurrentSection,
+  renderMenu,
+  setRobots,
+  setSectionFeeds,
+  setupMenuToggle,
+  showLoading,
+  showScreen,
+} from "./layout.js";
 import { currentRoute, navigate, startRouter } from "./router.js";
 import { renderCounselingLookup } from "./screens/counseling.js";
 import { renderPage } from "./screens/page.js";
@@ -26,6 +35,7 @@ async function render({ focus }) {
   document.documentElement.dataset.ready = "false";
   closeMenu();
   showLoading();
+  setSectionFeeds(null);
   const route = currentRoute();
   let node;
   try {
