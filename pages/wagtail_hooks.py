@@ -1,8 +1,11 @@
-"""Admin registration of the portal's snippets, grouped under 분류 in the menu."""
+"""Admin registration: the portal's snippets (grouped under 분류), the table grid's endpoints."""
 
+from django.urls import path
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from pages import views
 from pages.snippets import Agency, Audience, BloggerProfile, District, Topic
 
 
@@ -49,3 +52,11 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_report_table_urls():
+    return [
+        path("report-tables/import/", views.import_table, name="report_table_import"),
+        path("report-tables/preview/", views.preview_table, name="report_table_preview"),
+    ]
