@@ -2,7 +2,7 @@
 
 import json
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -15,9 +15,11 @@ from pages.spreadsheets import MAX_FILE_BYTES, read_grid
 MAX_PREVIEW_BYTES = MAX_FILE_BYTES
 
 
-def _require_editor(request: HttpRequest) -> None:
-    if not PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change"]):
-        raise PermissionDenied("페이지를 편집할 권한이 없습니다.")
+def _forbidden(request: HttpRequest) -> JsonResponse | None:
+    """A JSON refusal for admin users who may not edit any page (the grid shows it)."""
+    if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change"]):
+        return None
+    return JsonResponse(error_body("forbidden", "페이지를 편집할 권한이 없습니다."), status=403)
 
 
 def _invalid(error: ValidationError) -> JsonResponse:
@@ -28,7 +30,8 @@ def _invalid(error: ValidationError) -> JsonResponse:
 @require_POST
 def import_table(request: HttpRequest) -> JsonResponse:
     """The grid read from an uploaded .xlsx/.csv file: ``{"headers", "rows"}``."""
-    _require_editor(request)
+    if refusal := _forbidden(request):
+        return refusal
     upload = request.FILES.get("file")
     if upload is None:
         return JsonResponse(error_body("invalid", "가져올 파일을 선택하세요."), status=400)
@@ -41,7 +44,8 @@ def import_table(request: HttpRequest) -> JsonResponse:
 @require_POST
 def preview_table(request: HttpRequest) -> JsonResponse:
     """The table as the API will serve it (numbers read, chart drawn), or the first error."""
-    _require_editor(request)
+    if refusal := _forbidden(request):
+        return refusal
     if len(request.body) > MAX_PREVIEW_BYTES:
         return JsonResponse(error_body("too_large", "표가 너무 큽니다."), status=400)
     try:
