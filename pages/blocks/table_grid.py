@@ -6,6 +6,8 @@ The first column holds row labels (text); other cells are numbers where they hav
 (Korean forms such as "2만5천" are read by ``numbers.parse_cell``), else text.
 """
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import Media, Script
@@ -96,8 +98,17 @@ class TableGridBlock(blocks.FieldBlock):
     def to_python(self, value):
         return value if isinstance(value, dict) else self.get_default()
 
+    def value_from_form(self, value):
+        """The textarea's JSON as a dict (None when unreadable, which clean() refuses)."""
+        if isinstance(value, str):
+            try:
+                return json.loads(value or "{}")
+            except ValueError:
+                return None
+        return value
+
     def clean(self, value):
-        return clean_grid(super().clean(value))
+        return clean_grid(value)
 
     class Meta:
         icon = "table"

@@ -70,9 +70,9 @@ class TableGridController extends window.StimulusModule.Controller {
         <button type="button" class="button button-small button-secondary" data-action="remove-row">마지막 행 삭제</button>
         <button type="button" class="button button-small button-secondary" data-action="remove-column">마지막 열 삭제</button>
         <label class="button button-small button-secondary table-grid__file">파일 가져오기 (.xlsx, .csv)
-          <input type="file" accept=".xlsx,.csv" class="visually-hidden" data-role="file"></label>
+          <input type="file" accept=".xlsx,.csv" data-role="file"></label>
       </div>
-      <p class="table-grid__hint">엑셀에서 범위를 복사해 칸에 붙여 넣으면 그 칸부터 채워집니다. 첫 행은 열 제목입니다.</p>
+      <p class="table-grid__hint">엑셀에서 복사한 표를 첫 칸에 붙여 넣으면 표 전체가 바뀌고, 다른 칸에 붙여 넣으면 그 칸부터 채워집니다. 첫 행은 열 제목, 첫 열은 항목입니다.</p>
       <div class="table-grid__scroll"><table class="table-grid__table" data-role="grid"></table></div>
       <p class="table-grid__status" role="status" aria-live="polite" data-role="status"></p>
       <section class="table-grid__preview" aria-label="미리보기">
@@ -157,7 +157,8 @@ class TableGridController extends window.StimulusModule.Controller {
     const pasted = parseClipboard(text);
     const top = Number(target.dataset.row);
     const left = Number(target.dataset.column);
-    const cells = this.cells.map((row) => [...row]);
+    // Pasting into the first cell replaces the table; elsewhere the range fills from there.
+    const cells = top === 0 && left === 0 ? [] : this.cells.map((row) => [...row]);
     pasted.forEach((row, r) => {
       row.forEach((value, c) => {
         while (cells.length <= top + r) cells.push([]);
