@@ -18,7 +18,8 @@ PASTE = """([selector, text]) => {
   cell.focus();
   const data = new DataTransfer();
   data.setData("text/plain", text);
-  cell.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  const init = { clipboardData: data, bubbles: true, cancelable: true };
+  cell.dispatchEvent(new ClipboardEvent("paste", init));
 }"""
 
 
