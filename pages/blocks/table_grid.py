@@ -110,6 +110,13 @@ class TableGridBlock(blocks.FieldBlock):
     def clean(self, value):
         return clean_grid(value)
 
+    def get_searchable_content(self, value):
+        """Column titles and row labels, so citizens find a chapter by what its tables count."""
+        if not isinstance(value, dict):
+            return []
+        labels = [str(row[0]) for row in value.get("rows") or [] if row]
+        return [text for text in [*(value.get("headers") or []), *labels] if text]
+
     class Meta:
         icon = "table"
         default = {"headers": [], "rows": []}

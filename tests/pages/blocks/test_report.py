@@ -110,3 +110,9 @@ def test_api_keeps_the_v2_header_alias_and_adds_the_chart():
     api = block.get_api_representation(clean(table(chart_type="bar")))
     assert api["header"] == api["headers"] == ["가구 유형", "2016", "2017"]
     assert [series["name"] for series in api["chart"]["series"]] == ["2016", "2017"]
+
+
+def test_column_titles_and_row_labels_are_searchable():
+    block = StatisticsTableBlock()
+    content = block.get_searchable_content(clean(table()))
+    assert {"가구 유형", "1인가구", "한부모가구"} <= set(content)
