@@ -1,5 +1,7 @@
 """Statistics tables: grids with Korean numbers, charts drawn from their own columns or rows."""
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -116,3 +118,15 @@ def test_column_titles_and_row_labels_are_searchable():
     block = StatisticsTableBlock()
     content = block.get_searchable_content(clean(table()))
     assert {"가구 유형", "1인가구", "한부모가구"} <= set(content)
+
+
+def test_block_picker_preview_is_drawn_by_the_frontend_from_the_api_value():
+    from django.template.loader import render_to_string
+
+    block = StatisticsTableBlock()
+    value = block.get_preview_value()
+    html = render_to_string(block.get_preview_template(value), block.get_preview_context(value))
+    assert "/frontend/assets/js/blocks.js" in html
+    data = html.split('<script id="block-value" type="application/json">')[1].split("</script>")[0]
+    served = json.loads(data)
+    assert [series["name"] for series in served["chart"]["series"]] == ["서울", "전국"]
