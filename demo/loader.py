@@ -369,8 +369,6 @@ class DemoLoader:
                 blocks.append({"type": "paragraph", "value": f"<p>{escape(value)}</p>"})
             elif kind == "table":
                 blocks.append({"type": "statistics_table", "value": value})
-            elif kind == "chart":
-                blocks.append({"type": "chart", "value": value})
             elif kind == "findings":
                 blocks.append(
                     {"type": "key_findings", "value": {"title": "주요 결과", "findings": value}}

@@ -1,8 +1,9 @@
-"""Admin registration of the portal's snippets, grouped under 분류 in the menu, and what
-page choosers offer."""
+"""Admin registration: the portal's snippets (grouped under 분류), what page choosers offer,
+and the table grid's endpoints."""
 
 from django.contrib import messages
 from django.db.models import Q
+from django.urls import path
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -11,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.visibility import searchable_pages
+from pages import views
 from pages.snippets import Agency, Audience, BloggerProfile, District, Topic
 
 
@@ -102,3 +104,11 @@ def say_what_the_workflow_action_did(request, page):
     for message in kept:
         messages.add_message(request, message.level, message.message, message.extra_tags)
     messages.success(request, outcome)
+
+
+@hooks.register("register_admin_urls")
+def register_report_table_urls():
+    return [
+        path("report-tables/import/", views.import_table, name="report_table_import"),
+        path("report-tables/preview/", views.preview_table, name="report_table_preview"),
+    ]

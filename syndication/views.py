@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import View
 
 from api.caching import ConditionalPublicMixin
-from api.errors import error_body
 from api.filters import InvalidFilter
+from content.errors import error_body
 from content.pageindex import get_page_index
 from content.paths import frontend_url
 from pages.models import SectionKind

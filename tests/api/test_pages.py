@@ -142,8 +142,11 @@ def test_report_blocks_are_data(api, content):
     chapter = api.get("/api/v2/pages/?type=pages.ReportChapterPage&fields=body").json()
     body = blocks_of(chapter["items"][0])
 
-    assert body["statistics_table"]["rows"] == [["한부모", "288"]]
-    assert body["chart"]["series"] == [{"name": "서울", "values": [42.5, 44.6]}]
+    table = body["statistics_table"]
+    assert table["headers"] == table["header"] == ["연도", "한부모", "맞벌이(%)"]
+    assert table["rows"] == [["2016", 291, 42.5], ["2017", 288, 44.6]]
+    assert table["chart"]["labels"] == ["2016", "2017"]
+    assert table["chart"]["series"] == [{"name": "맞벌이(%)", "values": [42.5, 44.6]}]
     assert body["key_findings"]["findings"] == ["맞벌이 증가"]
 
 

@@ -13,7 +13,7 @@ import {
   showScreen,
 } from "./layout.js";
 import { currentRoute, navigate, startRouter } from "./router.js";
-import { renderCounselingLookup } from "./screens/counseling.js";
+import { renderCounselingForm, renderCounselingLookup } from "./screens/counseling.js";
 import { renderPage } from "./screens/page.js";
 import { renderPreview } from "./screens/preview.js";
 import { renderSearch } from "./screens/search.js";
@@ -25,6 +25,7 @@ async function screenFor(route) {
   if (route.screen === "search") return renderSearch(route.params);
   if (route.screen === "preview") return renderPreview(route.params);
   if (route.screen === "counseling") return renderCounselingLookup();
+  if (route.screen === "counseling-ask") return renderCounselingForm();
   setRobots(null);
   const page = await findPage(route.pagePath);
   return renderPage(page, { params: route.params });
