@@ -43,9 +43,6 @@ class StatisticsTableValue(blocks.StructValue):
     def rows(self) -> list[list]:
         return (self.get("table") or {}).get("rows") or []
 
-    def column_count(self) -> int:
-        return len(self.headers)
-
     def _series_candidates(self) -> list[tuple[str, list]]:
         """(name, cells) for every possible series: each data column, or each row."""
         if self.get("chart_direction") == "rows":

@@ -40,7 +40,7 @@ def error_of(raw: dict) -> str:
 def test_pasted_korean_numbers_are_stored_as_numbers():
     value = clean(table(rows=[["1인가구", "1,116", "2만5천"], ["한부모가구", "－", ""]]))
     assert value.rows == [["1인가구", 1116, 25000], ["한부모가구", "-", ""]]
-    assert value.column_count() == 3
+    assert len(value.headers) == 3
 
 
 def test_stored_value_is_flat_and_documented():
