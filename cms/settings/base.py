@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "search",
     "content",
     "api",
+    "report_print",
+    "django_tasks_db",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -179,7 +181,12 @@ CORS_ALLOW_HEADERS = [
     "x-access-code",
 ]
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The print edition's PDFs are typeset off the request, by `db_worker` (the `run_print_queue`
+# job of the scheduler, below), from a queue kept in the database.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "print": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["print"]},
+}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="family-portal@seoul.go.kr")
@@ -190,6 +197,7 @@ SCHEDULED_COMMANDS = [
     ("publish_scheduled", 60),  # go-live and expiry of scheduled pages
     ("purge_counseling", 24 * 60 * 60),  # destroy counseling data past its retention period
     ("reconcile_search_index", 60 * 60),  # repair drift between the site and the search engine
+    ("run_print_queue", 15),  # typeset report PDFs queued by publishing (report_print)
 ]
 
 # Online counseling (counseling): personal data is encrypted with these Fernet keys

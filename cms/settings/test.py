@@ -13,5 +13,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="family-portal-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 COUNSELING_ENCRYPTION_KEY = "GN4VGW9UIc7x3YTqU88vQqm8o--0kc-EDfHLMH5hOEk="  # tests only
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "print": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["print"]},
+}
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["https://app.family.seoul.test"])

@@ -1,5 +1,6 @@
 """`manage.py load_demo_content`: a realistic Korean demo portal, idempotent, in one transaction."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from demo.loader import DemoLoader
@@ -14,6 +15,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         loader = DemoLoader(say=self.stdout.write)
         loader.run()
+        # Every demo edition has its print PDF (only missing or stale ones are typeset).
+        self.stdout.write("가족보고서 인쇄본 PDF")
+        call_command("build_print_editions", stdout=self.stdout)
 
         if loader.new_passwords:
             self.stdout.write(self.style.WARNING("새 데모 계정 (비밀번호는 지금 한 번만 표시):"))
