@@ -124,3 +124,46 @@ def build_edition(chapters: int = 4, *, year: int = 2017, long_table: bool = Fal
     draft.save_revision()
     draft.refresh_from_db()
     return edition, live
+
+
+def demo_chapter_body(spec: dict) -> list:
+    """A chapter body from the demo's report specs (demo/reports.py), as the loader stores it."""
+    kinds = {"table": "statistics_table", "chart": "chart"}
+    body = []
+    for kind, value in spec["body"]:
+        if kind == "heading":
+            body.append(("heading", {"text": value, "level": "h2"}))
+        elif kind == "paragraph":
+            body.append(("paragraph", f"<p>{value}</p>"))
+        elif kind == "findings":
+            body.append(("key_findings", {"title": "주요 결과", "findings": value}))
+        elif kind in kinds:
+            body.append((kinds[kind], value))
+    return body
+
+
+def build_demo_edition(year: int = 2017):
+    """The demo's edition of `year` with its four chapters, as `make run` shows it."""
+    from demo import reports
+
+    _, sections = ensure_portal_tree()
+    spec = next(edition for edition in reports.EDITIONS if edition["year"] == year)
+    edition = ReportEditionPageFactory(
+        parent=sections[SectionKind.REPORT],
+        year=year,
+        title=f"{year} 희망서울, 행복가족",
+        edition_number=spec["edition_number"],
+        publication_date=datetime.date.fromisoformat(spec["publication_date"]),
+        cover_image=wagtail_factories.ImageFactory(title="표지", width=600, height=840),
+        summary=f"<p>{spec['summary']}</p>",
+    )
+    for chapter in reports.chapter_specs(year):
+        ReportChapterPageFactory(
+            parent=edition,
+            title=f"제{chapter['number']}장 {chapter['title']}",
+            chapter_number=chapter["number"],
+            summary=chapter["summary"],
+            body=demo_chapter_body(chapter),
+            data_sources=[("source", {**source, "year": year}) for source in reports.DATA_SOURCES],
+        )
+    return edition
