@@ -3,9 +3,10 @@
     .venv/bin/python bench/print_bench.py              # 5 builds per case
     .venv/bin/python bench/print_bench.py --repeat 10
 
-Builds the editions in memory (never saved) from the demo report's chapters (demo/reports.py: the 2015,
-2016 and 2017 chapters make twelve) through the real `SourceBuilder` and `typeset`, without
-a database, and prints build time (median and best), PDF size and page count for:
+Builds the editions in memory (never saved) from the demo report's chapters
+(demo/reports.py: the 2015, 2016 and 2017 chapters make twelve) through the real
+`SourceBuilder` and `typeset`, and prints build time (median and best), PDF size and
+page count for:
 
 - 12 chapters with tables, charts and findings (the case that matters),
 - 4 chapters, the same content (baseline: how time grows with chapters),
