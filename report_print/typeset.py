@@ -13,17 +13,19 @@ import pylopdf_fonts_ko
 import typst
 from pypdf import PdfReader
 
+from .glyphs import missing_characters
 from .source import PrintSource
 
 TEMPLATE = Path(__file__).parent / "typst" / "report.typ"
 # Noto Serif KR (body) and Noto Sans KR (headings, tables), shipped on PyPI: the PDF never
 # depends on the fonts a machine happens to have.
 FONT_DIR = pylopdf_fonts_ko.serif_path().parent
+FONT_FILES = (str(pylopdf_fonts_ko.serif_path()), str(pylopdf_fonts_ko.sans_path()))
 PDF_STANDARDS = ["ua-1"]
 
 
 class PrintBuildError(RuntimeError):
-    """Typst refused the edition; the message names the first problem."""
+    """The edition cannot be typeset; the message names the problem."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,12 @@ def toolchain_fingerprint() -> str:
 
 
 def typeset(source: PrintSource) -> TypesetPdf:
+    missing = missing_characters(source.data, FONT_FILES)
+    if missing:
+        raise PrintBuildError(
+            "인쇄용 글꼴에 없는 글자가 있어 PDF를 만들 수 없습니다: "
+            + " ".join(f"{character} (U+{ord(character):04X})" for character in missing[:10])
+        )
     with tempfile.TemporaryDirectory(prefix="report-print-") as folder:
         root = Path(folder)
         (root / "report.typ").write_bytes(TEMPLATE.read_bytes())

@@ -18,6 +18,7 @@ from .distribution import COPIES_PER_BOX, create_default_plan, packing_rows
 from .forms import RecipientFormSet
 from .models import EditionPrint
 from .tasks import build_edition_pdf
+from .typeset import PrintBuildError
 
 
 def editable_edition(request, edition_id: int) -> ReportEditionPage:
@@ -32,7 +33,11 @@ def editable_edition(request, edition_id: int) -> ReportEditionPage:
 def proof(request, edition_id: int) -> HttpResponse:
     """The proof (교정쇄) of the drafts, typeset now and never stored or cached."""
     edition = editable_edition(request, edition_id)
-    pdf = build_proof(edition)
+    try:
+        pdf = build_proof(edition)
+    except PrintBuildError as error:
+        messages.error(request, str(error))
+        return redirect("report_print:status", edition_id=edition.pk)
     response = HttpResponse(pdf.content, content_type="application/pdf")
     filename = quote(f"{edition.title} 교정쇄.pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{filename}"
