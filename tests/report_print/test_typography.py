@@ -11,25 +11,11 @@ from report_print.typeset import PrintBuildError, typeset
 
 from .pdf import page_texts
 
-WORDS = [
-    "서울의",
-    "가족은",
-    "빠르게",
-    "작아지고",
-    "다양해지고",
-    "있습니다.",
-    "한부모가족과",
-    "조손가족,",
-    "다문화가족이",
-    "늘면서",
-    "돌봄과",
-    "양육을",
-    "함께",
-    "나누는",
-    "지역사회의",
-    "역할이",
-    "커졌습니다.",
-]
+PARAGRAPH = (
+    "서울의 가족은 빠르게 작아지고 다양해지고 있습니다. 한부모가족과 조손가족, "
+    "다문화가족이 늘면서 돌봄과 양육을 함께 나누는 지역사회의 역할이 커졌습니다."
+)
+WORDS = PARAGRAPH.split(" ")
 
 
 def unsaved_edition(paragraph: str):
