@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "syndication",
     "webhooks",
     "cdn",
+    "report_print",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -221,6 +222,9 @@ WEBHOOK_RETRY_WINDOW_SECONDS = env.float("WEBHOOK_RETRY_WINDOW_SECONDS", default
 WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=30)
 # Targets resolving to private or loopback addresses are refused unless this is set (dev, tests).
 WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=False)
+# The print edition's PDFs are typeset off the request by the scheduler's `run_print_queue`
+# job, from their own queue in the database.
+TASKS["print"] = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["print"]}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="family-portal@seoul.go.kr")
@@ -232,6 +236,7 @@ SCHEDULED_COMMANDS = [
     ("purge_counseling", 24 * 60 * 60),  # destroy counseling data past its retention period
     ("reconcile_search_index", 60 * 60),  # repair drift between the site and the search engine
     ("requeue_webhooks", 60),  # webhook deliveries whose worker died mid-send
+    ("run_print_queue", 15),  # typeset report PDFs queued by publishing (report_print)
 ]
 
 # Online counseling (counseling): personal data is encrypted with these Fernet keys

@@ -32,6 +32,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+TASKS["print"] = {
+    "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+    "QUEUES": ["print"],
+}
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["https://app.family.seoul.test"])
 # Content-change subscribers (renditions, search index, webhooks) run at once, inside the
 # test's own transaction; tests/content/test_events.py checks the on-commit delivery.

@@ -12,6 +12,7 @@ from wagtail.search import index
 from api.serializers import RelatedObjectField, RelatedObjectListField
 from pages.blocks import DataSourceBlock, ReportStreamBlock
 from pages.forms import PortalPageForm
+from report_print.serializers import PrintPdfField
 
 from .base import BasePage, SectionChildMixin, SectionKind
 
@@ -43,6 +44,24 @@ class ReportEditionPage(SectionChildMixin, BasePage):
     contributing_agencies = ParentalManyToManyField(
         "pages.Agency", verbose_name="자료 제공 기관", blank=True, related_name="+"
     )
+    # The print edition (report_print/): the book the city prints from this edition.
+    foreword = RichTextField(
+        "발간사",
+        features=["bold", "italic", "ol", "ul"],
+        blank=True,
+        help_text="비우면 요약을 씁니다.",
+    )
+    page_size = models.CharField(
+        "판형",
+        max_length=10,
+        choices=[("a4", "A4 (210×297mm)"), ("4x6", "4×6배판 (188×257mm)")],
+        default="a4",
+    )
+    print_bleed = models.BooleanField(
+        "재단 여백과 재단선",
+        default=False,
+        help_text="인쇄소용: 사방 3mm 재단 여백(도련)과 재단선(크롭 마크)을 넣습니다.",
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -56,6 +75,13 @@ class ReportEditionPage(SectionChildMixin, BasePage):
         FieldPanel("cover_image"),
         FieldPanel("summary"),
         FieldPanel("contributing_agencies"),
+        MultiFieldPanel(
+            [
+                FieldPanel("foreword"),
+                FieldRowPanel([FieldPanel("page_size"), FieldPanel("print_bleed")]),
+            ],
+            heading="인쇄본",
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -70,6 +96,7 @@ class ReportEditionPage(SectionChildMixin, BasePage):
         APIField("cover_image", serializer=RelatedObjectField()),
         APIField("summary"),
         APIField("contributing_agencies", serializer=RelatedObjectListField()),
+        APIField("print_pdf", serializer=PrintPdfField()),
     ]
 
     subpage_types = ["pages.ReportChapterPage"]

@@ -1,5 +1,6 @@
 """`manage.py load_demo_content`: a realistic Korean demo portal, idempotent, in one transaction."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from demo.loader import DemoLoader
@@ -17,6 +18,10 @@ class Command(BaseCommand):
         loader = DemoLoader(say=self.stdout.write if verbosity > 0 else lambda _line: None)
         loader.run()
         remember_passwords(loader.new_passwords)
+        # Every demo edition has its print PDF (only missing or stale ones are typeset).
+        if verbosity > 0:
+            self.stdout.write("가족보고서 인쇄본 PDF")
+        call_command("build_print_editions", stdout=self.stdout, verbosity=verbosity)
 
         if loader.new_passwords and verbosity > 0:
             self.stdout.write(self.style.WARNING("새 데모 계정 (비밀번호는 지금 한 번만 표시):"))

@@ -45,6 +45,22 @@ function tableOfContents(chapters) {
   );
 }
 
+/** The printed book as a PDF download, with its size and page count (null until built). */
+function printDownload(pdf) {
+  if (!pdf?.url) return null;
+  const megabytes = (pdf.size / (1024 * 1024)).toFixed(1);
+  return h(
+    "p",
+    { class: "edition__download" },
+    h(
+      "a",
+      { href: pdf.url, download: "", class: "button", type: "application/pdf" },
+      "인쇄본 PDF 내려받기",
+    ),
+    ` (PDF, ${formatNumber(pdf.page_count)}쪽, ${megabytes}MB)`,
+  );
+}
+
 export async function renderEdition(page) {
   const chapters = await chaptersOf(page.id);
   const agencies = (page.contributing_agencies || []).map(labelOf).filter(Boolean);
@@ -64,6 +80,7 @@ export async function renderEdition(page) {
         ["자료 제공 기관", agencies.join(", ")],
       ]),
     ),
+    printDownload(page.print_pdf),
     page.summary ? richTextBlock(page.summary) : null,
     h("section", { class: "content-section" }, h("h2", {}, "목차"), tableOfContents(chapters)),
   );
