@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "search",
     "content",
     "api",
+    "partners",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "rest_framework_api_key",
     "drf_spectacular",
     "corsheaders",
     "django.contrib.auth",
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # API keys and quotas for every /api/ path (after CORS, so refusals carry its headers).
+    "partners.access.APIAccessMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,7 +181,9 @@ CORS_ALLOW_HEADERS = [
     "x-csrftoken",
     "x-requested-with",
     "x-access-code",
+    "x-api-key",
 ]
+CORS_EXPOSE_HEADERS = ["Retry-After"]
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -202,3 +208,13 @@ COUNSELING_ACCESS_LOG_RETENTION_DAYS = env.int(
 COUNSELING_SUBMIT_RATE = env("COUNSELING_SUBMIT_RATE", default="5/h")  # per client IP
 COUNSELING_LOOKUP_RATE = env("COUNSELING_LOOKUP_RATE", default="10/h")  # failed look-ups per IP
 COUNSELING_LOOKUP_URL = env("COUNSELING_LOOKUP_URL", default=f"{FRONTEND_BASE_URL}/counseling/")
+
+# Partners (partners/): API quotas per fixed window, as django-ratelimit rates ("300/m");
+# empty disables one. Keyless clients are counted per IP, each partner key on its own.
+API_ANONYMOUS_RATE = env("API_ANONYMOUS_RATE", default="300/m")
+API_KEY_RATE = env("API_KEY_RATE", default="3000/m")
+API_KEY_CACHE_SECONDS = env.int("API_KEY_CACHE_SECONDS", default=60)
+# Partner feeds: seconds to connect and to read the whole feed, and its largest size in bytes.
+PARTNER_FEED_CONNECT_TIMEOUT = env.float("PARTNER_FEED_CONNECT_TIMEOUT", default=5.0)
+PARTNER_FEED_TIMEOUT = env.float("PARTNER_FEED_TIMEOUT", default=20.0)
+PARTNER_FEED_MAX_BYTES = env.int("PARTNER_FEED_MAX_BYTES", default=5 * 1024 * 1024)

@@ -15,3 +15,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 COUNSELING_ENCRYPTION_KEY = "GN4VGW9UIc7x3YTqU88vQqm8o--0kc-EDfHLMH5hOEk="  # tests only
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["https://app.family.seoul.test"])
+# The API suite makes many requests from one address: tests of quotas set their own rates.
+API_ANONYMOUS_RATE = ""
+API_KEY_RATE = ""
+PARTNER_FEED_CONNECT_TIMEOUT = 2.0
+PARTNER_FEED_TIMEOUT = 3.0
