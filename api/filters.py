@@ -49,6 +49,14 @@ def parse_date(name: str, value: str) -> datetime.date:
         ) from error
 
 
+def section_kind(value: str) -> str:
+    """The `?section=` value if it names one of the portal's sections, else InvalidFilter."""
+    if value not in SectionKind.values:
+        choices = ", ".join(SectionKind.values)
+        raise InvalidFilter(f"알 수 없는 섹션입니다: '{value}'. 가능한 값: {choices}")
+    return value
+
+
 def has_field(model, name: str) -> bool:
     return any(field.name == name for field in model._meta.get_fields())
 
@@ -91,10 +99,7 @@ class PortalFilter(BaseFilterBackend):
         return queryset
 
     def by_section(self, queryset, kind: str):
-        if kind not in SectionKind.values:
-            choices = ", ".join(SectionKind.values)
-            raise InvalidFilter(f"알 수 없는 섹션입니다: '{kind}'. 가능한 값: {choices}")
-        section = SectionPage.objects.filter(kind=kind).first()
+        section = SectionPage.objects.filter(kind=section_kind(kind)).first()
         if section is None:
             return queryset.none()
         return queryset.filter(path__startswith=section.path, depth__gt=section.depth)

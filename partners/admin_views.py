@@ -19,7 +19,7 @@ class IssueAPIKeyView(CreateView):
         return super().save_instance()
 
     def save_action(self):
-        response = TemplateResponse(
+        return TemplateResponse(
             self.request,
             "partners/api_key_issued.html",
             {
@@ -30,8 +30,6 @@ class IssueAPIKeyView(CreateView):
                 "header_icon": "key",
             },
         )
-        response["Cache-Control"] = "no-store"
-        return response
 
 
 class APIKeyUsageFilterSet(WagtailFilterSet):

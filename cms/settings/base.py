@@ -196,6 +196,7 @@ SCHEDULED_COMMANDS = [
     ("publish_scheduled", 60),  # go-live and expiry of scheduled pages
     ("purge_counseling", 24 * 60 * 60),  # destroy counseling data past its retention period
     ("reconcile_search_index", 60 * 60),  # repair drift between the site and the search engine
+    ("pull_partner_feeds", 15 * 60),  # import partner agencies' news (partners/importing.py)
 ]
 
 # Online counseling (counseling): personal data is encrypted with these Fernet keys

@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from partners.models import Partner, PartnerAPIKey, PartnerFeed
 from pages.models import SectionKind
+from partners.models import Partner, PartnerAPIKey, PartnerFeed
 from tests.factories import AgencyFactory
 
 from .feedserver import start_feed_server

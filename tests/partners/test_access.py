@@ -114,9 +114,7 @@ def test_a_valid_key_is_served(client, portal, api_key):
     assert get(client, "/api/v2/pages/", key=raw_key).status_code == 200
 
 
-def test_a_revoked_key_is_refused_at_once_even_when_its_check_was_cached(
-    client, portal, api_key
-):
+def test_a_revoked_key_is_refused_at_once_even_when_its_check_was_cached(client, portal, api_key):
     key, raw_key = api_key
     assert get(client, "/api/v2/pages/", key=raw_key).status_code == 200
 
