@@ -103,3 +103,8 @@ export function lookupCounseling(receiptNumber, accessCode) {
     body: { access_code: accessCode },
   });
 }
+
+/** Partner agencies' news shown under a section: [{title, link, summary_html, published, source}]. */
+export function listPartnerItems(params, options) {
+  return getJSON(`${API}/partner-items/?${query(params)}`, options);
+}
