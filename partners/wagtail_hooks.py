@@ -4,7 +4,7 @@ from django.forms import modelform_factory
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -118,9 +118,14 @@ def register_usage_report_urls():
     ]
 
 
+class UsageReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("partners.view_apikeyusage")
+
+
 @hooks.register("register_reports_menu_item")
 def register_usage_report_menu_item():
-    return AdminOnlyMenuItem(
+    return UsageReportMenuItem(
         "API 키 사용량",
         reverse("partners_api_usage"),
         name="api-key-usage",

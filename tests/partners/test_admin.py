@@ -58,6 +58,17 @@ def test_administrators_see_usage_per_key_per_day(admin_client, api_key):
     assert "77" in html
 
 
+def test_usage_exports_as_csv(admin_client, api_key):
+    key, _ = api_key
+    APIKeyUsage.objects.create(api_key=key, day=datetime.date(2026, 12, 1), requests=42)
+
+    response = admin_client.get(reverse("partners_api_usage") + "?export=csv")
+
+    csv = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert csv.splitlines()[0] == "날짜,협력기관,API 키,키 앞부분,요청 수,한도 초과"
+    assert f"2026-12-01,서울시립 청소년미디어센터,운영 서버,{key.prefix},42,0" in csv
+
+
 def test_editors_without_permission_do_not_see_usage(client, api_key):
     editor = UserFactory()
     editor.user_permissions.add(*_admin_access())
