@@ -5,26 +5,26 @@ from rest_framework import serializers
 from .models import PartnerItem
 
 
-class SourceField(serializers.Field):
-    """Who published the item and where the original is.
+class PartnerAgencyCreditSerializer(serializers.Serializer):
+    """The agency an item comes from.
 
-    Example: `{"agency": {"id": 3, "name": "서울시립 청소년미디어센터",
-    "url": "https://www.youthnavi.net/"}, "feed": "유스내비 소식",
-    "link": "https://www.youthnavi.net/news/1"}`
+    Example: `{"id": 3, "name": "서울시립 청소년미디어센터", "url": "https://www.youthnavi.net/"}`
     """
 
-    def __init__(self, **kwargs):
-        kwargs["source"] = "*"
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    url = serializers.URLField()
 
-    def to_representation(self, item: PartnerItem) -> dict:
-        agency = item.feed.agency
-        return {
-            "agency": {"id": agency.pk, "name": agency.name, "url": agency.url},
-            "feed": item.feed.title,
-            "link": item.link,
-        }
+
+class PartnerItemSourceSerializer(serializers.Serializer):
+    """Who published the item and where the original is.
+
+    Example: `{"agency": {…}, "feed": "유스내비 소식", "link": "https://www.youthnavi.net/news/1"}`
+    """
+
+    agency = PartnerAgencyCreditSerializer(source="feed.agency")
+    feed = serializers.CharField(source="feed.title")
+    link = serializers.URLField()
 
 
 class PartnerItemSerializer(serializers.ModelSerializer):
@@ -37,7 +37,7 @@ class PartnerItemSerializer(serializers.ModelSerializer):
     """
 
     section = serializers.CharField(source="feed.section", read_only=True)
-    source = SourceField()
+    source = PartnerItemSourceSerializer(source="*", read_only=True)
 
     class Meta:
         model = PartnerItem

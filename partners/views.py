@@ -1,5 +1,9 @@
 """`/api/v2/partner-items/`: partner agencies' news, for the sections that show it."""
 
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
@@ -20,9 +24,32 @@ def whole_number(name: str, value: str, minimum: int, maximum: int) -> int:
     return int(value)
 
 
+class PartnerItemListingSerializer(serializers.Serializer):
+    """The listing: `{"meta": {"total_count": 3}, "items": [...]}` (documentation only)."""
+
+    meta = serializers.DictField(child=serializers.IntegerField())
+    items = PartnerItemSerializer(many=True)
+
+
+ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description='`{"error": {"code", "message"}}`')
+
+
 class PartnerItemsAPIView(PortalAPIView):
     """`?section=family-info&agency=3&limit=20&offset=0`: newest first, source credited."""
 
+    schema = AutoSchema()  # documented from its serializer, unlike Wagtail's endpoints
+
+    @extend_schema(
+        operation_id="partner_items",
+        tags=["partners"],
+        parameters=[
+            OpenApiParameter("section", str, description="Section kind (family-info, notice …)"),
+            OpenApiParameter("agency", int, description="Agency id"),
+            OpenApiParameter("limit", int, description=f"Page size (max {MAX_LIMIT})"),
+            OpenApiParameter("offset", int, description="Items to skip"),
+        ],
+        responses={200: PartnerItemListingSerializer, 304: None, 400: ERROR},
+    )
     def get(self, request) -> Response:
         params = request.GET
         unknown = sorted(set(params) - QUERY_PARAMETERS)

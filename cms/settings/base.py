@@ -168,6 +168,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "서울시 패밀리 포털 API",
     "DESCRIPTION": "웹과 패밀리 앱이 사용하는 헤드리스 콘텐츠 API",
     "VERSION": "2.0.0",
+    # Partners send a key (partners/access.py); without one, the anonymous quota applies.
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {"ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}}
+    },
+    "SECURITY": [{}, {"ApiKey": []}],
 }
 
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])

@@ -104,3 +104,22 @@ def test_an_unchanged_listing_answers_304_and_a_change_moves_its_etag(client, it
     response = client.get("/api/v2/partner-items/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert response["ETag"] != etag
+
+
+def test_the_openapi_schema_documents_partner_items_and_the_key_header(client, db):
+    schema = client.get("/api/schema/?format=json").json()
+
+    operation = schema["paths"]["/api/v2/partner-items/"]["get"]
+    assert {parameter["name"] for parameter in operation["parameters"]} == {
+        "section",
+        "agency",
+        "limit",
+        "offset",
+    }
+    item = schema["components"]["schemas"]["PartnerItem"]
+    assert {"title", "link", "summary_html", "published", "source"} <= set(item["properties"])
+    assert schema["components"]["securitySchemes"]["ApiKey"] == {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-API-Key",
+    }
