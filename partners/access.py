@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import JsonResponse
 from django.utils import timezone
@@ -125,7 +125,10 @@ def record_usage(key_id: str, *, throttled: bool) -> None:
     if APIKeyUsage.objects.filter(api_key_id=key_id, day=day).update(**changes):
         return
     try:
-        APIKeyUsage.objects.create(api_key_id=key_id, day=day, requests=1, throttled=int(throttled))
+        with transaction.atomic():  # a savepoint: PostgreSQL goes on after the conflict
+            APIKeyUsage.objects.create(
+                api_key_id=key_id, day=day, requests=1, throttled=int(throttled)
+            )
     except IntegrityError:  # another request created today's row first
         APIKeyUsage.objects.filter(api_key_id=key_id, day=day).update(**changes)
 

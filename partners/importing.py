@@ -97,4 +97,13 @@ def record_success(feed: PartnerFeed, status: str, etag: str, last_modified: str
 
 
 def pull_active_feeds() -> list[PullResult]:
-    return [pull_feed(feed) for feed in PartnerFeed.objects.filter(active=True).order_by("pk")]
+    """Pull every active feed; one feed failing in an unforeseen way does not stop the rest."""
+    results = []
+    for feed in PartnerFeed.objects.filter(active=True).order_by("pk"):
+        try:
+            results.append(pull_feed(feed))
+        except Exception as error:
+            logger.exception("Partner feed %s (%s) could not be imported", feed.pk, feed.url)
+            feed.record_failure(FeedStatus.MALFORMED, f"{type(error).__name__}: {error}")
+            results.append(PullResult(feed, FeedStatus.MALFORMED, error=str(error)))
+    return results

@@ -13,6 +13,7 @@ from .models import FeedStatus
 
 MAX_ITEMS = 100
 MAX_SUMMARY_CHARS = 20_000
+MAX_LINK_CHARS = 1000  # PartnerItem.link; a cut URL would be broken, so longer ones are dropped
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 # Text-level markup only: a partner's summary must not bring images, frames or forms along.
 ALLOWED_TAGS = {
@@ -65,7 +66,9 @@ def plain_text(value: str) -> str:
 
 def web_link(value: str) -> str:
     value = (value or "").strip()
-    return value if value.startswith(("https://", "http://")) else ""
+    if len(value) > MAX_LINK_CHARS or not value.startswith(("https://", "http://")):
+        return ""
+    return value
 
 
 def parse_feed(body: bytes, content_type: str = "") -> list[ParsedItem]:

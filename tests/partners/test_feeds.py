@@ -211,3 +211,25 @@ def test_a_hanging_feed_times_out_within_the_limit(feed_server, make_feed, setti
     assert result.status == FeedStatus.TIMEOUT
     assert elapsed < 3
     assert not PartnerItem.objects.exists()
+
+
+def test_one_feed_failing_unforeseen_does_not_stop_the_others(feed_server, make_feed, monkeypatch):
+    from partners import importing
+
+    broken = make_feed(serve(feed_server, "/broken", rss(FIRST)))
+    make_feed(serve(feed_server, "/good", rss(SECOND)))
+    real_pull = importing.pull_feed
+
+    def pull(feed):
+        if feed.pk == broken.pk:
+            raise RuntimeError("unexpected")
+        return real_pull(feed)
+
+    monkeypatch.setattr(importing, "pull_feed", pull)
+
+    results = importing.pull_active_feeds()
+
+    assert [result.status for result in results] == ["malformed", "ok"]
+    broken.refresh_from_db()
+    assert broken.last_error == "RuntimeError: unexpected"
+    assert list(PartnerItem.objects.values_list("guid", flat=True)) == ["yn-2"]
