@@ -5,6 +5,8 @@ from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from partners.views import PartnerItemsAPIView
+
 from .views import (
     NavigationAPIView,
     PagePreviewAPIView,
@@ -42,3 +44,4 @@ api_router.register_view("navigation/", NavigationAPIView.as_view(), "navigation
 api_router.register_view("redirects/", RedirectsAPIView.as_view(), "redirects")
 api_router.register_view("sync/", SyncAPIView.as_view(), "sync")
 api_router.register_view("page_preview/", PagePreviewAPIView.as_view(), "page_preview")
+api_router.register_view("partner-items/", PartnerItemsAPIView.as_view(), "partner_items")

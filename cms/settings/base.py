@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "webhooks",
     "cdn",
     "report_print",
+    "partners",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "rest_framework_api_key",
     "drf_spectacular",
     "corsheaders",
     "django_tasks",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # API keys and quotas for every /api/ path (after CORS, so refusals carry its headers).
+    "partners.access.APIAccessMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -180,6 +184,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "서울시 패밀리 포털 API",
     "DESCRIPTION": "웹과 패밀리 앱이 사용하는 헤드리스 콘텐츠 API",
     "VERSION": "2.0.0",
+    # Partners send a key (partners/access.py); without one, the anonymous quota applies.
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {"ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}}
+    },
+    "SECURITY": [{}, {"ApiKey": []}],
 }
 
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
@@ -193,7 +202,9 @@ CORS_ALLOW_HEADERS = [
     "x-csrftoken",
     "x-requested-with",
     "x-access-code",
+    "x-api-key",
 ]
+CORS_EXPOSE_HEADERS = ["Retry-After"]
 
 # CDN purge (cdn/): the caches in front of the portal, from the environment (see cdn/settings.py).
 # wagtail.contrib.frontend_cache is used as a library, not an app: its app would purge on
@@ -237,6 +248,7 @@ SCHEDULED_COMMANDS = [
     ("reconcile_search_index", 60 * 60),  # repair drift between the site and the search engine
     ("requeue_webhooks", 60),  # webhook deliveries whose worker died mid-send
     ("run_print_queue", 15),  # typeset report PDFs queued by publishing (report_print)
+    ("pull_partner_feeds", 15 * 60),  # import partner agencies' news (partners/importing.py)
 ]
 
 # Online counseling (counseling): personal data is encrypted with these Fernet keys
@@ -249,3 +261,16 @@ COUNSELING_ACCESS_LOG_RETENTION_DAYS = env.int(
 COUNSELING_SUBMIT_RATE = env("COUNSELING_SUBMIT_RATE", default="5/h")  # per client IP
 COUNSELING_LOOKUP_RATE = env("COUNSELING_LOOKUP_RATE", default="10/h")  # failed look-ups per IP
 COUNSELING_LOOKUP_URL = env("COUNSELING_LOOKUP_URL", default=f"{FRONTEND_BASE_URL}/counseling/")
+
+# Partners (partners/): API quotas per fixed window, as django-ratelimit rates ("300/m");
+# empty disables one. Keyless clients are counted per IP, each partner key on its own.
+API_ANONYMOUS_RATE = env("API_ANONYMOUS_RATE", default="300/m")
+API_KEY_RATE = env("API_KEY_RATE", default="3000/m")
+API_KEY_CACHE_SECONDS = env.int("API_KEY_CACHE_SECONDS", default=60)
+# Behind a proxy every request comes from the proxy: name the header carrying the client's
+# address ("HTTP_X_REAL_IP", set by the compose nginx) for every per-IP limit (django-ratelimit).
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
+# Partner feeds: seconds to connect and to read the whole feed, and its largest size in bytes.
+PARTNER_FEED_CONNECT_TIMEOUT = env.float("PARTNER_FEED_CONNECT_TIMEOUT", default=5.0)
+PARTNER_FEED_TIMEOUT = env.float("PARTNER_FEED_TIMEOUT", default=20.0)
+PARTNER_FEED_MAX_BYTES = env.int("PARTNER_FEED_MAX_BYTES", default=5 * 1024 * 1024)

@@ -40,3 +40,8 @@ CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["https://app.fa
 # Content-change subscribers (renditions, search index, webhooks) run at once, inside the
 # test's own transaction; tests/content/test_events.py checks the on-commit delivery.
 CONTENT_EVENTS_IMMEDIATE = True
+# The API suite makes many requests from one address: tests of quotas set their own rates.
+API_ANONYMOUS_RATE = ""
+API_KEY_RATE = ""
+PARTNER_FEED_CONNECT_TIMEOUT = 2.0
+PARTNER_FEED_TIMEOUT = 3.0

@@ -109,3 +109,8 @@ export function lookupCounseling(receiptNumber, accessCode) {
 export function submitCounseling(fields) {
   return getJSON(`${API}/counseling/`, { method: "POST", body: fields });
 }
+
+/** Partner agencies' news shown under a section: [{title, link, summary_html, published, source}]. */
+export function listPartnerItems(params, options) {
+  return getJSON(`${API}/partner-items/?${query(params)}`, options);
+}

@@ -1,7 +1,7 @@
 // Section landing pages: the intro, then listings of the pages the section holds.
 
-import { listPages } from "../api.js";
-import { h } from "../dom.js";
+import { listPages, listPartnerItems } from "../api.js";
+import { h, richText } from "../dom.js";
 import { setSectionFeeds } from "../layout.js";
 import { formatDate, labelOf } from "../format.js";
 import { richTextBlock } from "../blocks.js";
@@ -83,11 +83,46 @@ async function listing(page, spec, pageNumber, single) {
   );
 }
 
+const PARTNER_NEWS_SIZE = 5;
+
+/** One partner news item: its title links to the original, its agency is credited. */
+function partnerNewsItem(item) {
+  const agency = item.source?.agency?.name;
+  return h(
+    "li",
+    { class: "card card--partner" },
+    h("h3", { class: "card__title" }, item.link ? h("a", { href: item.link, rel: "noopener nofollow" }, item.title) : item.title),
+    h("p", { class: "card__meta" }, [agency ? `출처: ${agency}` : null, item.published ? formatDate(item.published) : null].filter(Boolean).join(" · ")),
+    item.summary_html ? h("div", { class: "card__text rich-text" }, richText(item.summary_html)) : null,
+  );
+}
+
+/** 협력기관 소식: partner agencies' news for this section; absent when there is none or the API fails. */
+async function partnerNews(kind) {
+  if (!kind) return null;
+  let items = [];
+  try {
+    items = (await listPartnerItems({ section: kind, limit: PARTNER_NEWS_SIZE })).items || [];
+  } catch {
+    return null; // the section's own pages matter more than its partners' news
+  }
+  if (!items.length) return null;
+  return h(
+    "section",
+    { class: "content-section partner-news", "aria-labelledby": "partner-news-title" },
+    h("h2", { id: "partner-news-title" }, "협력기관 소식"),
+    h("ul", { class: "cards" }, items.map(partnerNewsItem)),
+  );
+}
+
 export async function render(page, { params }) {
   const kind = typeof page.kind === "object" && page.kind ? page.kind.value : page.kind;
   const specs = LISTINGS[kind] ?? GENERIC_LISTING;
   const pageNumber = Math.max(1, Number.parseInt(params?.get("page") ?? "1", 10) || 1);
-  const listings = await Promise.all(specs.map((spec) => listing(page, spec, pageNumber, specs.length === 1)));
+  const [news, ...listings] = await Promise.all([
+    partnerNews(kind),
+    ...specs.map((spec) => listing(page, spec, pageNumber, specs.length === 1)),
+  ]);
   setSectionFeeds(kind, page.title);
   return h(
     "div",
@@ -95,5 +130,6 @@ export async function render(page, { params }) {
     pageHeader(page, { kicker: "섹션" }),
     page.intro ? richTextBlock(page.intro, "rich-text lead") : null,
     listings,
+    news,
   );
 }
