@@ -4,6 +4,8 @@ import logging
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.html import escape
 
 from cms.log import REQUEST_ID_HEADER, current_request_id, request_id_from
 
@@ -34,7 +36,7 @@ class RequestIdMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """Turns a lost database connection into a 503 the client can retry, without a traceback.
+    """Turns a lost or busy database into a 503 the client can retry, without a traceback.
 
     Django drops the broken connection at the end of the request, so the next request
     reconnects by itself once the database is back.
@@ -54,11 +56,26 @@ class DatabaseUnavailableMiddleware:
             str(exception).strip().splitlines()[0] if str(exception).strip() else "",
             extra={"path": request.path, "error": type(exception).__name__},
         )
-        response = JsonResponse(
+        response = _unavailable_response(request)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+def _unavailable_response(request: HttpRequest) -> HttpResponse:
+    """The API's JSON error envelope under /api/; Wagtail's error page in Korean elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
             {"error": {"code": "database_unavailable", "message": DATABASE_UNAVAILABLE_MESSAGE}},
             status=503,
             json_dumps_params={"ensure_ascii": False},
         )
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+    try:
+        html = render_to_string(
+            "cms/503.html", {"message": DATABASE_UNAVAILABLE_MESSAGE}, request=request
+        )
+    # The admin's page reads the signed-in user; with the database gone, plain HTML still answers.
+    except Exception:
+        logger.warning("admin error page could not be rendered", exc_info=True)
+        html = f'<!doctype html><html lang="ko"><p>{escape(DATABASE_UNAVAILABLE_MESSAGE)}</p>'
+    return HttpResponse(html, status=503)
