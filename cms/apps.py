@@ -7,3 +7,8 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "포털 운영"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.warmup import warm_up_if_asked
+
+        warm_up_if_asked()

@@ -13,6 +13,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.warmup import WARM_UP_ENV
+
 SHUTDOWN_GRACE_SECONDS = 10
 
 
@@ -40,7 +42,12 @@ class Command(BaseCommand):
         # Fixed argv built from this interpreter and this project's manage.py: no shell, no input.
         children = {
             "scheduler": subprocess.Popen([*manage, "run_scheduler"], start_new_session=True),  # noqa: S603
-            "server": subprocess.Popen(server_command, start_new_session=True),  # noqa: S603
+            # The server loads the Korean analyser in the background (/readyz: "warming").
+            "server": subprocess.Popen(  # noqa: S603
+                server_command,
+                start_new_session=True,
+                env={**os.environ, WARM_UP_ENV: "background"},
+            ),
         }
 
         received = []
