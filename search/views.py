@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Site
 
+from content.errors import error_response
 from search import service
 
 ERROR = OpenApiResponse(
@@ -99,7 +100,7 @@ def _query(name: str, description: str, **kwargs) -> OpenApiParameter:
 
 
 def _error(error: service.SearchInputError) -> Response:
-    return Response({"error": {"code": error.code, "message": error.message}}, status=400)
+    return error_response(error.code, error.message, 400)
 
 
 def _site(request: Request) -> Site:
