@@ -1,9 +1,15 @@
-"""Middleware for running in production: request ids, and clean 503s when the database is down."""
+"""Middleware for running in production: request ids, clean 503s when the database is down,
+and a lean path for the API (no session, CSRF cookie, user or messages work under /api/)."""
 
 import logging
 
+from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
@@ -79,3 +85,37 @@ def _unavailable_response(request: HttpRequest) -> HttpResponse:
         logger.warning("admin error page could not be rendered", exc_info=True)
         html = f'<!doctype html><html lang="ko"><p>{escape(DATABASE_UNAVAILABLE_MESSAGE)}</p>'
     return HttpResponse(html, status=503)
+
+
+API_PREFIX = "/api/"
+
+
+class _SkippedForApi:
+    """The API is anonymous and the same for everyone (its views take no session and are
+    CSRF-exempt), so session, CSRF-cookie and messages work would be wasted on it."""
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(API_PREFIX):
+            return self.skipped(request)
+        return super().__call__(request)
+
+    def skipped(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+
+class ApiLeanSessionMiddleware(_SkippedForApi, SessionMiddleware):
+    pass
+
+
+class ApiLeanCsrfViewMiddleware(_SkippedForApi, CsrfViewMiddleware):
+    pass
+
+
+class ApiLeanAuthenticationMiddleware(_SkippedForApi, AuthenticationMiddleware):
+    def skipped(self, request: HttpRequest) -> HttpResponse:
+        request.user = AnonymousUser()
+        return self.get_response(request)
+
+
+class ApiLeanMessageMiddleware(_SkippedForApi, MessageMiddleware):
+    pass

@@ -53,17 +53,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# Session, CSRF, authentication and messages are Django's own, skipped under /api/ (see
+# cms.middleware: the API is anonymous, and a 304 should cost no session work).
 MIDDLEWARE = [
     "cms.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "cms.middleware.ApiLeanSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.middleware.ApiLeanCsrfViewMiddleware",
+    "cms.middleware.ApiLeanAuthenticationMiddleware",
+    "cms.middleware.ApiLeanMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",

@@ -39,9 +39,10 @@ print(SectionPage.objects.live().first().pk)
 """
 
 
-def server_env(database_url: str) -> dict[str, str]:
+def server_env(database_url: str, static_root) -> dict[str, str]:
     return production_env(
         database_url,
+        STATIC_ROOT=str(static_root),
         SECURE_SSL_REDIRECT="false",
         SECURE_COOKIES="false",
         COUNSELING_SUBMIT_RATE="10000/m",
@@ -162,8 +163,8 @@ def editor(client: Client, page_id: int, deadline: float, autosave: bool) -> Non
             client.post_form(edit_path, form)
 
 
-def test_mixed_load_answers_no_5xx(database_url, tmp_path):
-    env = server_env(database_url)
+def test_mixed_load_answers_no_5xx(database_url, collected_static, tmp_path):
+    env = server_env(database_url, collected_static)
     loaded = manage("load_demo_content", env=env, timeout=300)
     assert loaded.returncode == 0, loaded.stderr[-2000:]
     setup = SETUP_SCRIPT.format(username=EDITOR[0], password=EDITOR[1])
