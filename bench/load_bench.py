@@ -12,6 +12,7 @@ Loopback only; bounded in time. A benchmark, not a test: it prints figures.
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import statistics
@@ -22,6 +23,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+
+print = functools.partial(print, flush=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -228,7 +231,11 @@ def main() -> None:
         print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 if __name__ == "__main__":
