@@ -226,6 +226,7 @@ def portal_paths(page_types: list[str]) -> dict:
         query("date_from", "YYYY-MM-DD on the page's date", {"type": "string", "format": "date"}),
         query("date_to", "YYYY-MM-DD on the page's date", {"type": "string", "format": "date"}),
         query("published_since", "YYYY-MM-DD", {"type": "string", "format": "date"}),
+        query("locale", "Content language code (ko)"),
         query("order", "Field name, -field for descending, or random"),
         query("fields", "Fields to include, * for all"),
         query("limit", "Page size (max 100)", INTEGER),

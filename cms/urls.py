@@ -4,10 +4,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from syndication.views import SitemapView
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
+    path("sitemap.xml", SitemapView.as_view(), name="sitemap"),
     path("", include("cms.health")),
     path("frontend/", include("frontend_stub.urls")),
 ]

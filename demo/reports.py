@@ -1,7 +1,7 @@
 """Demo editions of the family report '희망서울, 행복가족' (2015 제1차, 2016 제3차, 2017 제4차).
 
 The numbers are illustrative, shaped like the statistics the report draws on but not
-real; every table and chart says so in its source, so nobody quotes them.
+real; every table (and the chart drawn from it) says so in its source, so nobody quotes them.
 """
 
 ILLUSTRATIVE = "예시 수치(실제 통계 아님)"
@@ -117,24 +117,11 @@ def _household_chapter(year, years, labels) -> dict:
                     "title": "서울시 가구 유형별 비중",
                     "unit": "%",
                     "source": _source("통계청 인구주택총조사"),
-                    "header": ["가구 유형", *labels],
-                    "rows": [
-                        [kind, *(str(HOUSEHOLD_SHARE[y][kind]) for y in years)] for kind in kinds
-                    ],
-                },
-            ),
-            (
-                "chart",
-                {
-                    "title": "1인가구와 부부+자녀가구 비중 추이",
+                    "headers": ["가구 유형", *labels],
+                    "rows": [[kind, *(HOUSEHOLD_SHARE[y][kind] for y in years)] for kind in kinds],
                     "chart_type": "line",
-                    "unit": "%",
-                    "source": _source("통계청 인구주택총조사"),
-                    "labels": labels,
-                    "series": [
-                        {"name": kind, "values": [HOUSEHOLD_SHARE[y][kind] for y in years]}
-                        for kind in ("1인가구", "부부+자녀가구")
-                    ],
+                    "chart_direction": "rows",
+                    "chart_series": "1인가구, 부부+자녀가구",
                 },
             ),
             (
@@ -171,22 +158,14 @@ def _work_family_chapter(year, years, labels) -> dict:
                     "title": "맞벌이 가구 비율과 남성 육아휴직자 비율",
                     "unit": "%",
                     "source": _source("통계청 지역별고용조사·고용노동부 자료"),
-                    "header": ["구분", *labels],
+                    "headers": ["구분", *labels],
                     "rows": [
-                        ["맞벌이 가구 비율", *(str(DUAL_INCOME[y][0]) for y in years)],
-                        ["육아휴직자 중 아버지", *(str(DUAL_INCOME[y][1]) for y in years)],
+                        ["맞벌이 가구 비율", *(DUAL_INCOME[y][0] for y in years)],
+                        ["육아휴직자 중 아버지", *(DUAL_INCOME[y][1] for y in years)],
                     ],
-                },
-            ),
-            (
-                "chart",
-                {
-                    "title": "육아휴직자 중 아버지 비율",
                     "chart_type": "bar",
-                    "unit": "%",
-                    "source": _source("고용노동부 자료"),
-                    "labels": labels,
-                    "series": [{"name": "아버지", "values": [DUAL_INCOME[y][1] for y in years]}],
+                    "chart_direction": "rows",
+                    "chart_series": "육아휴직자 중 아버지",
                 },
             ),
             (
@@ -222,24 +201,14 @@ def _single_parent_chapter(year, years, labels) -> dict:
                     "title": "한부모가구 수와 아동양육비 지원 가구",
                     "unit": "가구",
                     "source": _source("통계청·서울시 한부모가족 지원 실적"),
-                    "header": ["구분", *labels],
+                    "headers": ["구분", *labels],
                     "rows": [
-                        ["한부모가구(천 가구)", *(str(SINGLE_PARENT[y][0]) for y in years)],
-                        ["아동양육비 지원 가구", *(f"{SINGLE_PARENT[y][1]:,}" for y in years)],
+                        ["한부모가구(천 가구)", *(SINGLE_PARENT[y][0] for y in years)],
+                        ["아동양육비 지원 가구", *(SINGLE_PARENT[y][1] for y in years)],
                     ],
-                },
-            ),
-            (
-                "chart",
-                {
-                    "title": "아동양육비 지원 가구 추이",
                     "chart_type": "bar",
-                    "unit": "가구",
-                    "source": _source("서울시 한부모가족 지원 실적"),
-                    "labels": labels,
-                    "series": [
-                        {"name": "지원 가구", "values": [SINGLE_PARENT[y][1] for y in years]}
-                    ],
+                    "chart_direction": "rows",
+                    "chart_series": "아동양육비 지원 가구",
                 },
             ),
             (
@@ -274,24 +243,14 @@ def _multicultural_chapter(year, years, labels) -> dict:
                     "title": "다문화가족 자녀 수와 어린이집 이용률",
                     "unit": "명, %",
                     "source": _source("행정안전부 외국인주민현황·보육통계"),
-                    "header": ["구분", *labels],
+                    "headers": ["구분", *labels],
                     "rows": [
-                        ["다문화가족 자녀(명)", *(f"{MULTICULTURAL[y][0]:,}" for y in years)],
-                        ["어린이집 이용률(%)", *(str(MULTICULTURAL[y][1]) for y in years)],
+                        ["다문화가족 자녀(명)", *(MULTICULTURAL[y][0] for y in years)],
+                        ["어린이집 이용률(%)", *(MULTICULTURAL[y][1] for y in years)],
                     ],
-                },
-            ),
-            (
-                "chart",
-                {
-                    "title": "다문화가족 자녀 수",
                     "chart_type": "line",
-                    "unit": "명",
-                    "source": _source("행정안전부 외국인주민현황"),
-                    "labels": labels,
-                    "series": [
-                        {"name": "다문화가족 자녀", "values": [MULTICULTURAL[y][0] for y in years]}
-                    ],
+                    "chart_direction": "rows",
+                    "chart_series": "다문화가족 자녀(명)",
                 },
             ),
             (

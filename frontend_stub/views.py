@@ -1,4 +1,8 @@
-"""Serve the single-page client: index.html for every route, files under assets/."""
+"""Serve the single-page client: index.html for every route, files under assets/.
+
+The shell answers 404 for a path that is neither an app screen nor a public page, so
+crawlers and link checkers see what citizens see ("페이지를 찾을 수 없습니다").
+"""
 
 from functools import cache
 from pathlib import Path
@@ -10,7 +14,12 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from content.pageindex import get_page_index
+from content.paths import normalise_path
+
 PUBLIC_DIR = Path(__file__).resolve().parent / "public"
+# The client's own screens (assets/js/router.js RESERVED): not pages, always there.
+APP_SCREENS = frozenset({"/search/", "/preview/", "/counseling/", "/counseling/ask/"})
 ASSETS_DIR = PUBLIC_DIR / "assets"
 
 
@@ -43,12 +52,23 @@ def _content_security_policy() -> str:
 @require_safe
 @xframe_options_exempt
 def index(request: HttpRequest, path: str = "") -> HttpResponse:
-    """The app shell for any /frontend/… path; the client routes it through the API."""
-    response = HttpResponse(_index_html(), content_type="text/html; charset=utf-8")
+    """The app shell for any /frontend/… path; the client routes it through the API.
+
+    404 (with the same shell, which shows the not-found screen) when the path is neither
+    an app screen nor a public page of the site."""
+    status = 404 if _is_unknown(request, path) else 200
+    response = HttpResponse(_index_html(), content_type="text/html; charset=utf-8", status=status)
     response["Cache-Control"] = "no-cache"
     response["Content-Security-Policy"] = _content_security_policy()
     response["Referrer-Policy"] = "same-origin"
     return response
+
+
+def _is_unknown(request: HttpRequest, path: str) -> bool:
+    site_path = normalise_path(path)
+    if site_path in APP_SCREENS:
+        return False
+    return site_path not in get_page_index(request).by_path
 
 
 @require_safe

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 
+from cdn.settings import frontend_cache_from_env
 from search.engines import search_backends_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -26,6 +27,9 @@ INSTALLED_APPS = [
     "search",
     "content",
     "api",
+    "syndication",
+    "webhooks",
+    "cdn",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -46,10 +50,14 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # naturaltime ("3분 전") in the admin's workflow status speaks Korean only with its catalog.
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
 ]
 
@@ -123,6 +131,8 @@ TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
 LANGUAGES = [("ko", "한국어")]
+# The project's Korean catalog (locale/ko/) comes first: it fills in and corrects Wagtail's.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -173,6 +183,8 @@ WAGTAIL_HEADLESS_PREVIEW = {
 API_PREVIEW_TOKEN_MAX_AGE = 60 * 60
 WAGTAILAPI_LIMIT_MAX = 100
 API_SYNC_SETTLE_SECONDS = env.int("API_SYNC_SETTLE_SECONDS", default=5)
+# Outbound feeds (syndication/): the newest this many public pages per feed.
+FEED_ITEM_LIMIT = 50
 # Absolute URLs in API responses (detail_url, files) start here: the public address of the API.
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 
@@ -198,7 +210,33 @@ CORS_ALLOW_HEADERS = [
     "x-access-code",
 ]
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# CDN purge (cdn/): the caches in front of the portal, from the environment (see cdn/settings.py).
+# wagtail.contrib.frontend_cache is used as a library, not an app: its app would purge on
+# Wagtail's page signals, while cdn/ follows the one content-change event.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env(env)
+
+# Tasks: Wagtail's own (reference index …) run at once, as before. Work that calls other
+# servers (webhook deliveries, CDN purges) waits in the database on the "background" backend
+# for `manage.py db_worker --backend background` (started by `make run`; compose `tasks`).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="background")
+
+# Signed webhooks (webhooks/): see README "For partners". Deliveries retry with exponential
+# backoff (base, 2×base, … capped) until the window (over a day) has passed; a subscription
+# is disabled, and its owner e-mailed, after this many failed attempts in a row.
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10)
+# A delivery being sent is leased this long (more than the timeout): a worker killed mid-send
+# leaves it to `requeue_webhooks` once the lease has run out.
+WEBHOOK_LEASE_SECONDS = env.float("WEBHOOK_LEASE_SECONDS", default=60)
+WEBHOOK_RETRY_BASE_SECONDS = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=30)
+WEBHOOK_RETRY_MAX_DELAY_SECONDS = env.float("WEBHOOK_RETRY_MAX_DELAY_SECONDS", default=6 * 3600)
+WEBHOOK_RETRY_WINDOW_SECONDS = env.float("WEBHOOK_RETRY_WINDOW_SECONDS", default=26 * 3600)
+WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=30)
+# Targets resolving to private or loopback addresses are refused unless this is set (dev, tests).
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=False)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="family-portal@seoul.go.kr")
@@ -209,6 +247,7 @@ SCHEDULED_COMMANDS = [
     ("publish_scheduled", 60),  # go-live and expiry of scheduled pages
     ("purge_counseling", 24 * 60 * 60),  # destroy counseling data past its retention period
     ("reconcile_search_index", 60 * 60),  # repair drift between the site and the search engine
+    ("requeue_webhooks", 60),  # webhook deliveries whose worker died mid-send
 ]
 
 # Online counseling (counseling): personal data is encrypted with these Fernet keys

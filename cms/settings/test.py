@@ -1,9 +1,10 @@
 """Settings for the pytest suite: fast, isolated, no network."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105 - test settings only
@@ -13,7 +14,24 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="family-portal-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 COUNSELING_ENCRYPTION_KEY = "GN4VGW9UIc7x3YTqU88vQqm8o--0kc-EDfHLMH5hOEk="  # tests only
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks run at once; the webhook tests queue on "background" for a real `db_worker` process.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="default")
+WEBHOOK_ALLOW_PRIVATE_TARGETS = True  # the tests' receivers listen on 127.0.0.1
+# The webhook tests run a real worker process, which must open the test database: on SQLite
+# that is a file (in WAL mode, so the worker and the tests read while the other writes).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.mkdtemp(prefix="family-portal-test-db-")) / "test.sqlite3")
+    }
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["https://app.family.seoul.test"])
 # Searches are counted as soon as their response is out, so tests read them back at once.
 SEARCH_QUERY_LOG_FLUSH_SECONDS = 0

@@ -7,7 +7,6 @@ from .base import (
     QuoteBlock,
 )
 from .report import (
-    ChartBlock,
     DataSourceBlock,
     KeyFindingsBlock,
     ReportStreamBlock,
@@ -16,7 +15,6 @@ from .report import (
 
 __all__ = [
     "BaseStreamBlock",
-    "ChartBlock",
     "DataSourceBlock",
     "DocumentLinkBlock",
     "HeadingBlock",

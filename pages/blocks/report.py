@@ -1,121 +1,188 @@
-"""Blocks for the annual family report: statistics tables, chart data and findings.
+"""Blocks for the annual family report: statistics tables (with their charts) and findings.
 
-Tables and charts are stored as data, never as pictures, so the API can hand the
-numbers to clients that draw them and screen readers can read them.
+Tables are stored as data, never as pictures, so the API can hand the numbers to clients
+that draw them, the print edition can typeset them and screen readers can read them.
+A chart is drawn from a table's own columns, so nobody types the numbers twice.
 """
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
 from .base import BaseStreamBlock
+from .table_grid import TableGridBlock
+
+CHART_TYPES = [("", "차트 없음"), ("bar", "막대"), ("line", "꺾은선"), ("pie", "원")]
+CHART_DIRECTIONS = [
+    ("columns", "열마다 한 계열 (가로축: 첫 열의 항목)"),
+    ("rows", "행마다 한 계열 (가로축: 열 제목, 예: 연도)"),
+]
+GRID_KEYS = ("headers", "rows")
+
+
+def _nest_grid(raw: dict) -> dict:
+    """Stored values keep headers/rows at the top level; the form edits them as one grid."""
+    if "table" in raw or not any(key in raw for key in GRID_KEYS):
+        return raw
+    nested = {key: value for key, value in raw.items() if key not in GRID_KEYS}
+    nested["table"] = {key: raw.get(key) or [] for key in GRID_KEYS}
+    return nested
+
+
+def _number(cell) -> float | int | None:
+    return cell if isinstance(cell, int | float) and not isinstance(cell, bool) else None
 
 
 class StatisticsTableValue(blocks.StructValue):
-    """Computed helpers for rendering a statistics table."""
+    """Computed helpers: the flat stored shape and the chart drawn from the table."""
 
-    def column_count(self) -> int:
-        return len(self.get("header") or [])
+    @property
+    def headers(self) -> list[str]:
+        return (self.get("table") or {}).get("headers") or []
+
+    @property
+    def rows(self) -> list[list]:
+        return (self.get("table") or {}).get("rows") or []
+
+    def _series_candidates(self) -> list[tuple[str, list]]:
+        """(name, cells) for every possible series: each data column, or each row."""
+        if self.get("chart_direction") == "rows":
+            return [(str(row[0]), list(row[1:])) for row in self.rows]
+        return [
+            (header, [row[index] if len(row) > index else None for row in self.rows])
+            for index, header in enumerate(self.headers[1:], start=1)
+        ]
+
+    def chart_labels(self) -> list[str]:
+        if self.get("chart_direction") == "rows":
+            return list(self.headers[1:])
+        return [str(row[0]) for row in self.rows]
+
+    def chosen_series_names(self) -> list[str]:
+        names = [name.strip() for name in (self.get("chart_series") or "").split(",")]
+        return [name for name in names if name]
+
+    def unknown_series_names(self) -> list[str]:
+        known = {name for name, _ in self._series_candidates()}
+        return [name for name in self.chosen_series_names() if name not in known]
+
+    def chart(self) -> dict | None:
+        """Chart data in the shape clients draw: labels along the axis, one series per
+        chosen column (or row), non-numeric cells as gaps (null)."""
+        if not self.get("chart_type") or not self.rows:
+            return None
+        chosen = self.chosen_series_names()
+        series = [
+            {"name": name, "values": [_number(cell) for cell in cells]}
+            for name, cells in self._series_candidates()
+            if (name in chosen if chosen else any(_number(cell) is not None for cell in cells))
+        ]
+        return {
+            "title": self.get("title"),
+            "chart_type": self.get("chart_type"),
+            "unit": self.get("unit"),
+            "source": self.get("source"),
+            "labels": self.chart_labels(),
+            "series": series,
+        }
 
 
 class StatisticsTableBlock(blocks.StructBlock):
-    """A statistics table with its unit and source, as a header row plus data rows."""
+    """A statistics table from an agency's spreadsheet, with unit, source and notes,
+    optionally drawn as a chart from its own columns.
+
+    Stored as ``{"title", "unit", "source", "notes", "headers", "rows", "chart_type",
+    "chart_direction", "chart_series"}`` (see README, "Statistics tables").
+    """
 
     title = blocks.CharBlock(label="표 제목", max_length=200)
     unit = blocks.CharBlock(
-        label="단위", max_length=50, required=False, help_text="예: 가구, %, 명"
+        label="단위", max_length=50, required=False, help_text="예: 가구, %, 천 명"
     )
     source = blocks.CharBlock(label="출처", max_length=200)
-    header = blocks.ListBlock(blocks.CharBlock(label="열 제목", max_length=100), label="머리글 행")
-    rows = blocks.ListBlock(
-        blocks.ListBlock(blocks.CharBlock(label="값", max_length=100), label="행"),
-        label="데이터 행",
+    table = TableGridBlock(
+        label="표",
+        help_text=(
+            "엑셀에서 복사한 표를 첫 칸에 붙여 넣거나 .xlsx/.csv 파일을 가져오세요. "
+            "첫 행은 열 제목, 첫 열은 항목입니다. 숫자는 1,234 · 2만5천 · 3.5억 · 12.5%처럼 "
+            "써도 됩니다."
+        ),
+    )
+    notes = blocks.TextBlock(label="주석", required=False, help_text="표 아래에 보이는 설명")
+    chart_type = blocks.ChoiceBlock(
+        label="차트", choices=CHART_TYPES, required=False, default="", include_blank=False
+    )
+    chart_direction = blocks.ChoiceBlock(
+        label="차트 계열",
+        choices=CHART_DIRECTIONS,
+        default="columns",
+        include_blank=False,
+        required=False,
+    )
+    chart_series = blocks.CharBlock(
+        label="차트에 쓸 계열",
+        max_length=300,
+        required=False,
+        help_text=(
+            "열 제목(또는 행 항목)을 쉼표로 구분해 입력하세요. 비우면 숫자가 있는 것을 모두 씁니다."
+        ),
     )
 
     class Meta:
         icon = "table"
         label = "통계표"
-        description = "제목, 단위, 출처가 있는 통계표"
+        description = "엑셀에서 붙여 넣는 통계표와 그 표로 그리는 차트"
         value_class = StatisticsTableValue
-        preview_value = {
-            "title": "서울시 가구 유형별 가구 수",
-            "unit": "천 가구",
-            "source": "통계청 인구주택총조사",
-            "header": ["가구 유형", "2015", "2016"],
-            "rows": [["한부모가구", "291", "288"], ["1인가구", "1,116", "1,155"]],
-        }
-
-    def clean(self, value):
-        value = super().clean(value)
-        width = len(value["header"])
-        if width == 0:
-            raise ValidationError("머리글 행에 열 제목을 하나 이상 입력하세요.")
-        for number, row in enumerate(value["rows"], start=1):
-            if len(row) != width:
-                raise ValidationError(
-                    f"{number}번째 행의 칸 수({len(row)})가 머리글 열 수({width})와 다릅니다."
-                )
-        return value
-
-
-class ChartSeriesBlock(blocks.StructBlock):
-    """One labelled numeric series of a chart (e.g. 맞벌이 가구 비율 by year)."""
-
-    name = blocks.CharBlock(label="계열 이름", max_length=100)
-    values = blocks.ListBlock(blocks.FloatBlock(label="값"), label="값 목록")
-
-    class Meta:
-        icon = "list-ul"
-        label = "데이터 계열"
-
-
-class ChartValue(blocks.StructValue):
-    """Computed helpers clients use to scale a chart."""
-
-    def max_value(self) -> float:
-        numbers = [number for series in self.get("series") or [] for number in series["values"]]
-        return max(numbers, default=0)
-
-
-class ChartBlock(blocks.StructBlock):
-    """Chart data: category labels and numeric series that clients draw as bar or line charts."""
-
-    title = blocks.CharBlock(label="차트 제목", max_length=200)
-    chart_type = blocks.ChoiceBlock(
-        label="차트 종류",
-        choices=[("bar", "막대"), ("line", "꺾은선"), ("pie", "원")],
-        default="bar",
-    )
-    unit = blocks.CharBlock(label="단위", max_length=50, required=False)
-    source = blocks.CharBlock(label="출처", max_length=200, required=False)
-    labels = blocks.ListBlock(blocks.CharBlock(label="항목", max_length=50), label="항목(가로축)")
-    series = blocks.ListBlock(ChartSeriesBlock(), label="데이터 계열")
-
-    class Meta:
-        icon = "view"
-        label = "차트 데이터"
-        description = "그림이 아닌 숫자 데이터로 저장하는 차트"
-        value_class = ChartValue
+        preview_template = "pages/blocks/statistics_table_preview.html"
         preview_value = {
             "title": "맞벌이 가구 비율",
-            "chart_type": "bar",
             "unit": "%",
-            "labels": ["2015", "2016", "2017"],
-            "series": [{"name": "서울", "values": [41.2, 42.5, 44.6]}],
+            "source": "통계청 지역별고용조사",
+            "headers": ["연도", "서울", "전국"],
+            "rows": [["2015", 41.2, 43.9], ["2016", 42.5, 44.9], ["2017", 44.6, 46.3]],
+            "notes": "",
+            "chart_type": "bar",
+            "chart_direction": "columns",
+            "chart_series": "",
         }
+
+    def to_python(self, value):
+        return super().to_python(_nest_grid(value))
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python([_nest_grid(value) for value in values])
+
+    def normalize(self, value):
+        if isinstance(value, dict) and not isinstance(value, blocks.StructValue):
+            value = _nest_grid(value)
+        return super().normalize(value)
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        context["api_value"] = self.get_api_representation(value)
+        return context
+
+    def get_prep_value(self, value):
+        prep = super().get_prep_value(value)
+        prep.update(prep.pop("table", None) or {})
+        return prep
+
+    def get_api_representation(self, value, context=None):
+        """The stored shape plus ``header`` (v2 alias of ``headers``) and the drawn ``chart``."""
+        representation = self.get_prep_value(value)
+        representation["header"] = representation["headers"]
+        representation["chart"] = value.chart()
+        return representation
 
     def clean(self, value):
         value = super().clean(value)
-        label_count = len(value["labels"])
-        if label_count == 0:
-            raise ValidationError("차트 항목을 하나 이상 입력하세요.")
-        if not value["series"]:
-            raise ValidationError("데이터 계열을 하나 이상 입력하세요.")
-        for series in value["series"]:
-            if len(series["values"]) != label_count:
-                raise ValidationError(
-                    f"'{series['name']}' 계열의 값 개수({len(series['values'])})가 "
-                    f"항목 수({label_count})와 다릅니다."
-                )
+        if not value.get("chart_type"):
+            return value
+        unknown = value.unknown_series_names()
+        if unknown:
+            what = "행 항목" if value.get("chart_direction") == "rows" else "열 제목"
+            raise ValidationError(f"차트에 쓸 계열 '{unknown[0]}'이(가) 표의 {what}에 없습니다.")
+        if not value.chart()["series"]:
+            raise ValidationError("차트로 그릴 숫자가 없습니다. 차트를 끄거나 숫자를 입력하세요.")
         return value
 
 
@@ -145,10 +212,9 @@ class DataSourceBlock(blocks.StructBlock):
 
 
 class ReportStreamBlock(BaseStreamBlock):
-    """A report chapter body: the shared blocks plus tables, charts and findings."""
+    """A report chapter body: the shared blocks plus statistics tables (and charts), findings."""
 
     statistics_table = StatisticsTableBlock()
-    chart = ChartBlock()
     key_findings = KeyFindingsBlock()
 
     class Meta:

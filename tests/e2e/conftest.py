@@ -17,8 +17,8 @@ import pytest
 logger = logging.getLogger(__name__)
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "e2e"
-# This area's port range; the first free one is used.
-PORTS = range(8150, 8160)
+# This area's port range (E2E_PORTS=first-last moves it); the first free one is used.
+PORTS = range(*map(int, os.environ.get("E2E_PORTS", "8150-8160").split("-")))
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

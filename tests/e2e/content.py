@@ -29,24 +29,29 @@ TABLE = {
     "title": "서울시 가구 유형별 가구 수",
     "unit": "천 가구",
     "source": "통계청 인구주택총조사",
-    "header": ["가구 유형", "2015", "2016", "2017"],
+    "headers": ["가구 유형", "2015", "2016", "2017"],
     "rows": [
-        ["한부모가구", "291", "288", "285"],
-        ["1인가구", "1,116", "1,155", "1,183"],
-        ["맞벌이가구", "772", "790", "811"],
+        ["한부모가구", 291, 288, 285],
+        ["1인가구", 1116, 1155, 1183],
+        ["맞벌이가구", 772, 790, 811],
     ],
+    "notes": "가구 수는 천 가구 단위로 반올림했습니다.",
+    "chart_type": "",
+    "chart_direction": "columns",
+    "chart_series": "",
 }
 COUNSELING_ALT = "상담사가 한부모 가족과 이야기하는 모습"
+# A table drawn as a chart: one series per column, the years along the axis.
 CHART = {
     "title": "맞벌이 가구 비율",
-    "chart_type": "bar",
     "unit": "%",
     "source": "서울시 서울서베이",
-    "labels": ["2015", "2016", "2017"],
-    "series": [
-        {"name": "서울", "values": [41.2, 42.5, 44.6]},
-        {"name": "전국", "values": [43.9, 44.9, 46.3]},
-    ],
+    "headers": ["연도", "서울", "전국"],
+    "rows": [["2015", 41.2, 43.9], ["2016", 42.5, 44.9], ["2017", 44.6, 46.3]],
+    "notes": "",
+    "chart_type": "bar",
+    "chart_direction": "columns",
+    "chart_series": "",
 }
 
 
@@ -167,7 +172,7 @@ def build_e2e_site(portal) -> E2ESite:
             ("heading", {"text": "가구 구조의 변화", "level": "h2"}),
             ("paragraph", "<p>1인가구와 맞벌이가구가 꾸준히 늘고 있습니다.</p>"),
             ("statistics_table", TABLE),
-            ("chart", CHART),
+            ("statistics_table", CHART),
             ("key_findings", {"title": "주요 결과", "findings": ["맞벌이 가구 비율 증가"]}),
         ),
     )
@@ -176,7 +181,7 @@ def build_e2e_site(portal) -> E2ESite:
         chapter_number=2,
         title="제2장 돌봄과 일",
         slug="2장",
-        body=_stream(("chart", {**CHART, "title": "돌봄 시간", "chart_type": "line"})),
+        body=_stream(("statistics_table", {**CHART, "title": "돌봄 시간", "chart_type": "line"})),
     )
 
     blogger = BloggerProfileFactory(display_name="행복한 아빠", bio="두 아이를 키우는 아빠입니다.")

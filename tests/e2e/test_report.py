@@ -29,16 +29,22 @@ def test_report_chapter_shows_its_statistics_table_and_chart(browser_page, e2e_s
     assert trail[-2:] == ["가족보고서", e2e_site.edition.title]
 
     table = page.get_by_role("table", name=TABLE["title"])
-    assert table.locator("thead th").all_inner_texts() == TABLE["header"]
+    assert table.locator("thead th").all_inner_texts() == TABLE["headers"]
     row_headers = table.locator("tbody th[scope=row]").all_inner_texts()
     assert row_headers == [row[0] for row in TABLE["rows"]]
-    assert table.locator("tbody tr").first.locator("td").all_inner_texts() == TABLE["rows"][0][1:]
-    assert "통계청 인구주택총조사" in page.locator(".statistics-table").inner_text()
+    assert table.locator("tbody tr").nth(1).locator("td").all_inner_texts() == [
+        "1,116",
+        "1,155",
+        "1,183",
+    ]
+    figure = page.locator(".statistics-table").first.inner_text()
+    assert "통계청 인구주택총조사" in figure
+    assert "가구 수는 천 가구 단위로 반올림했습니다." in figure
 
     chart = page.get_by_role("img", name=f"{CHART['title']} (단위: %)")
     assert chart.evaluate("node => node.tagName") == "svg"
     bars = chart.locator("rect.chart__bar")
-    assert bars.count() == len(CHART["labels"]) * len(CHART["series"])
+    assert bars.count() == len(CHART["rows"]) * (len(CHART["headers"]) - 1)
     assert "2017: 서울 44.6 %, 전국 46.3 %" in chart.locator("desc").text_content()
     assert bars.first.locator("title").text_content() == "2015 서울: 41.2 %"
     heights = [float(bar.get_attribute("height")) for bar in bars.all()[:3]]
@@ -47,4 +53,4 @@ def test_report_chapter_shows_its_statistics_table_and_chart(browser_page, e2e_s
 
     click_and_wait(page, page.get_by_role("link", name="제2장 돌봄과 일", exact=True))
     line_chart = page.get_by_role("img", name="돌봄 시간 (단위: %)")
-    assert line_chart.locator("polyline").count() == len(CHART["series"])
+    assert line_chart.locator("polyline").count() == len(CHART["headers"]) - 1

@@ -33,6 +33,14 @@ def test_web_migrates_then_serves_with_gunicorn_and_the_worker_runs_the_schedule
 
     assert web.index("migrate") < web.index("gunicorn cms.wsgi:application")
     assert services["worker"]["command"] == ["python", "manage.py", "run_scheduler"]
+    assert services["tasks"]["command"] == [
+        "python",
+        "manage.py",
+        "db_worker",
+        "--backend",
+        "background",
+        "--no-reload",
+    ]
     assert services["web"]["build"]["dockerfile"] == "cms/Dockerfile"
     assert services["web"]["healthcheck"]["test"][-1].endswith("/readyz")
 

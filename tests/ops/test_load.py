@@ -22,7 +22,7 @@ from django.db import connection
 from wagtail.test.utils.form_data import querydict_from_html
 
 from .conftest import production_env
-from .helpers import gunicorn, run_script, shared_database_url
+from .helpers import gunicorn, run_script
 
 THREADS = 16
 SECONDS = 20
@@ -59,8 +59,11 @@ def database_url(request) -> str:
     """A migrated SQLite file, or the PostgreSQL test database (committed, flushed after)."""
     if connection.vendor == "sqlite":
         return f"sqlite:///{request.getfixturevalue('sqlite_copy')}"
-    request.getfixturevalue("transactional_db")
-    return shared_database_url()
+    database = connection.settings_dict  # the test database, now that it exists
+    return (
+        f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
+        f"{database['PORT']}/{database['NAME']}"
+    )
 
 
 class Client:
@@ -168,6 +171,8 @@ def editor(client: Client, page_id: int, deadline: float, autosave: bool) -> Non
             client.post_form(edit_path, form)
 
 
+# On PostgreSQL the server shares the test database: committed, and flushed afterwards.
+@pytest.mark.django_db(transaction=True)
 def test_mixed_load_answers_no_5xx(database_url, collected_static, tmp_path):
     env = server_env(database_url, collected_static)
     setup = SETUP_SCRIPT.format(username=EDITOR[0], password=EDITOR[1])

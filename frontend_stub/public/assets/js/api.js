@@ -3,10 +3,11 @@
 const API = "/api/v2";
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, fields = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    this.fields = fields; // Korean messages per input field, as the API sends them
   }
 }
 
@@ -35,7 +36,7 @@ async function getJSON(url, { signal, method = "GET", body } = {}) {
   if (!response.ok) {
     const error = payload?.error ?? {};
     const message = error.message || payload?.message || "요청을 처리하지 못했습니다.";
-    throw new ApiError(response.status, error.code || `http_${response.status}`, message);
+    throw new ApiError(response.status, error.code || `http_${response.status}`, message, error.fields || {});
   }
   return payload;
 }
@@ -102,4 +103,9 @@ export function lookupCounseling(receiptNumber, accessCode) {
     method: "POST",
     body: { access_code: accessCode },
   });
+}
+
+/** Ask a counseling question; the answer holds the receipt number and the one-time access code. */
+export function submitCounseling(fields) {
+  return getJSON(`${API}/counseling/`, { method: "POST", body: fields });
 }

@@ -2,9 +2,18 @@
 
 import { ApiError, findPage } from "./api.js";
 import { attachAutocomplete } from "./autocomplete.js";
-import { closeMenu, markCurrentSection, renderMenu, setRobots, setupMenuToggle, showLoading, showScreen } from "./layout.js";
+import {
+  closeMenu,
+  markCurrentSection,
+  renderMenu,
+  setRobots,
+  setSectionFeeds,
+  setupMenuToggle,
+  showLoading,
+  showScreen,
+} from "./layout.js";
 import { currentRoute, navigate, startRouter } from "./router.js";
-import { renderCounselingLookup } from "./screens/counseling.js";
+import { renderCounselingForm, renderCounselingLookup } from "./screens/counseling.js";
 import { renderPage } from "./screens/page.js";
 import { renderPreview } from "./screens/preview.js";
 import { renderSearch } from "./screens/search.js";
@@ -16,6 +25,7 @@ async function screenFor(route) {
   if (route.screen === "search") return renderSearch(route.params);
   if (route.screen === "preview") return renderPreview(route.params);
   if (route.screen === "counseling") return renderCounselingLookup();
+  if (route.screen === "counseling-ask") return renderCounselingForm();
   setRobots(null);
   const page = await findPage(route.pagePath);
   return renderPage(page, { params: route.params });
@@ -26,6 +36,7 @@ async function render({ focus }) {
   document.documentElement.dataset.ready = "false";
   closeMenu();
   showLoading();
+  setSectionFeeds(null);
   const route = currentRoute();
   let node;
   try {

@@ -2,7 +2,7 @@
 
 import { renderChart } from "./chart.js";
 import { h, richText, uid } from "./dom.js";
-import { formatSize } from "./format.js";
+import { formatNumber, formatSize } from "./format.js";
 import { figure } from "./images.js";
 import { rewriteInternalLink } from "./links.js";
 
@@ -10,32 +10,40 @@ export function richTextBlock(html, className = "rich-text") {
   return h("div", { class: className }, richText(html, { rewriteLink: rewriteInternalLink }));
 }
 
-/** A statistics table: caption with its unit, column and row headers, then the source. */
+function tableCell(value) {
+  return typeof value === "number" ? formatNumber(value) : (value ?? "");
+}
+
+/** A statistics table: title with its unit above a sideways-scrolling grid (so a long
+ * title is never cut on a phone), then notes and source; its chart, if any, first. */
 export function statisticsTable(value) {
-  const captionId = uid("table");
-  const [firstHeader, ...otherHeaders] = value.header || [];
-  return h(
+  const titleId = uid("table");
+  const headers = value.headers || value.header || [];
+  const table = h(
     "figure",
     { class: "statistics-table" },
+    h("figcaption", { id: titleId, class: "statistics-table__title" }, value.title, value.unit ? h("span", { class: "unit" }, ` (단위: ${value.unit})`) : null),
     h(
       "div",
-      { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": captionId },
+      { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": titleId },
       h(
         "table",
-        {},
-        h("caption", { id: captionId }, value.title, value.unit ? h("span", { class: "unit" }, ` (단위: ${value.unit})`) : null),
-        h("thead", {}, h("tr", {}, [firstHeader, ...otherHeaders].map((cell) => h("th", { scope: "col" }, cell)))),
+        { "aria-labelledby": titleId },
+        h("thead", {}, h("tr", {}, headers.map((cell) => h("th", { scope: "col" }, cell)))),
         h(
           "tbody",
           {},
           (value.rows || []).map(([first, ...rest]) =>
-            h("tr", {}, h("th", { scope: "row" }, first), rest.map((cell) => h("td", {}, cell))),
+            h("tr", {}, h("th", { scope: "row" }, tableCell(first)), rest.map((cell) => h("td", {}, tableCell(cell)))),
           ),
         ),
       ),
     ),
-    value.source ? h("figcaption", { class: "source" }, `출처: ${value.source}`) : null,
+    value.notes ? h("p", { class: "statistics-table__notes" }, `주: ${value.notes}`) : null,
+    value.source ? h("p", { class: "source" }, `출처: ${value.source}`) : null,
   );
+  if (!value.chart) return table;
+  return h("div", { class: "statistics-table-with-chart" }, renderChart(value.chart, { withData: false }), table);
 }
 
 function heading(value) {
@@ -81,7 +89,6 @@ const RENDERERS = {
   quote,
   document: documentLink,
   statistics_table: statisticsTable,
-  chart: renderChart,
   key_findings: keyFindings,
 };
 

@@ -5,14 +5,22 @@ import { formatNumber } from "./format.js";
 
 const WIDTH = 640;
 const HEIGHT = 320;
-const MARGIN = { top: 20, right: 16, bottom: 48, left: 56 };
+const MARGIN = { top: 20, right: 16, bottom: 48 };
+// Tick labels are drawn at up to 24px on phones (styles.css); a digit is about 0.6em wide.
+const TICK_CHAR_WIDTH = 15;
+const compactFormat = new Intl.NumberFormat("ko-KR", { notation: "compact", maximumFractionDigits: 1 });
 // Colour-blind-safe palette (Okabe–Ito), dark enough on white.
 export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
 
 const TYPE_NAMES = { bar: "막대 차트", line: "꺾은선 차트", pie: "원 차트" };
 
+/** A chart value as a number; a blank or "-" cell (null) is a gap, not a zero. */
+function toNumber(value) {
+  return value === null || value === undefined || value === "" ? Number.NaN : Number(value);
+}
+
 function numbersOf(series) {
-  return series.flatMap((item) => (item.values || []).map(Number).filter(Number.isFinite));
+  return series.flatMap((item) => (item.values || []).map(toNumber).filter(Number.isFinite));
 }
 
 /** Round axis ticks (0, 10, 20 …) covering the data. */
@@ -29,6 +37,11 @@ export function niceTicks(min, max, count = 5) {
   return ticks;
 }
 
+/** Axis ticks: "120만" rather than "1,200,000", so they fit beside the plot on a phone. */
+export function formatTick(value) {
+  return Math.abs(value) >= 10000 ? compactFormat.format(value) : formatNumber(value);
+}
+
 function withUnit(value, unit) {
   return `${formatNumber(value)}${unit ? ` ${unit}` : ""}`;
 }
@@ -43,13 +56,13 @@ function describe(chart) {
   return `${TYPE_NAMES[chart.chart_type] || TYPE_NAMES.bar}. ${parts.join(". ")}.`;
 }
 
-function axes(ticks, scaleY, labels, bandX) {
+function axes(ticks, scaleY, labels, bandX, left) {
   const group = svg("g", { class: "chart__axes", "aria-hidden": "true" });
   for (const tick of ticks) {
     const y = scaleY(tick);
     group.append(
-      svg("line", { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y, y2: y, class: "chart__grid" }),
-      svg("text", { x: MARGIN.left - 8, y: y + 4, "text-anchor": "end", class: "chart__tick" }, formatNumber(tick)),
+      svg("line", { x1: left, x2: WIDTH - MARGIN.right, y1: y, y2: y, class: "chart__grid" }),
+      svg("text", { x: left - 8, y: y + 4, "text-anchor": "end", class: "chart__tick" }, formatTick(tick)),
     );
   }
   labels.forEach((label, index) => {
@@ -68,19 +81,21 @@ function plotArea(chart) {
   const high = ticks.at(-1);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const scaleY = (value) => MARGIN.top + innerHeight * (1 - (value - low) / (high - low));
-  const band = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(labels.length, 1);
-  const bandX = (index) => MARGIN.left + band * (index + 0.5);
-  return { labels, series, ticks, scaleY, band, bandX };
+  // The plot starts where the widest tick label ends, so no label is clipped.
+  const left = 16 + TICK_CHAR_WIDTH * Math.max(...ticks.map((tick) => formatTick(tick).length));
+  const band = (WIDTH - left - MARGIN.right) / Math.max(labels.length, 1);
+  const bandX = (index) => left + band * (index + 0.5);
+  return { labels, series, ticks, scaleY, band, bandX, left };
 }
 
 function barMarks(chart) {
-  const { labels, series, ticks, scaleY, band, bandX } = plotArea(chart);
+  const { labels, series, ticks, scaleY, band, bandX, left } = plotArea(chart);
   const group = svg("g", { class: "chart__marks" });
   const barWidth = (band * 0.7) / Math.max(series.length, 1);
   const zero = scaleY(0);
   series.forEach((item, seriesIndex) => {
     labels.forEach((label, index) => {
-      const value = Number(item.values?.[index]);
+      const value = toNumber(item.values?.[index]);
       if (!Number.isFinite(value)) return;
       const x = bandX(index) - (band * 0.7) / 2 + barWidth * seriesIndex;
       const y = Math.min(scaleY(value), zero);
@@ -93,16 +108,16 @@ function barMarks(chart) {
       );
     });
   });
-  return [axes(ticks, scaleY, labels, bandX), group];
+  return [axes(ticks, scaleY, labels, bandX, left), group];
 }
 
 function lineMarks(chart) {
-  const { labels, series, ticks, scaleY, bandX } = plotArea(chart);
+  const { labels, series, ticks, scaleY, bandX, left } = plotArea(chart);
   const group = svg("g", { class: "chart__marks" });
   series.forEach((item, seriesIndex) => {
     const colour = PALETTE[seriesIndex % PALETTE.length];
     const points = labels
-      .map((label, index) => [label, Number(item.values?.[index]), index])
+      .map((label, index) => [label, toNumber(item.values?.[index]), index])
       .filter(([, value]) => Number.isFinite(value));
     group.append(
       svg("polyline", {
@@ -123,11 +138,11 @@ function lineMarks(chart) {
       );
     }
   });
-  return [axes(ticks, scaleY, labels, bandX), group];
+  return [axes(ticks, scaleY, labels, bandX, left), group];
 }
 
 function pieMarks(chart) {
-  const values = (chart.series?.[0]?.values || []).map((value) => Math.max(Number(value) || 0, 0));
+  const values = (chart.series?.[0]?.values || []).map((value) => Math.max(toNumber(value) || 0, 0));
   const total = values.reduce((sum, value) => sum + value, 0) || 1;
   const cx = WIDTH / 2;
   const cy = HEIGHT / 2;
@@ -192,8 +207,9 @@ function dataTable(chart) {
   );
 }
 
-/** A <figure> holding the SVG chart, its legend, source and the numbers as a table. */
-export function renderChart(chart) {
+/** A <figure> holding the SVG chart and its legend; with `withData`, also its source and
+ * the numbers as a table (a statistics table shows its own instead). */
+export function renderChart(chart, { withData = true } = {}) {
   const titleId = uid("chart-title");
   const descId = uid("chart-desc");
   const type = ["bar", "line", "pie"].includes(chart.chart_type) ? chart.chart_type : "bar";
@@ -212,7 +228,7 @@ export function renderChart(chart) {
       marks,
     ),
     legend(legendNames),
-    chart.source ? h("p", { class: "source" }, `출처: ${chart.source}`) : null,
-    dataTable(chart),
+    withData && chart.source ? h("p", { class: "source" }, `출처: ${chart.source}`) : null,
+    withData ? dataTable(chart) : null,
   );
 }

@@ -79,6 +79,29 @@ export function setRobots(content) {
   meta.setAttribute("content", content);
 }
 
+const FEED_FORMATS = [
+  ["rss", "application/rss+xml", "RSS"],
+  ["atom", "application/atom+xml", "Atom"],
+  ["json", "application/feed+json", "JSON Feed"],
+];
+
+/** <link rel="alternate"> to the feeds of the section on screen; none without a section. */
+export function setSectionFeeds(kind, title) {
+  document.querySelectorAll("link[data-section-feed]").forEach((link) => link.remove());
+  if (!kind) return;
+  for (const [format, type, label] of FEED_FORMATS) {
+    document.head.appendChild(
+      h("link", {
+        rel: "alternate",
+        type,
+        title: `${title} (${label})`,
+        href: `/api/v2/feeds/${format}/?section=${encodeURIComponent(kind)}`,
+        "data-section-feed": true,
+      }),
+    );
+  }
+}
+
 /** Swap the screen in <main>; after in-app navigation move focus to its heading. */
 export function showScreen(node, { focus }) {
   const main = document.getElementById("main");

@@ -1,7 +1,13 @@
 // Routing by path: /frontend/<page path> is the page the API finds at <page path>.
 
 export const BASE = "/frontend";
-const RESERVED = { "/search/": "search", "/preview/": "preview", "/counseling/": "counseling" };
+// App screens that are not pages; frontend_stub/views.py answers 200 for them too.
+const RESERVED = {
+  "/search/": "search",
+  "/preview/": "preview",
+  "/counseling/": "counseling",
+  "/counseling/ask/": "counseling-ask",
+};
 
 /** The page path ("/가족정보/한부모-지원/") behind a frontend URL path. */
 export function pagePathOf(pathname) {

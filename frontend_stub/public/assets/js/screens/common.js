@@ -4,6 +4,7 @@ import { h } from "../dom.js";
 import { formatDate, formatSize, labelOf, typeLabel } from "../format.js";
 import { responsiveImage } from "../images.js";
 import { pageLink } from "../links.js";
+import { searchUrl } from "../router.js";
 
 /** The screen's one <h1>, with the page type above it and a lead paragraph below. */
 export function pageHeader(page, { kicker, lead, title } = {}) {
@@ -23,16 +24,24 @@ export function facts(entries, className = "facts") {
   return h("dl", { class: className }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value))));
 }
 
-/** Topic, audience and district tags as a labelled list. */
+/** A tag chip leading to the pages with that tag: a search for its name, filtered by it
+ * (the search API needs a query; every tagged page is found by its tag's name). */
+function chip(item, filter) {
+  const label = labelOf(item);
+  if (!filter || !item?.slug) return h("li", {}, label);
+  return h("li", {}, h("a", { href: searchUrl({ q: label, [filter]: item.slug }), class: "chip" }, label));
+}
+
+/** Topic, audience and district tags as chips; topics and audiences lead to listings. */
 export function taxonomy(page) {
   const groups = [
-    ["주제", page.topics],
-    ["대상", page.audiences],
-    ["자치구", page.districts],
+    ["주제", page.topics, "topic"],
+    ["대상", page.audiences, "audience"],
+    ["자치구", page.districts, "district"],
   ].filter(([, items]) => Array.isArray(items) && items.length);
   if (!groups.length) return null;
   return facts(
-    groups.map(([term, items]) => [term, h("ul", { class: "tags" }, items.map((item) => h("li", {}, labelOf(item))))]),
+    groups.map(([term, items, filter]) => [term, h("ul", { class: "tags" }, items.map((item) => chip(item, filter)))]),
     "facts facts--tags",
   );
 }

@@ -1,7 +1,7 @@
 // Online counseling: a citizen reads the status and answer of their question with the receipt
 // number and access code they were given (the address the notification e-mail points to).
 
-import { ApiError, lookupCounseling } from "../api.js";
+import { ApiError, lookupCounseling, submitCounseling } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate } from "../format.js";
 import { setBreadcrumbs, setRobots, setTitle } from "../layout.js";
@@ -63,7 +63,128 @@ export function renderCounselingLookup() {
     { class: "screen screen--counseling" },
     h("h1", {}, "상담 답변 확인"),
     h("p", { class: "lead" }, "상담을 신청할 때 받은 접수번호와 열람 코드를 입력하면 진행 상태와 답변을 볼 수 있습니다."),
+    h("p", {}, "아직 상담을 신청하지 않았다면 ", h("a", { href: "/frontend/counseling/ask/" }, "온라인 상담 신청하기"), "."),
     form,
     result,
   );
+}
+
+// The API also accepts these Korean labels as categories (counseling/serializers.py).
+const CATEGORIES = ["부부", "자녀양육", "가족관계", "한부모", "다문화", "기타"];
+// Which input shows the API's message for each field ("contact": either e-mail or phone).
+const ERROR_TARGETS = { contact: "email", non_field_errors: "title" };
+
+function field(id, label, control, hint) {
+  return h(
+    "div",
+    { class: "form-field", "data-field": id },
+    h("label", { for: id }, label),
+    hint ? h("p", { class: "form-hint", id: `${id}-hint` }, hint) : null,
+    control,
+    h("p", { class: "field-error", id: `${id}-error`, hidden: true }),
+  );
+}
+
+function showFieldErrors(form, fields) {
+  for (const node of form.querySelectorAll(".field-error")) {
+    node.hidden = true;
+    node.textContent = "";
+  }
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  let first = null;
+  for (const [name, messages] of Object.entries(fields)) {
+    const id = ERROR_TARGETS[name] || name;
+    const input = form.querySelector(`#${id}`);
+    const error = form.querySelector(`#${id}-error`);
+    if (!input || !error) continue;
+    error.textContent = [].concat(messages).join(" ");
+    error.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), error.id].filter(Boolean).join(" "));
+    first ??= input;
+  }
+  first?.focus();
+}
+
+/** Shown once after a question is accepted: the receipt number and access code to keep. */
+function receiptView(receipt) {
+  return h(
+    "section",
+    { class: "receipt", "aria-labelledby": "receipt-title", tabindex: "-1" },
+    h("h2", { id: "receipt-title" }, "상담이 접수되었습니다"),
+    h("p", { class: "receipt__warning", role: "alert" }, "접수번호와 열람 코드는 지금 한 번만 보여 드립니다. 답변을 확인할 때 꼭 필요하니 적어 두거나 화면을 캡처해 두세요."),
+    facts([
+      ["접수번호", receipt.receipt_number],
+      ["열람 코드", receipt.access_code],
+      ["진행 상태", receipt.status_label],
+      ["신청일", formatDate(receipt.submitted_at)],
+    ]),
+    h("p", {}, h("a", { href: "/frontend/counseling/" }, "답변 확인하러 가기")),
+  );
+}
+
+export function renderCounselingForm() {
+  setTitle("온라인 상담 신청");
+  setBreadcrumbs(null);
+  setRobots("noindex, nofollow");
+  const status = h("div", { class: "form-status" });
+  const form = h(
+    "form",
+    { class: "counseling-form", novalidate: true },
+    field(
+      "category",
+      "상담 분야 (필수)",
+      h("select", { id: "category", name: "category", required: true }, h("option", { value: "" }, "선택해 주세요"), CATEGORIES.map((label) => h("option", { value: label }, label))),
+    ),
+    field("title", "제목 (필수)", h("input", { id: "title", name: "title", required: true, maxlength: "200", autocomplete: "off" })),
+    field("question", "상담 내용 (필수)", h("textarea", { id: "question", name: "question", required: true, rows: "8" })),
+    field("nickname", "닉네임", h("input", { id: "nickname", name: "nickname", autocomplete: "nickname" }), "답변에서 부를 이름입니다. 실명을 쓰지 않아도 됩니다."),
+    field("email", "이메일", h("input", { id: "email", name: "email", type: "email", autocomplete: "email", "aria-describedby": "email-hint" }), "답변이 등록되면 알려 드립니다. 이메일과 연락처 중 하나는 꼭 입력해 주세요."),
+    field("phone", "연락처", h("input", { id: "phone", name: "phone", type: "tel", autocomplete: "tel", inputmode: "tel" }), "예: 010-1234-5678"),
+    h(
+      "div",
+      { class: "form-field form-field--check", "data-field": "consent_personal_data" },
+      h("input", { id: "consent_personal_data", name: "consent_personal_data", type: "checkbox" }),
+      h("label", { for: "consent_personal_data" }, "(필수) 상담을 위한 개인정보(이메일·연락처) 수집·이용에 동의합니다. 답변 뒤 정해진 기간이 지나면 파기합니다."),
+      h("p", { class: "field-error", id: "consent_personal_data-error", hidden: true }),
+    ),
+    h(
+      "div",
+      { class: "form-field form-field--check" },
+      h("input", { id: "consent_publication", name: "consent_publication", type: "checkbox" }),
+      h("label", { for: "consent_publication" }, "(선택) 개인정보를 지운 뒤 질문과 답변을 자주 묻는 질문으로 공개하는 데 동의합니다."),
+    ),
+    h("div", { class: "visually-hidden", "aria-hidden": "true" }, h("label", { for: "website" }, "웹사이트"), h("input", { id: "website", name: "website", tabindex: "-1", autocomplete: "off" })),
+    h("button", { type: "submit" }, "상담 신청"),
+  );
+  const screen = h(
+    "div",
+    { class: "screen screen--counseling" },
+    h("h1", {}, "온라인 상담 신청"),
+    h("p", { class: "lead" }, "가족 상담사가 읽고 답변합니다. 답변은 접수번호와 열람 코드로 확인할 수 있습니다."),
+    status,
+    form,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(form));
+    data.consent_personal_data = form.consent_personal_data.checked;
+    data.consent_publication = form.consent_publication.checked;
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    status.replaceChildren(h("p", { role: "status" }, "보내는 중입니다…"));
+    try {
+      const receipt = await submitCounseling(data);
+      const view = receiptView(receipt);
+      form.replaceWith(view);
+      status.replaceChildren();
+      view.focus();
+    } catch (error) {
+      button.disabled = false;
+      const message = error instanceof ApiError ? error.message : "잠시 후 다시 시도해 주세요.";
+      status.replaceChildren(h("p", { class: "form-error", role: "alert" }, message));
+      showFieldErrors(form, error instanceof ApiError ? error.fields : {});
+    }
+  });
+  return screen;
 }

@@ -2,6 +2,7 @@
 
 import { listPages } from "../api.js";
 import { h } from "../dom.js";
+import { setSectionFeeds } from "../layout.js";
 import { formatDate, labelOf } from "../format.js";
 import { richTextBlock } from "../blocks.js";
 import { appUrl } from "../router.js";
@@ -87,6 +88,7 @@ export async function render(page, { params }) {
   const specs = LISTINGS[kind] ?? GENERIC_LISTING;
   const pageNumber = Math.max(1, Number.parseInt(params?.get("page") ?? "1", 10) || 1);
   const listings = await Promise.all(specs.map((spec) => listing(page, spec, pageNumber, specs.length === 1)));
+  setSectionFeeds(kind, page.title);
   return h(
     "div",
     { class: "screen screen--section" },

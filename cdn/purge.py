@@ -1,0 +1,50 @@
+"""Which URLs a content change makes stale, and purging them.
+
+The changed page and every affected page (descendants, pages showing it): their API detail
+URLs and frontend URLs — at the path they had before the change too, for unpublished, moved
+and deleted pages. Then what lists pages: the API's listing, navigation and sync endpoints,
+the feeds and the sitemap. Listings with query strings are many; they carry ETags and
+`must-revalidate`, so a cache asks the API again rather than serving them stale.
+"""
+
+from django.conf import settings
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+from wagtail.models import Page
+
+from content.events import ContentEvent
+from content.paths import frontend_url, site_path
+
+LISTING_PATHS = [
+    "/api/v2/pages/",
+    "/api/v2/navigation/",
+    "/api/v2/sync/",
+    "/api/v2/feeds/rss/",
+    "/api/v2/feeds/atom/",
+    "/api/v2/feeds/json/",
+    "/sitemap.xml",
+]
+
+
+def api_url(path: str) -> str:
+    return settings.WAGTAILAPI_BASE_URL.rstrip("/") + path
+
+
+def affected_urls(event: ContentEvent) -> list[str]:
+    page_ids = set(event.affected_page_ids)
+    if event.page_id is not None:
+        page_ids.add(event.page_id)
+    paths = {event.path} if event.path else set()
+    for page in Page.objects.filter(pk__in=page_ids).only("url_path", "path", "depth"):
+        paths.add(site_path(page))
+    urls = [api_url(f"/api/v2/pages/{page_id}/") for page_id in sorted(page_ids)]
+    urls += [frontend_url(path) for path in sorted(paths) if path]
+    urls += [api_url(path) for path in LISTING_PATHS]
+    return list(dict.fromkeys(urls))
+
+
+def on_content_change(event: ContentEvent) -> None:
+    """Queue the purge (a task: the request that published never waits for the CDN)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    task = purge_urls_from_cache_task.using(backend=settings.BACKGROUND_TASK_BACKEND)
+    task.enqueue(affected_urls(event))

@@ -1,0 +1,86 @@
+"""The three feed formats, built from the same items: RSS 2.0 and Atom with Django's
+syndication framework (`django.utils.feedgenerator`), JSON Feed 1.1 as a plain dict."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import feedgenerator
+
+from .items import FeedItem
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    title: str
+    description: str
+    home_page_url: str
+    feed_url: str
+
+
+def item_id(item: FeedItem) -> str:
+    """Stable across moves and renames, unlike the page's URL."""
+    return f"urn:family-portal:page:{item.id}"
+
+
+def syndication_feed(generator: type[feedgenerator.SyndicationFeed], info: FeedInfo, items):
+    feed = generator(
+        title=info.title,
+        link=info.home_page_url,
+        description=info.description,
+        language=settings.LANGUAGE_CODE,
+        feed_url=info.feed_url,
+    )
+    for item in items:
+        feed.add_item(
+            title=item.title,
+            link=item.url,
+            description=item.summary,
+            unique_id=item_id(item),
+            unique_id_is_permalink=False,
+            pubdate=item.published_at,
+            updateddate=item.updated_at,
+        )
+    return feed
+
+
+def rss(info: FeedInfo, items: list[FeedItem]) -> str:
+    return syndication_feed(feedgenerator.Rss201rev2Feed, info, items).writeString("utf-8")
+
+
+def atom(info: FeedInfo, items: list[FeedItem]) -> str:
+    return syndication_feed(feedgenerator.Atom1Feed, info, items).writeString("utf-8")
+
+
+def json_feed(info: FeedInfo, items: list[FeedItem]) -> dict:
+    return {
+        "version": JSON_FEED_VERSION,
+        "title": info.title,
+        "description": info.description,
+        "home_page_url": info.home_page_url,
+        "feed_url": info.feed_url,
+        "language": settings.LANGUAGE_CODE,
+        "items": [
+            {
+                "id": item_id(item),
+                "url": item.url,
+                "title": item.title,
+                "content_text": item.summary or item.title,
+                "summary": item.summary,
+                **dates(item),
+            }
+            for item in items
+        ],
+    }
+
+
+def dates(item: FeedItem) -> dict:
+    return {
+        key: value.isoformat()
+        for key, value in [
+            ("date_published", item.published_at),
+            ("date_modified", item.updated_at),
+        ]
+        if value is not None
+    }
