@@ -30,6 +30,7 @@ from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
 from .pagination import PortalPagination
 from .prefetch import optimize_queryset, prepare_pages
 from .representation import Resolver, get_resolver
+from .representations import cached_representations, representation_prefix
 from .richtext import rewrite_rich_text_in
 from .serializers import (
     BreadcrumbsField,
@@ -126,19 +127,35 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
-        if hasattr(queryset, "select_related"):
-            queryset = optimize_queryset(queryset)
-        pages = list(self.paginate_queryset(queryset))
-        prepare_pages(pages, self.resolver)
-        serializer = self.get_serializer(pages, many=True)
-        data = rewrite_rich_text_in(serializer.data, self.resolver)
-        return self.get_paginated_response(data)
+        if not hasattr(queryset, "select_related"):  # search results: not cached per page
+            pages = list(self.paginate_queryset(queryset))
+            return self.get_paginated_response(self.serialise(pages))
+        # Ids first; only pages missing from the representation cache are loaded.
+        page_ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
+
+        def serialise(missing: list[int]) -> list[dict]:
+            return self.serialise(list(optimize_queryset(queryset.filter(pk__in=missing))))
+
+        prefix = representation_prefix(request, "listing")
+        return self.get_paginated_response(cached_representations(prefix, page_ids, serialise))
 
     def detail_view(self, request, pk):
-        page = self.get_object()
-        prepare_pages([page], self.resolver)
-        data = rewrite_rich_text_in(self.get_serializer(page).data, self.resolver)
-        return Response(data)
+        indexed = self.resolver.index.get(int(pk))
+        if indexed is None:
+            raise Http404
+        prefix = representation_prefix(request, "detail")
+        items = cached_representations(
+            prefix, [indexed.id], lambda _: self.serialise([self.get_object()])
+        )
+        if not items:
+            raise Http404
+        return Response(items[0])
+
+    def serialise(self, pages: list) -> list[dict]:
+        """Pages as the API shows them: related objects preloaded, rich text rewritten once."""
+        prepare_pages(pages, self.resolver)
+        serializer = self.get_serializer(pages, many=True)
+        return rewrite_rich_text_in(serializer.data, self.resolver)
 
     def find_view(self, request):
         if "html_path" not in request.GET:

@@ -157,28 +157,75 @@ def seed(page_count: int) -> None:
 
 
 def cases():
-    """(name, portal request, stock request) pairs on the same pages."""
+    """(name, portal request, stock requests, portal headers, before each portal request)."""
     from wagtail.models import Page
 
+    from content.models import ChangeKind, ContentChange
     from pages.models import ArticlePage, HomePage
 
     article = ArticlePage.objects.live().order_by("-pk").first()
     home = HomePage.objects.first()
     path = article.url_path.removeprefix(home.url_path.rstrip("/"))
     listing = "?type=pages.ArticlePage&fields=*&limit=20"
+    listing_100 = "?type=pages.ArticlePage&fields=*&limit=100"
     sections = Page.objects.child_of(home).count()
+    detail = f"/api/v2/pages/{article.pk}/?fields=*"
+
+    def change_the_article():
+        ContentChange.objects.create(page_id=article.pk, kind=ChangeKind.PUBLISHED)
+
     return [
-        ("detail", f"/api/v2/pages/{article.pk}/", [f"{STOCK_PREFIX}{article.pk}/?fields=*"]),
-        ("listing (limit 20, fields=*)", f"/api/v2/pages/{listing}", [f"{STOCK_PREFIX}{listing}"]),
+        ("detail", detail, [f"{STOCK_PREFIX}{article.pk}/?fields=*"], {}, None),
+        # Every request follows a change: no cached representation, index brought up to date.
+        (
+            "detail, first after a change",
+            detail,
+            [f"{STOCK_PREFIX}{article.pk}/?fields=*"],
+            {},
+            change_the_article,
+        ),
+        (
+            "listing (limit 20, fields=*)",
+            f"/api/v2/pages/{listing}",
+            [f"{STOCK_PREFIX}{listing}"],
+            {},
+            None,
+        ),
+        (
+            "listing (limit 100, fields=*)",
+            f"/api/v2/pages/{listing_100}",
+            [f"{STOCK_PREFIX}{listing_100}"],
+            {},
+            None,
+        ),
+        (
+            "listing 20, first after a change",
+            f"/api/v2/pages/{listing}",
+            [f"{STOCK_PREFIX}{listing}"],
+            {},
+            change_the_article,
+        ),
+        # Stock has no ETags: its answer to the same revalidation is a full 200.
+        (
+            "304 (If-None-Match)",
+            detail,
+            [f"{STOCK_PREFIX}{article.pk}/?fields=*"],
+            {"etag": True},
+            None,
+        ),
         (
             "listing, all types",
             "/api/v2/pages/?fields=*&limit=20",
             [f"{STOCK_PREFIX}?fields=*&limit=20"],
+            {},
+            None,
         ),
         (
             "find (html_path)",
             f"/api/v2/pages/find/?html_path={path}",
             [f"{STOCK_PREFIX}find/?html_path={path}"],
+            {},
+            None,
         ),
         # Stock has no navigation: the menu takes a listing of sections and one per section.
         (
@@ -186,17 +233,13 @@ def cases():
             "/api/v2/navigation/",
             [f"{STOCK_PREFIX}?child_of={home.pk}&show_in_menus=true&fields=*"]
             + [f"{STOCK_PREFIX}?descendant_of={home.pk}&show_in_menus=true&limit=20"] * sections,
-        ),
-        # Stock has no sync: the closest is paging through every type with all fields.
-        (
-            "sync (50 pages)",
-            "/api/v2/sync/?limit=50",
-            [f"{STOCK_PREFIX}?type=pages.ArticlePage&fields=*&limit=50"],
+            {},
+            None,
         ),
     ]
 
 
-def count_queries(client, url: str) -> int:
+def count_queries(client, url: str, headers: dict) -> int:
     from django.db import connection
 
     count = 0
@@ -207,30 +250,47 @@ def count_queries(client, url: str) -> int:
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(counter):
-        client.get(url)
+        client.get(url, **headers)
     return count
 
 
-def measure(client, urls: list[str], requests: int) -> dict:
-    for url in urls:  # warm caches (page index, site root paths, content types)
-        response = client.get(url)
-        assert response.status_code in (200, 302), (url, response.status_code)
-    queries = sum(count_queries(client, url) for url in urls)
-    latencies = []
-    started = time.perf_counter()
-    for _ in range(requests):
-        begin = time.perf_counter()
-        for url in urls:
-            client.get(url)
-        latencies.append((time.perf_counter() - begin) * 1000)
-    elapsed = time.perf_counter() - started
-    latencies.sort()
+def timed(client, urls: list[str], headers: dict) -> float:
+    begin = time.perf_counter()
+    for url in urls:
+        response = client.get(url, **headers)
+        assert response.status_code in (200, 302, 304), (url, response.status_code)
+    return (time.perf_counter() - begin) * 1000
+
+
+def summary(latencies: list[float], queries: int) -> dict:
+    latencies = sorted(latencies)
     return {
         "p50": statistics.median(latencies),
         "p95": latencies[max(0, int(len(latencies) * 0.95) - 1)],
-        "rps": requests / elapsed,
+        "rps": 1000 / statistics.mean(latencies),
         "queries": queries,
     }
+
+
+def measure_pair(client, case, requests: int) -> tuple[dict, dict]:
+    """Portal and stock requests interleaved, so both see the same machine load."""
+    _, portal_url, stock_urls, options, before = case
+    headers = {}
+    if options.get("etag"):
+        headers = {"HTTP_IF_NONE_MATCH": client.get(portal_url)["ETag"]}
+    for url in [portal_url, *stock_urls]:  # warm caches (site root paths, content types)
+        client.get(url)
+    if before:
+        before()
+    portal_queries = count_queries(client, portal_url, headers)
+    stock_queries = sum(count_queries(client, url, {}) for url in stock_urls)
+    portal, stock = [], []
+    for _ in range(requests):
+        if before:
+            before()
+        portal.append(timed(client, [portal_url], headers))
+        stock.append(timed(client, stock_urls, {}))
+    return summary(portal, portal_queries), summary(stock, stock_queries)
 
 
 def main() -> None:
@@ -247,21 +307,25 @@ def main() -> None:
 
     client = Client(HTTP_HOST="localhost")
     print(f"\n{Page.objects.live().count()} live pages, {args.requests} requests per case")
+    print(f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
     header = (
-        f"{'case':<30} {'portal p50':>10} {'p95':>8} {'req/s':>8} {'q':>4}"
+        f"{'case':<34} {'portal p50':>10} {'p95':>8} {'req/s':>8} {'q':>4}"
         f" | {'stock p50':>10} {'p95':>8} {'req/s':>8} {'q':>4} | {'speed-up':>8}"
     )
     print(header)
     print("-" * len(header))
-    for name, portal_url, stock_urls in cases():
-        portal = measure(client, [portal_url], args.requests)
-        stock = measure(client, stock_urls, args.requests)
+    for case in cases():
+        portal, stock = measure_pair(client, case, args.requests)
         print(
-            f"{name:<30} {portal['p50']:>8.1f}ms {portal['p95']:>6.1f}ms {portal['rps']:>8.0f}"
+            f"{case[0]:<34} {portal['p50']:>8.1f}ms {portal['p95']:>6.1f}ms {portal['rps']:>8.0f}"
             f" {portal['queries']:>4} | {stock['p50']:>8.1f}ms {stock['p95']:>6.1f}ms"
             f" {stock['rps']:>8.0f} {stock['queries']:>4} | {stock['p50'] / portal['p50']:>7.1f}x"
         )
-    print("\nq = database queries per request (warm); speed-up = stock p50 / portal p50")
+    print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+    print(
+        "\nq = database queries per request; req/s = 1 / mean latency of one in-process client;"
+        "\nspeed-up = stock p50 / portal p50 (portal and stock requests interleaved)"
+    )
 
 
 if __name__ == "__main__":

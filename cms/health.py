@@ -1,8 +1,9 @@
 """Health endpoints for probes and load balancers.
 
 /healthz: the process answers (touches nothing else).
-/readyz: the database answers; the search engine answers, or the service is `degraded`
-(search falls back to the database) with the reason. Each check is bounded in time.
+/readyz: `warming` (503) while the Korean analyser loads (cms.warmup); then the database
+answers; the search engine answers, or the service is `degraded` (search falls back to the
+database) with the reason. Each check is bounded in time.
 """
 
 import time
@@ -16,6 +17,8 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.search.backends import get_search_backend
+
+from cms.warmup import is_warming
 
 CHECK_TIMEOUT_SECONDS = 2.0
 
@@ -94,6 +97,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @never_cache
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
+    if is_warming():
+        return _json({"status": "warming", "reason": "한국어 분석기를 불러오는 중입니다."}, 503)
     database = check_database()
     search = check_search()
     if database["status"] != "ok":

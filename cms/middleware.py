@@ -1,9 +1,17 @@
-"""Middleware for running in production: request ids, and clean 503s when the database is down."""
+"""Middleware for running in production: request ids, clean 503s when the database is down,
+and a lean path for the API (no session, CSRF cookie, user or messages work under /api/)."""
 
 import logging
 
+from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.template.loader import render_to_string
+from django.utils.html import escape
 
 from cms.log import REQUEST_ID_HEADER, current_request_id, request_id_from
 
@@ -34,7 +42,7 @@ class RequestIdMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """Turns a lost database connection into a 503 the client can retry, without a traceback.
+    """Turns a lost or busy database into a 503 the client can retry, without a traceback.
 
     Django drops the broken connection at the end of the request, so the next request
     reconnects by itself once the database is back.
@@ -54,11 +62,60 @@ class DatabaseUnavailableMiddleware:
             str(exception).strip().splitlines()[0] if str(exception).strip() else "",
             extra={"path": request.path, "error": type(exception).__name__},
         )
-        response = JsonResponse(
+        response = _unavailable_response(request)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+def _unavailable_response(request: HttpRequest) -> HttpResponse:
+    """The API's JSON error envelope under /api/; Wagtail's error page in Korean elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
             {"error": {"code": "database_unavailable", "message": DATABASE_UNAVAILABLE_MESSAGE}},
             status=503,
             json_dumps_params={"ensure_ascii": False},
         )
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+    try:
+        html = render_to_string(
+            "cms/503.html", {"message": DATABASE_UNAVAILABLE_MESSAGE}, request=request
+        )
+    # The admin's page reads the signed-in user; with the database gone, plain HTML still answers.
+    except Exception:
+        logger.warning("admin error page could not be rendered", exc_info=True)
+        html = f'<!doctype html><html lang="ko"><p>{escape(DATABASE_UNAVAILABLE_MESSAGE)}</p>'
+    return HttpResponse(html, status=503)
+
+
+API_PREFIX = "/api/"
+
+
+class _SkippedForApi:
+    """The API is anonymous and the same for everyone (its views take no session and are
+    CSRF-exempt), so session, CSRF-cookie and messages work would be wasted on it."""
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(API_PREFIX):
+            return self.skipped(request)
+        return super().__call__(request)
+
+    def skipped(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+
+class ApiLeanSessionMiddleware(_SkippedForApi, SessionMiddleware):
+    pass
+
+
+class ApiLeanCsrfViewMiddleware(_SkippedForApi, CsrfViewMiddleware):
+    pass
+
+
+class ApiLeanAuthenticationMiddleware(_SkippedForApi, AuthenticationMiddleware):
+    def skipped(self, request: HttpRequest) -> HttpResponse:
+        request.user = AnonymousUser()
+        return self.get_response(request)
+
+
+class ApiLeanMessageMiddleware(_SkippedForApi, MessageMiddleware):
+    pass

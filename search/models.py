@@ -1,5 +1,6 @@
 """What editors steer search with (synonyms) and what citizens asked (the query log)."""
 
+from datetime import date
 from functools import lru_cache
 
 from django.db import models
@@ -71,15 +72,22 @@ class SearchQueryLog(models.Model):
     def __str__(self) -> str:
         return f"{self.day} {self.query} ({self.hits})"
 
+    @staticmethod
+    def normalise(query: str) -> str:
+        return " ".join(query.split())[:100]
+
     @classmethod
-    def record(cls, query: str, result_count: int) -> None:
-        """Count one ask of `query` today."""
-        query = " ".join(query.split())[:100]
-        today = timezone.localdate()
-        updated = cls.objects.filter(query=query, day=today).update(
-            hits=F("hits") + 1, result_count=result_count
+    def record(cls, query: str, result_count: int, hits: int = 1, day: date | None = None) -> None:
+        """Count `hits` asks of `query` on `day` (today by default)."""
+        query = cls.normalise(query)
+        day = day or timezone.localdate()
+        updated = cls.objects.filter(query=query, day=day).update(
+            hits=F("hits") + hits, result_count=result_count
         )
-        if not updated:
-            cls.objects.get_or_create(
-                query=query, day=today, defaults={"hits": 1, "result_count": result_count}
-            )
+        if updated:
+            return
+        _, created = cls.objects.get_or_create(
+            query=query, day=day, defaults={"hits": hits, "result_count": result_count}
+        )
+        if not created:  # another process wrote the row in between
+            cls.objects.filter(query=query, day=day).update(hits=F("hits") + hits)

@@ -24,8 +24,9 @@ from pages.snippets import Audience, District, Topic
 from search import korean
 from search.engines import CITIZEN_BACKEND, DATABASE, DEFAULT_BACKEND, ENGINE_BACKENDS
 from search.indexing import page_text, searchable_pages
-from search.models import SearchQueryLog, SearchSynonym
+from search.models import SearchSynonym
 from search.query import build_query, highlight_terms
+from search.querylog import log_query
 
 logger = logging.getLogger(__name__)
 
@@ -322,7 +323,7 @@ def search(request: SearchRequest, site: Site) -> dict:
         for page_id in page_ids
         if page_id in specific
     ]
-    SearchQueryLog.record(text, len(hit_ids))
+    log_query(text, len(hit_ids))
     return {
         "query": text,
         "backend": label,

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# Session, CSRF, authentication and messages are Django's own, skipped under /api/ (see
+# cms.middleware: the API is anonymous, and a 304 should cost no session work).
 MIDDLEWARE = [
     "cms.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -71,12 +73,12 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # API keys and quotas for every /api/ path (after CORS, so refusals carry its headers).
     "partners.access.APIAccessMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "cms.middleware.ApiLeanSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.middleware.ApiLeanCsrfViewMiddleware",
+    "cms.middleware.ApiLeanAuthenticationMiddleware",
+    "cms.middleware.ApiLeanMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
@@ -105,6 +107,20 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default under concurrent use: readers never wait for the writer (WAL);
+    # a write transaction takes the write lock when it begins (IMMEDIATE) and waits up to
+    # `timeout` seconds for it, instead of failing with "database is locked" when two
+    # transactions that both read first try to write (an editor's save racing the autosave).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-20000;"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

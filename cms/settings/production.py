@@ -46,6 +46,14 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 # Persistent connections are checked before reuse, so a database restart heals by itself.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# One cache shared by every worker and container: rate limits (counseling), receipt
+# lockouts, the page index and the scheduler's job locks must not multiply by the number
+# of workers or vanish on restart. docker-compose.yml runs Valkey (CACHE_URL=redis://…,
+# Django's own Redis backend: large API representations and the page index are read on
+# every request, which PostgreSQL should not carry). Without CACHE_URL the database cache
+# (`manage.py createcachetable`) is shared just as well, with nothing more to run.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+
 # HTTPS. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true so Django trusts its
 # X-Forwarded-Proto header; the health endpoints stay reachable over plain HTTP for probes.
 if env.bool("SECURE_PROXY_SSL_HEADER", default=False):

@@ -3,12 +3,22 @@
 import datetime
 import io
 
+import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
 from pages.models import ArticlePage, SectionKind
 from tests.factories import ArticlePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _no_job_claims():
+    """Jobs are claimed in the cache for their interval; each test starts unclaimed."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def schedule_article(portal, go_live_in: datetime.timedelta) -> ArticlePage:

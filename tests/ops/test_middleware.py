@@ -122,3 +122,13 @@ def test_log_lines_carry_the_extra_fields_areas_attach(migrated_sqlite):
     assert line["page_id"] == 42
     assert line["message"] == "search index update failed"
     assert "request_id" in line and "time" in line
+
+
+@pytest.mark.django_db
+def test_the_api_answers_without_session_or_csrf_cookies_while_the_admin_sets_them(client):
+    api = client.get("/api/v2/pages/")
+    login = client.get("/admin/login/")
+
+    assert api.status_code == 200
+    assert not api.cookies
+    assert "csrftoken" in login.cookies

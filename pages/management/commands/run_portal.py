@@ -16,6 +16,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.warmup import WARM_UP_ENV
+
 SHUTDOWN_GRACE_SECONDS = 10
 READY_TIMEOUT_SECONDS = 60
 WORKER_RESTART_SECONDS = 5
@@ -54,7 +56,12 @@ class Command(BaseCommand):
         worker_command = [*manage, "db_worker", "--backend", "background", "--no-reload"]
         children = {
             "scheduler": subprocess.Popen([*manage, "run_scheduler"], start_new_session=True),  # noqa: S603
-            "server": subprocess.Popen(server_command, start_new_session=True),  # noqa: S603
+            # The server loads the Korean analyser in the background (/readyz: "warming").
+            "server": subprocess.Popen(  # noqa: S603
+                server_command,
+                start_new_session=True,
+                env={**os.environ, WARM_UP_ENV: "background"},
+            ),
         }
         worker = subprocess.Popen(worker_command, start_new_session=True)  # noqa: S603
 

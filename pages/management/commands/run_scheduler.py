@@ -2,13 +2,18 @@
 
 `make run` starts it next to the development server; a server with cron can instead
 call `run_scheduler --once` (or the commands themselves) every minute.
+
+Several schedulers may run (one per worker container): each job is claimed in the shared
+cache for its interval before it runs, so it runs once per interval, not once per scheduler.
 """
 
+import os
 import signal
 import threading
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connection
@@ -27,8 +32,8 @@ class Command(BaseCommand):
     def handle(self, *args, once: bool = False, **options) -> None:
         jobs = list(settings.SCHEDULED_COMMANDS)
         if once:
-            for name, _ in jobs:
-                self.run_job(name)
+            for name, interval in jobs:
+                self.run_job(name, interval)
             return
 
         stopping = threading.Event()
@@ -42,14 +47,18 @@ class Command(BaseCommand):
             now = time.monotonic()
             for name, interval in jobs:
                 if next_run[name] <= now and not stopping.is_set():
-                    self.run_job(name)
+                    self.run_job(name, interval)
                     next_run[name] = now + interval
             stopping.wait(max(0.0, min(next_run.values()) - time.monotonic()))
         self.stdout.write("예약 작업 실행기를 멈췄습니다.")
 
-    def run_job(self, name: str) -> None:
-        """Run one command; a failing job is reported and retried at its next turn."""
+    def run_job(self, name: str, interval: int) -> None:
+        """Run one command unless another scheduler has it this interval; a failing job is
+        reported and retried at its next turn."""
         refresh_connections()
+        if not claim(name, interval):
+            self.stdout.write(f"예약 작업 '{name}' 건너뜀: 이번 주기는 다른 실행기가 맡았습니다.")
+            return
         try:
             call_command(name, stdout=self.stdout, stderr=self.stderr)
         # One broken job must not stop the others.
@@ -57,6 +66,12 @@ class Command(BaseCommand):
             self.stderr.write(f"예약 작업 '{name}' 실패: {error!r}")
         finally:
             refresh_connections()
+
+
+def claim(name: str, interval: int) -> bool:
+    """Claim job `name` for one interval in the shared cache; False if another scheduler
+    holds it. The claim expires a second early so this scheduler's next turn finds it free."""
+    return cache.add(f"run_scheduler:{name}", os.getpid(), timeout=max(1, interval - 1))
 
 
 def refresh_connections() -> None:

@@ -1,0 +1,49 @@
+"""Each page is serialised once per content version: repeats read the finished JSON."""
+
+import pytest
+
+from .test_caching import publish
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_repeated_detail_reads_the_cached_representation(
+    api, content, django_assert_max_num_queries
+):
+    url = f"/api/v2/pages/{content.article.pk}/?fields=*"
+    first = api.get(url).json()
+
+    # The content version only: no page, rendition or rich text query.
+    with django_assert_max_num_queries(1):
+        again = api.get(url).json()
+
+    assert again == first
+
+
+def test_a_listing_serialises_only_the_pages_missing_from_the_cache(
+    api, content, django_assert_max_num_queries
+):
+    url = "/api/v2/pages/?type=pages.ArticlePage&fields=*&limit=100"
+    first = api.get(url).json()
+
+    # The version, the count and the ids.
+    with django_assert_max_num_queries(3):
+        again = api.get(url).json()
+
+    assert again == first
+    assert len(first["items"]) >= 2
+
+
+def test_a_publish_moves_every_representation_to_the_new_version(api, content):
+    url = f"/api/v2/pages/{content.article.pk}/?fields=*"
+    api.get(url)
+    listing = api.get("/api/v2/pages/?type=pages.ArticlePage&fields=title").json()
+
+    content.article.title = "한부모 지원 (개정)"
+    publish(content.article)
+
+    assert api.get(url).json()["title"] == "한부모 지원 (개정)"
+    titles = [item["title"] for item in listing["items"]]
+    updated = api.get("/api/v2/pages/?type=pages.ArticlePage&fields=title").json()
+    assert "한부모 지원 (개정)" in [item["title"] for item in updated["items"]]
+    assert "한부모 지원 (개정)" not in titles
