@@ -34,15 +34,24 @@ class BasePage(HeadlessMixin, Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("search_description"),
-        # Korean morphemes of the page, so 가족 finds "가족을 위한 상담" on every engine.
-        index.SearchField("korean_search_text"),
+        # Korean morphemes of the page, so 가족 finds "가족을 위한 상담" on every engine;
+        # per part, so that citizens' search weighs the title above the summary and body.
+        index.SearchField("korean_title"),
+        index.SearchField("korean_summary"),
+        index.SearchField("korean_body"),
     ]
 
     class Meta:
         abstract = True
 
-    def korean_search_text(self) -> str:
-        return page_korean_text(self)
+    def korean_title(self) -> str:
+        return page_korean_text(self, "title")
+
+    def korean_summary(self) -> str:
+        return page_korean_text(self, "summary")
+
+    def korean_body(self) -> str:
+        return page_korean_text(self, "body")
 
 
 class SectionChildMixin:
