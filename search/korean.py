@@ -229,6 +229,8 @@ class QueryUnit:
 
     text: str
     parts: tuple[str, ...] = ()
+    # The word as typed, without punctuation (for "did you mean" where analysis cut it short).
+    word: str = ""
 
 
 def query_units(text: str) -> list[QueryUnit]:
@@ -240,19 +242,18 @@ def query_units(text: str) -> list[QueryUnit]:
     units: dict[str, QueryUnit] = {}
     for raw_word, (word, unread) in zip(text.split(), words_by_space(text), strict=False):
         found = False
+        bare = "".join(ch for ch in raw_word if ch.isalnum()).lower()
         for run in word.runs if word else ():
             joined = "".join(run)
             segments = _segments(run)
             parts = segments if len(segments) > 1 else ()
-            units.setdefault(joined, QueryUnit(joined, parts))
+            units.setdefault(joined, QueryUnit(joined, parts, bare))
             found = True
         for stem in word.stems if word else ():
-            units.setdefault(stem, QueryUnit(stem))
+            units.setdefault(stem, QueryUnit(stem, word=bare))
             found = True
-        if not found and unread:
-            bare = "".join(ch for ch in raw_word if ch.isalnum()).lower()
-            if len(bare) > 1:
-                units.setdefault(bare, QueryUnit(bare))
+        if not found and unread and len(bare) > 1:
+            units.setdefault(bare, QueryUnit(bare, word=bare))
     meaningful = [unit for unit in units.values() if unit.text not in STOP_UNITS]
     return meaningful or list(units.values())
 

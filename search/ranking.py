@@ -25,6 +25,8 @@ class Concept:
 
     text: str
     alternatives: tuple[Alternative, ...]
+    # The words as typed (for "did you mean").
+    words: tuple[str, ...] = ()
 
     @property
     def terms(self) -> set[str]:
@@ -50,7 +52,9 @@ def query_concepts(text: str, thesaurus: Thesaurus) -> list[Concept]:
         for unit in group:
             if unit.parts and size == 1:
                 own.add(unit.parts)
-        concepts.append(Concept(" ".join(unit.text for unit in group), _ordered(own | expansions)))
+        words = tuple(dict.fromkeys(unit.word for unit in group if unit.word))
+        text = " ".join(unit.text for unit in group)
+        concepts.append(Concept(text, _ordered(own | expansions), words))
         position += size
     return concepts
 
@@ -60,7 +64,7 @@ def _ordered(alternatives: set[Alternative]) -> tuple[Alternative, ...]:
 
 
 def with_alternatives(concept: Concept, extra: set[Alternative]) -> Concept:
-    return Concept(concept.text, _ordered(set(concept.alternatives) | extra))
+    return Concept(concept.text, _ordered(set(concept.alternatives) | extra), concept.words)
 
 
 @dataclass(frozen=True)

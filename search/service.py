@@ -374,25 +374,27 @@ def _speller(version_key: str) -> Speller:
     return _speller_cache[version_key]
 
 
-def _correct(concepts: list[Concept], thesaurus, version_key: str):
+def _correct(text: str, concepts: list[Concept], thesaurus, version_key: str):
     """Concepts no page has, widened by their closest known spelling (한부머 → 한부모), and the
     corrected query to show ("did you mean"), or None when every concept is known."""
     known = termindex.known_terms(term for concept in concepts for term in concept.terms)
-    corrected, changed = [], False
+    corrected, did_you_mean = [], text
     for concept in concepts:
-        if concept.terms & known or " " in concept.text:
+        if any(set(alternative) <= known for alternative in concept.alternatives):
             corrected.append((concept, concept.text))
             continue
-        candidates = _speller(version_key).corrections(concept.text.replace(" ", ""), limit=1)
+        speller = _speller(version_key)
+        typed = [concept.text.replace(" ", ""), *concept.words]
+        candidates = [fix for word in typed for fix in speller.corrections(word, limit=1)]
         if not candidates:
             corrected.append((concept, concept.text))
             continue
         fix = candidates[0]
         extra = {(fix,)} | thesaurus.get(fix)
         corrected.append((with_alternatives(concept, extra), fix))
-        changed = True
-    did_you_mean = " ".join(text for _, text in corrected) if changed else None
-    return [concept for concept, _ in corrected], did_you_mean
+        typo = next((word for word in concept.words if word in did_you_mean), concept.text)
+        did_you_mean = did_you_mean.replace(typo, fix, 1)
+    return [concept for concept, _ in corrected], (did_you_mean if did_you_mean != text else None)
 
 
 def _title_suggestions(text: str, index: PublicPageIndex, limit: int = 5) -> list[dict]:
@@ -450,7 +452,7 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     concepts = query_concepts(text, thesaurus)
     did_you_mean = None
     if concepts:
-        concepts, did_you_mean = _correct(concepts, thesaurus, version.key)
+        concepts, did_you_mean = _correct(text, concepts, thesaurus, version.key)
     promoted = _promoted_ids(text, allowed)
 
     ranked, type_counts = [], None

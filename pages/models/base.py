@@ -36,9 +36,10 @@ class BasePage(HeadlessMixin, Page):
         index.SearchField("search_description"),
         # Korean morphemes of the page, so 가족 finds "가족을 위한 상담" on every engine;
         # per part, so that citizens' search weighs the title above the summary and body.
-        index.SearchField("korean_title"),
-        index.SearchField("korean_summary"),
-        index.SearchField("korean_body"),
+        # The engines index these terms as they are ("portal_terms": split on spaces only).
+        index.SearchField("korean_title", es_extra={"analyzer": "portal_terms"}),
+        index.SearchField("korean_summary", es_extra={"analyzer": "portal_terms"}),
+        index.SearchField("korean_body", es_extra={"analyzer": "portal_terms"}),
     ]
 
     class Meta:

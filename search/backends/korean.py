@@ -62,12 +62,20 @@ FALLBACK_ANALYSIS = {
 }
 
 
+# The Korean fields hold terms `search.korean` already analysed (the same the database
+# backend's page terms hold): the engine only splits them on spaces, so both match alike.
+TERMS_ANALYZER = {
+    "portal_terms": {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}
+}
+
+
 def korean_index_settings(base: dict, has_nori: bool) -> dict:
     """`base` (the backend's index settings) with the Korean default analyzer added."""
     settings = deepcopy(base)
     analysis = settings.setdefault("settings", {}).setdefault("analysis", {})
     for section, entries in (NORI_ANALYSIS if has_nori else FALLBACK_ANALYSIS).items():
         analysis.setdefault(section, {}).update(deepcopy(entries))
+    analysis.setdefault("analyzer", {}).update(deepcopy(TERMS_ANALYZER))
     return settings
 
 

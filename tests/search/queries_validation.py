@@ -21,7 +21,11 @@ QUERIES = [
     # question
     ("아이돌보미 어떻게 신청하나요", "child_care_service", "question"),
     ("산후조리원 비용 지원 받을 수 있나요?", "postpartum_voucher", "question"),
-    ("헤어진 남편이 양육비를 안 줘요 어디에 도움을 받나요", "child_support_enforcement", "question"),
+    (
+        "헤어진 남편이 양육비를 안 줘요 어디에 도움을 받나요",
+        "child_support_enforcement",
+        "question",
+    ),
     ("육아휴직 급여는 얼마나 받나요", "parental_leave", "question"),
     ("배우자 출산휴가는 며칠인가요", "maternity_leave", "question"),
     ("어린이집 대기 신청은 언제 하나요", "daycare_admission", "question"),
