@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - sentences of page text read better unbroken
 """A realistic corpus of the portal (not the demo content): 110+ pages a citizen may look for,
 written as the city writes them. The queries that must find them are kept apart, in
 `queries_tuning.py` (used to tune the search) and `queries_validation.py` (never tuned on).

@@ -211,3 +211,18 @@ def test_search_api_falls_back_to_the_database(
     assert [item["id"] for item in body["items"]] == [article.pk]
     assert [item["id"] for item in suggest.json()["suggestions"]] == [article.pk]
     assert elapsed < 2 * PUBLISH_BUDGET
+
+
+@pytest.mark.django_db
+def test_a_hanging_engine_costs_one_timeout_not_one_per_search(
+    silent_server, article, client, django_capture_on_commit_callbacks
+):
+    publish(article, django_capture_on_commit_callbacks)
+    with _broken_engine_settings(f"http://127.0.0.1:{silent_server.port}"):
+        first = client.get("/api/v2/search/", {"q": "한부모"}).json()
+        asked = len(silent_server.connections)
+        later = [client.get("/api/v2/search/", {"q": "한부모"}).json() for _ in range(3)]
+
+    assert first["fallback"] is True and asked >= 1
+    assert all(body["fallback"] and body["items"] for body in later)
+    assert len(silent_server.connections) == asked  # the breaker kept searches off the engine
