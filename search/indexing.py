@@ -20,8 +20,7 @@ from search.engines import CITIZEN_BACKEND
 logger = logging.getLogger(__name__)
 
 # The engine's fields per part of a page (BasePage), weighted apart when citizens search.
-KOREAN_PART_FIELDS = {"title": "korean_title", "summary": "korean_summary", "body": "korean_body"}
-KOREAN_FIELDS = frozenset({*KOREAN_PART_FIELDS.values(), "title"})
+KOREAN_FIELDS = frozenset({"korean_title", "korean_summary", "korean_body", "title"})
 # A page about a subject names it in its title; counting title terms thrice ranks that page
 # above pages that only mention the subject, on every engine (SQLite ignores field boosts).
 TITLE_WEIGHT = 3
@@ -101,15 +100,14 @@ def page_terms(page) -> PageTerms:
     return terms
 
 
-def page_korean_text(page, part: str = "all") -> str:
+def page_korean_text(page, part: str) -> str:
     """A page's Korean terms as the engines index them: "title" (repeated, so that the
-    database backend's BM25 ranks title matches first too), "summary", "body", or "all"."""
+    database backend's BM25 ranks title matches first in the admin and API listings too),
+    "summary" or "body"."""
     terms = page_terms(page)
     if part == "title":
         return " ".join(terms.title * TITLE_WEIGHT)
-    if part in ("summary", "body"):
-        return " ".join(getattr(terms, part))
-    return " ".join(terms.title * TITLE_WEIGHT + terms.summary + terms.body)
+    return " ".join(getattr(terms, part))
 
 
 # Citizens' engine ------------------------------------------------------------------------
