@@ -6,6 +6,7 @@ Korean as soon as it declares them.
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from modelsearch.backends import get_search_backend
@@ -18,7 +19,8 @@ from search.engines import CITIZEN_BACKEND
 
 logger = logging.getLogger(__name__)
 
-KOREAN_FIELD = "korean_search_text"
+# The engine's fields per part of a page (BasePage), weighted apart when citizens search.
+KOREAN_FIELDS = frozenset({"korean_title", "korean_summary", "korean_body", "title"})
 # A page about a subject names it in its title; counting title terms thrice ranks that page
 # above pages that only mention the subject, on every engine (SQLite ignores field boosts).
 TITLE_WEIGHT = 3
@@ -39,42 +41,73 @@ def _strings(value) -> Iterable[str]:
         yield str(value)
 
 
-def _field_texts(obj, fields, related: bool = True) -> Iterable[str]:
+# Fields that say what a page is about in a line or two: its summary, and its tags. A page
+# that names a subject there is about it; one that names it only in the body mentions it.
+SUMMARY_FIELDS = frozenset({"search_description", "intro", "summary", "description", "question"})
+
+
+def _field_texts(obj, fields, related: bool = True, part: str | None = None) -> Iterable[str]:
+    """Texts of `fields`; `part` "summary" or "body" keeps only that part of the page."""
     for field in fields:
         if isinstance(field, RelatedFields):
-            if not related:
+            if not related or part == "body":
                 continue
-            related = field.get_value(obj)
-            if related is None:
+            related_value = field.get_value(obj)
+            if related_value is None:
                 continue
-            objects = related.all() if hasattr(related, "all") else [related]
+            objects = related_value.all() if hasattr(related_value, "all") else [related_value]
             for related_obj in objects:
                 yield from _field_texts(related_obj, field.fields)
-        elif isinstance(field, SearchField) and field.field_name not in (KOREAN_FIELD, "title"):
+        elif isinstance(field, SearchField) and field.field_name not in KOREAN_FIELDS:
+            if part and (field.field_name in SUMMARY_FIELDS) != (part == "summary"):
+                continue
             yield from _strings(field.get_value(obj))
 
 
-def page_text(page, related: bool = True) -> str:
+def page_text(page, related: bool = True, part: str | None = None) -> str:
     """The searchable text of a page other than its title, from its `search_fields`;
-    `related=False` leaves out related objects (topics …) and the queries they cost."""
-    texts = _field_texts(page, page.get_search_fields(), related)
+    `related=False` leaves out related objects (topics …) and the queries they cost;
+    `part` ("summary" or "body") only that part."""
+    texts = _field_texts(page, page.get_search_fields(), related, part)
     return "\n".join(text for text in texts if text)
 
 
-def page_korean_text(page) -> str:
-    """The Korean terms of a page's title (weighted) and text, as the engines index them.
+@dataclass(frozen=True)
+class PageTerms:
+    """The Korean terms of a page per field, in reading order, one per occurrence."""
 
-    Indexers read a field several times per page (the SQLite backend thrice) and the analysis
-    is the costly part, so the result is kept on the instance while the page stays the same.
+    title: list[str]
+    summary: list[str]
+    body: list[str]
+
+
+def page_terms(page) -> PageTerms:
+    """The Korean terms of a page's title, summary (intro, tags) and body.
+
+    Indexers read the fields several times per page and the analysis is the costly part,
+    so the result is kept on the instance while the page stays the same.
     """
     version = (page.title, page.latest_revision_id, page.last_published_at)
-    cached = page.__dict__.get("_korean_search_text")
+    cached = page.__dict__.get("_korean_terms")
     if cached and cached[0] == version:
         return cached[1]
-    title_terms = korean.index_terms(page.title)
-    text = " ".join(title_terms * TITLE_WEIGHT + korean.index_terms(page_text(page)))
-    page.__dict__["_korean_search_text"] = (version, text)
-    return text
+    terms = PageTerms(
+        title=korean.index_terms(page.title),
+        summary=korean.index_terms(page_text(page, part="summary")),
+        body=korean.index_terms(page_text(page, part="body")),
+    )
+    page.__dict__["_korean_terms"] = (version, terms)
+    return terms
+
+
+def page_korean_text(page, part: str) -> str:
+    """A page's Korean terms as the engines index them: "title" (repeated, so that the
+    database backend's BM25 ranks title matches first in the admin and API listings too),
+    "summary" or "body"."""
+    terms = page_terms(page)
+    if part == "title":
+        return " ".join(terms.title * TITLE_WEIGHT)
+    return " ".join(getattr(terms, part))
 
 
 # Citizens' engine ------------------------------------------------------------------------

@@ -144,3 +144,128 @@ def query_terms(text: str) -> QueryTerms:
     if len(words) > 1 and all(word.bare_noun for word in words):
         joined = "".join("".join(word.runs[0]) for word in words)
     return QueryTerms(units=units, joined=joined)
+
+
+# Question phrasing and filler: words citizens wrap a request in ("…하려면 어디에 신청하나요",
+# "알려주세요") that no page is about. Dropped from a query unless nothing else is left.
+STOP_UNITS = frozenset(
+    {
+        "방법",
+        "곳",
+        "수",
+        "것",
+        "거",
+        "때",
+        "경우",
+        "문의",
+        "질문",
+        "관련",
+        "가능",
+        "여부",
+        "무엇",
+        "뭐",
+        "언제",
+        "누구",
+        "어디",
+        "정도",
+        "좀",
+        "요즘",
+        "하",
+        "되",
+        "있",
+        "없",
+        "받",
+        "알리",
+        "알",
+        "주",
+        "보",
+        "싶",
+        "가",
+        "오",
+        "좋",
+        "같",
+        "어떻",
+        "모르",
+        "궁금",
+        "궁금하",
+        "찾",
+        "나",
+        "저",
+        "제",
+        "위하",
+        "대하",
+        "통하",
+    }
+)
+
+
+def _segments(run: tuple[str, ...]) -> tuple[str, ...]:
+    """A noun run as the words a page may write apart: a one-letter morpheme stays with the
+    noun after it, or else with the one before (한+부모+양육비 → 한부모, 양육비)."""
+    segments: list[str] = []
+    pending = ""
+    for morpheme in run:
+        if len(morpheme) == 1 and not pending and not segments:
+            pending = morpheme
+        elif len(morpheme) == 1 and segments:
+            segments[-1] += morpheme
+        else:
+            segments.append(pending + morpheme)
+            pending = ""
+    if pending:
+        segments.append(pending)
+    return tuple(segments)
+
+
+@dataclass(frozen=True)
+class QueryUnit:
+    """One thing a query asks for: `text` as written (a noun run or a stem) and, for a
+    compound, the same words written apart (`parts`, all of them needed)."""
+
+    text: str
+    parts: tuple[str, ...] = ()
+    # The word as typed, without punctuation (for "did you mean" where analysis cut it short).
+    word: str = ""
+
+
+def query_units(text: str) -> list[QueryUnit]:
+    """The units of a query: content words without the question phrasing around them.
+
+    A word Kiwi reads as no content at all (a lone 아이 is read as the interjection "아이!")
+    is kept as written, so single common words are searched too.
+    """
+    units: dict[str, QueryUnit] = {}
+    for raw_word, (word, unread) in zip(text.split(), words_by_space(text), strict=False):
+        found = False
+        bare = "".join(ch for ch in raw_word if ch.isalnum()).lower()
+        for run in word.runs if word else ():
+            joined = "".join(run)
+            segments = _segments(run)
+            parts = segments if len(segments) > 1 else ()
+            units.setdefault(joined, QueryUnit(joined, parts, bare))
+            found = True
+        for stem in word.stems if word else ():
+            units.setdefault(stem, QueryUnit(stem, word=bare))
+            found = True
+        if not found and unread and len(bare) > 1:
+            units.setdefault(bare, QueryUnit(bare, word=bare))
+    meaningful = [unit for unit in units.values() if unit.text not in STOP_UNITS]
+    return meaningful or list(units.values())
+
+
+# Tags of a word Kiwi could not read as content: an interjection, an unknown word.
+_UNREAD_TAGS = frozenset({"IC", "UN", "NA"})
+
+
+def words_by_space(text: str) -> list[tuple[Word | None, bool]]:
+    """`analyze_words` aligned with `text.split()`, each with whether Kiwi found nothing but
+    interjections or unknown morphemes in it."""
+    words: dict[int, list] = {}
+    for token in _kiwi().tokenize(text):
+        words.setdefault(token.word_position, []).append(token)
+    aligned = []
+    for position in range(len(text.split())):
+        tokens = words.get(position, [])
+        unread = all(_tag(token) in _UNREAD_TAGS for token in tokens)
+        aligned.append((_word(text, tokens) if tokens else None, unread))
+    return aligned

@@ -3,6 +3,7 @@
 from datetime import date
 from functools import lru_cache
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -12,15 +13,28 @@ from search import korean
 
 
 class SearchSynonym(models.Model):
-    """Words citizens use for the same thing (워킹맘, 직장맘): a search for one finds all."""
+    """Words citizens use for the same thing (워킹맘, 직장맘): a search for one finds all.
+
+    A one-way rule (`targets` filled in) widens only the search for its terms: 미혼모 → 한부모
+    finds single-parent pages for 미혼모, but 한부모 does not find every page on 미혼모.
+    """
 
     terms = models.CharField(
-        "같은 뜻의 검색어",
+        "검색어",
         max_length=300,
-        help_text="쉼표로 구분합니다. 예: 워킹맘, 직장맘",
+        help_text="쉼표로 구분합니다. 예: 워킹맘, 직장맘 (서로 같은 뜻으로 찾습니다)",
+    )
+    targets = models.CharField(
+        "함께 찾을 말 (한쪽 방향)",
+        max_length=300,
+        blank=True,
+        help_text=(
+            "채우면 한쪽 방향 규칙입니다: 검색어로 찾을 때만 이 말들도 함께 찾습니다. "
+            "예: 검색어 '미혼모', 함께 찾을 말 '한부모'"
+        ),
     )
 
-    panels = [FieldPanel("terms")]
+    panels = [FieldPanel("terms"), FieldPanel("targets")]
 
     class Meta:
         verbose_name = "검색 동의어"
@@ -28,7 +42,28 @@ class SearchSynonym(models.Model):
         ordering = ["terms"]
 
     def __str__(self) -> str:
-        return self.terms
+        return f"{self.terms} → {self.targets}" if self.targets else self.terms
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        _announce(self)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        _announce(self)
+        return result
+
+    @property
+    def rule(self) -> str:
+        return "한쪽 방향" if self.targets.strip() else "양방향"
+
+    def clean(self) -> None:
+        if not _split(self.terms):
+            raise ValidationError({"terms": "검색어를 하나 이상 입력해 주세요."})
+        if not self.targets.strip() and len(_split(self.terms)) < 2:
+            raise ValidationError(
+                {"terms": "양방향 동의어는 쉼표로 구분한 말이 둘 이상이어야 합니다."}
+            )
 
     def term_list(self) -> list[str]:
         """Each term as search units (spaces removed: 한부모 가정 → 한부모가정)."""
@@ -36,13 +71,61 @@ class SearchSynonym(models.Model):
 
     @classmethod
     def expansions(cls) -> dict[str, set[str]]:
-        """Each known term mapped to all terms of its groups, itself included."""
+        """Each known term mapped to all terms of its groups, itself included (the API
+        listing's `search` reads the two-way rules this way)."""
         mapping: dict[str, set[str]] = {}
-        for synonym in cls.objects.all():
+        for synonym in cls.objects.filter(targets=""):
             group = set(synonym.term_list())
             for term in group:
                 mapping.setdefault(term, set()).update(group)
         return mapping
+
+
+def _split(terms: str) -> list[str]:
+    return [term.strip() for term in terms.split(",") if term.strip()]
+
+
+def _announce(synonym: SearchSynonym) -> None:
+    """Synonyms change what searches find: move the content version (search caches follow)."""
+    from content.events import ChangeKind, announce
+
+    announce(ChangeKind.RELATED, subject=synonym)
+
+
+class PageTerm(models.Model):
+    """One Korean term of a live public page, in one part of it: the database backend's
+    index for citizens' search (the same terms the engines index)."""
+
+    class Part(models.IntegerChoices):
+        BODY = 1, "본문"
+        SUMMARY = 2, "요약·태그"
+        TITLE = 3, "제목"
+
+    page_id = models.IntegerField("페이지 ID")
+    term = models.CharField("말", max_length=64)
+    part = models.PositiveSmallIntegerField("부분", choices=Part.choices)
+    count = models.PositiveSmallIntegerField("횟수", default=1)
+
+    class Meta:
+        verbose_name = "검색 색인 낱말"
+        verbose_name_plural = "검색 색인 낱말"
+        indexes = [
+            models.Index(fields=["term", "page_id"], name="search_pageterm_term"),
+            models.Index(fields=["page_id"], name="search_pageterm_page"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_id}: {self.term}"
+
+
+class PageTermState(models.Model):
+    """Up to which content change the page terms are current (one row)."""
+
+    last_change_id = models.BigIntegerField(default=0)
+    built_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"page terms up to change {self.last_change_id}"
 
 
 @lru_cache(maxsize=1024)

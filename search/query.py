@@ -1,7 +1,8 @@
-"""Turn what a citizen typed into one engine-neutral Wagtail query.
+"""Turn typed text into one engine-neutral Wagtail query, for the API listing's `search`.
 
 Every word must be found (in any of its synonyms); a query of bare nouns written apart may
-instead be found written as one (한부모 가정 → 한부모가정).
+instead be found written as one (한부모 가정 → 한부모가정). Citizens' search ranks by coverage
+instead (search/ranking.py).
 """
 
 from modelsearch.query import And, Or, PlainText, SearchQuery
@@ -23,11 +24,3 @@ def build_query(terms: QueryTerms, synonyms: dict[str, set[str]]) -> SearchQuery
     if terms.joined:
         query = Or([query, _any_of(terms.joined, synonyms)])
     return query
-
-
-def highlight_terms(terms: QueryTerms, synonyms: dict[str, set[str]]) -> list[str]:
-    """The words to mark in a result's snippet, longest first."""
-    words = set()
-    for unit in (*terms.units, *([terms.joined] if terms.joined else [])):
-        words |= synonyms.get(unit, set()) | {unit}
-    return sorted((word for word in words if len(word) > 1), key=len, reverse=True)

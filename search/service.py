@@ -16,17 +16,23 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from modelsearch.backends import get_search_backend
 from modelsearch.query import SearchQuery
+from rapidfuzz import fuzz, process
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from content.pageindex import PublicPageIndex, build_page_index
+from content.versioning import current_version
 from pages.snippets import Audience, District, Topic
-from search import korean
+from search import breaker, korean, termindex
 from search.engines import CITIZEN_BACKEND, DATABASE, DEFAULT_BACKEND, ENGINE_BACKENDS
 from search.indexing import page_text, searchable_pages
 from search.models import SearchSynonym
-from search.query import build_query, highlight_terms
+from search.query import build_query
 from search.querylog import log_query
+from search.ranking import MINIMUM_COVERED, Concept, query_concepts, with_alternatives
+from search.spelling import Speller, jamo
+from search.thesaurus import current_thesaurus
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +43,8 @@ PAGE_SIZE = 10
 MAX_HITS = 1000
 SUGGESTION_COUNT = 8
 SNIPPET_CONTEXT = 60
+# How alike (0–100, over jamo) a title must look to be offered when nothing was found.
+TITLE_SUGGESTION_CUTOFF = 70
 
 # What an unreachable, hanging or broken engine raises; the database answers instead.
 ENGINE_ERRORS = (
@@ -102,13 +110,25 @@ def backend_label(name: str) -> str:
 
 
 def _search_with_fallback(run):
-    """`run(backend)` on the citizens' engine, or on the database backend if the engine fails."""
+    """`run(backend)` on the citizens' engine, or on the database backend if the engine fails
+    or failed a moment ago (the breaker: a hanging engine costs one timeout, not one per
+    search)."""
     name = citizen_backend_name()
-    try:
-        return run(get_search_backend(name)), backend_label(name), False
-    except ENGINE_ERRORS:
-        logger.error("Search engine %r failed; answering from the database", name, exc_info=True)
-        return run(get_search_backend(DEFAULT_BACKEND)), DATABASE, True
+    if name == DEFAULT_BACKEND:
+        return run(get_search_backend(DEFAULT_BACKEND)), DATABASE, False
+    key = breaker.engine_key(name)
+    if breaker.allows(key):
+        try:
+            result = run(get_search_backend(name))
+        except ENGINE_ERRORS:
+            breaker.trip(key)
+            logger.error(
+                "Search engine %r failed; answering from the database", name, exc_info=True
+            )
+        else:
+            breaker.reset(key)
+            return result, backend_label(name), False
+    return run(get_search_backend(DEFAULT_BACKEND)), DATABASE, True
 
 
 # Filters and facets ------------------------------------------------------------------------
@@ -162,35 +182,41 @@ def filtered_pages(request: SearchRequest, site: Site):
     return pages.filter(path__startswith=site.root_page.path)
 
 
-def _facets(ids: list[int], site: Site) -> dict:
+def _facets(ids: list[int], site: Site, index: PublicPageIndex, type_counts=None) -> dict:
     """Counts of the hits per type, section, topic and audience.
 
-    One query reads the hits' types and tree paths; taxonomy counts then ask only the page
-    types among the hits, each for its own pages.
+    Types and sections come from the public page index (or the engine's aggregation), with
+    no query; taxonomy counts ask only the page types among the hits, each for its own pages.
     """
     ids_by_type: dict[int, list[int]] = {}
     section_counts: Counter = Counter()
     section_path_length = (site.root_page.depth + 1) * Page.steplen
-    rows = Page.objects.filter(pk__in=ids).values_list("pk", "content_type", "path")
-    for page_id, content_type_id, path in rows:
-        ids_by_type.setdefault(content_type_id, []).append(page_id)
-        if len(path) >= section_path_length:
-            section_counts[path[:section_path_length]] += 1
+    for page_id in ids:
+        page = index.by_id[page_id]
+        ids_by_type.setdefault(page.content_type_id, []).append(page_id)
+        if len(page.tree_path) >= section_path_length:
+            section_counts[page.tree_path[:section_path_length]] += 1
+    counts = type_counts or {type_id: len(pages) for type_id, pages in ids_by_type.items()}
     facets = {"type": [], "section": []}
-    for content_type_id, page_ids in ids_by_type.items():
+    for content_type_id, count in counts.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         facets["type"].append(
             {
                 "value": f"{model._meta.app_label}.{model.__name__}",
                 "label": str(model._meta.verbose_name),
-                "count": len(page_ids),
+                "count": count,
             }
         )
     facets["type"].sort(key=lambda facet: (-facet["count"], facet["label"]))
+    sections = index.children_of(index.root) if index.root else []
     facets["section"] = [
-        {"value": section.slug, "label": section.title, "count": section_counts[section.path]}
-        for section in _sections(site)
-        if section_counts[section.path]
+        {
+            "value": section.path.strip("/").split("/")[-1],
+            "label": section.title,
+            "count": section_counts[section.tree_path],
+        }
+        for section in sections
+        if section_counts[section.tree_path]
     ]
     for name, term_model in (("topic", Topic), ("audience", Audience)):
         facets[name] = _term_facet(term_model, ids_by_type)
@@ -246,19 +272,31 @@ def make_snippet(text: str, words: list[str]) -> str:
     return prefix + "".join(marked) + suffix
 
 
-def _item(page: Page, site: Site, words: list[str], promoted: bool = False) -> dict:
-    text = page.search_description or page_text(page, related=False) or page.title
+def _snippet_text(page: Page, words: list[str]) -> str:
+    """The part of the page to quote: the summary, or the body where the summary has no match."""
+    summary = page.search_description or page_text(page, related=False, part="summary")
+    if summary and any(word in summary for word in words):
+        return summary
+    body = page_text(page, related=False, part="body")
+    if body and any(word in body for word in words):
+        return body
+    return summary or body or page.title
+
+
+def _item(page: Page, site: Site, words: list[str], editions: dict[int, int | None]) -> dict:
     return {
         "id": page.pk,
         "type": f"{page._meta.app_label}.{type(page).__name__}",
         "title": page.title,
         "path": page_path(page, site),
-        "snippet": make_snippet(text, words),
-        "promoted": promoted,
+        "snippet": make_snippet(_snippet_text(page, words), words),
+        "promoted": False,
+        "edition": editions.get(page.pk),
+        "also": [],
     }
 
 
-def _promoted_ids(query_text: str, pages) -> list[int]:
+def _promoted_ids(query_text: str, allowed) -> list[int]:
     picks = (
         SearchPromotion.objects.filter(
             query__query_string=normalise_query_string(query_text), page__isnull=False
@@ -266,12 +304,12 @@ def _promoted_ids(query_text: str, pages) -> list[int]:
         .order_by("sort_order")
         .values_list("page_id", flat=True)
     )
-    visible = set(pages.filter(pk__in=list(picks)).values_list("pk", flat=True))
-    return [page_id for page_id in picks if page_id in visible]
+    return [page_id for page_id in picks if allowed(page_id)]
 
 
 def korean_query(text: str) -> SearchQuery | None:
-    """The engine-neutral query for cleaned `text`: Korean analysis and editors' synonyms.
+    """The engine-neutral Wagtail query for cleaned `text` (the API listing's `search`):
+    Korean analysis and editors' two-way synonyms, every word required.
 
     None when nothing searchable is left (only punctuation or particles).
     """
@@ -281,59 +319,197 @@ def korean_query(text: str) -> SearchQuery | None:
     return build_query(terms, SearchSynonym.expansions())
 
 
-def ranked_ids(results, pages) -> list[int]:
-    """Ids of the first MAX_HITS results that are in `pages` now, best first.
+# Editions: a report's chapters carry the same titles every year ------------------------------
 
-    The portal's backends give ids without loading a page (`results.pks`); the check
-    against `pages` keeps a stale engine index from ever showing a draft or private page.
-    """
-    if hasattr(results, "pks"):
-        ids = results.pks(MAX_HITS)
-    else:
-        ids = [page.pk for page in results[:MAX_HITS]]
-    visible = set(pages.filter(pk__in=ids).values_list("pk", flat=True))
-    return [page_id for page_id in ids if page_id in visible]
+_editions_cache: dict[str, dict[str, int]] = {}
 
 
-def search(request: SearchRequest, site: Site) -> dict:
+def _edition_years(version_key: str) -> dict[str, int]:
+    """Tree path of each report edition → its year, read once per content version."""
+    if version_key not in _editions_cache:
+        from pages.models import ReportEditionPage
+
+        _editions_cache.clear()
+        _editions_cache[version_key] = dict(
+            ReportEditionPage.objects.exclude(year=None).values_list("path", "year")
+        )
+    return _editions_cache[version_key]
+
+
+def _edition_of(tree_path: str, years: dict[str, int]) -> int | None:
+    for depth_end in range(len(tree_path), 0, -Page.steplen):
+        year = years.get(tree_path[:depth_end])
+        if year is not None:
+            return year
+    return None
+
+
+def _group_editions(ids: list[int], index: PublicPageIndex, years: dict[str, int]):
+    """The hits with pages of the same title in other report editions folded into the best
+    ranked one: [(id, [other ids])]; and each page's edition year."""
+    groups: dict[str, tuple[int, list[int]]] = {}
+    order: list[str] = []
+    editions: dict[int, int | None] = {}
+    for page_id in ids:
+        page = index.by_id[page_id]
+        edition = _edition_of(page.tree_path, years) if years else None
+        editions[page_id] = edition
+        key = " ".join(page.title.split()) if edition is not None else f"#{page_id}"
+        if key in groups:
+            groups[key][1].append(page_id)
+        else:
+            groups[key] = (page_id, [])
+            order.append(key)
+    return [groups[key] for key in order], editions
+
+
+# Did you mean ------------------------------------------------------------------------------
+
+_speller_cache: dict[str, Speller] = {}
+
+
+def _speller(version_key: str) -> Speller:
+    if version_key not in _speller_cache:
+        _speller_cache.clear()
+        _speller_cache[version_key] = Speller(termindex.vocabulary())
+    return _speller_cache[version_key]
+
+
+def _correct(text: str, concepts: list[Concept], thesaurus, version_key: str):
+    """Concepts no page has, widened by their closest known spelling (한부머 → 한부모), and the
+    corrected query to show ("did you mean"), or None when every concept is known."""
+    known = termindex.known_terms(term for concept in concepts for term in concept.terms)
+    corrected, did_you_mean = [], text
+    for concept in concepts:
+        if any(set(alternative) <= known for alternative in concept.alternatives):
+            corrected.append((concept, concept.text))
+            continue
+        speller = _speller(version_key)
+        typed = [concept.text.replace(" ", ""), *concept.words]
+        candidates = [fix for word in typed for fix in speller.corrections(word, limit=1)]
+        if not candidates:
+            corrected.append((concept, concept.text))
+            continue
+        fix = candidates[0]
+        extra = {(fix,)} | thesaurus.get(fix)
+        corrected.append((with_alternatives(concept, extra), fix))
+        typo = next((word for word in concept.words if word in did_you_mean), concept.text)
+        did_you_mean = did_you_mean.replace(typo, fix, 1)
+    return [concept for concept, _ in corrected], (did_you_mean if did_you_mean != text else None)
+
+
+def _title_suggestions(text: str, index: PublicPageIndex, limit: int = 5) -> list[dict]:
+    """Titles that look like what was typed, for a search that found nothing."""
+    titles = [page for page in index.pages if page.depth > 2]
+    matches = process.extract(
+        jamo(text),
+        [jamo(page.title) for page in titles],
+        scorer=fuzz.partial_ratio,
+        limit=limit,
+        score_cutoff=TITLE_SUGGESTION_CUTOFF,
+    )
+    return [
+        {"id": titles[i].id, "title": titles[i].title, "path": titles[i].path} for *_, i in matches
+    ]
+
+
+# Search ------------------------------------------------------------------------------------
+
+
+def public_page_index(site: Site, version_key: str) -> PublicPageIndex:
+    """The site's public page index for this content version (kept per process)."""
+    key = f"{site.pk}:{version_key}"
+    index = _index_cache.get(key)
+    if index is None:
+        index = build_page_index(site.root_page.url_path)
+        _index_cache.clear()
+        _index_cache[key] = index
+    return index
+
+
+_index_cache: dict[str, PublicPageIndex] = {}
+
+
+def _has_filters(request: SearchRequest) -> bool:
+    return any(getattr(request, name) for name in ("type", "section", *TAXONOMY_FILTERS))
+
+
+def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = None) -> dict:
     """The search API's response for `request` (see the README's "Search")."""
     text = clean_query(request.q)
-    pages = filtered_pages(request, site)
-    terms = korean.query_terms(text)
-    synonyms = SearchSynonym.expansions() if terms else {}
-    promoted = _promoted_ids(text, pages)
+    version = current_version()
+    index = index or public_page_index(site, version.key)
+    filtered = (
+        set(filtered_pages(request, site).values_list("pk", flat=True))
+        if _has_filters(request)
+        else None
+    )
 
-    hit_ids: list[int] = []
+    def allowed(page_id: int) -> bool:
+        return page_id in index.by_id and (filtered is None or page_id in filtered)
+
+    termindex.catch_up(version.key)
+    thesaurus = current_thesaurus()
+    concepts = query_concepts(text, thesaurus)
+    did_you_mean = None
+    if concepts:
+        concepts, did_you_mean = _correct(text, concepts, thesaurus, version.key)
+    promoted = _promoted_ids(text, allowed)
+
+    ranked, type_counts = [], None
     label, fallback = backend_label(citizen_backend_name()), False
-    if terms:
-        query = build_query(terms, synonyms)
+    if concepts:
 
         def run(backend):
-            return ranked_ids(backend.search(query, pages, order_by_relevance=True), pages)
+            return backend.rank_concepts(concepts, MINIMUM_COVERED, MAX_HITS, filtered)
 
-        hit_ids, label, fallback = _search_with_fallback(run)
-    hit_ids = promoted + [page_id for page_id in hit_ids if page_id not in promoted]
+        (ranked, type_counts), label, fallback = _search_with_fallback(run)
+    visible = [page_id for page_id in ranked if allowed(page_id)]
+    if len(visible) != len(ranked):
+        type_counts = None  # the engine still holds pages citizens may no longer see
+    hit_ids = promoted + [page_id for page_id in visible if page_id not in promoted]
+    groups, editions = _group_editions(hit_ids, index, _edition_years(version.key))
 
     start = (request.page - 1) * PAGE_SIZE
-    page_ids = hit_ids[start : start + PAGE_SIZE]
-    specific = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
-    words = highlight_terms(terms, synonyms)
-    items = [
-        _item(specific[page_id], site, words, promoted=page_id in promoted)
-        for page_id in page_ids
-        if page_id in specific
-    ]
+    shown = groups[start : start + PAGE_SIZE]
+    shown_ids = [page_id for first, others in shown for page_id in (first, *others)]
+    specific = Page.objects.filter(pk__in=shown_ids).specific().in_bulk()
+    words = highlight_words(concepts)
+    items = []
+    for first, others in shown:
+        if first not in specific:
+            continue
+        item = _item(specific[first], site, words, editions)
+        item["promoted"] = first in promoted
+        item["also"] = [
+            {
+                "id": other,
+                "title": index.by_id[other].title,
+                "path": index.by_id[other].path,
+                "edition": editions.get(other),
+            }
+            for other in others
+        ]
+        items.append(item)
     log_query(text, len(hit_ids))
     return {
         "query": text,
         "backend": label,
         "fallback": fallback,
-        "total": len(hit_ids),
+        "total": len(groups),
         "page": request.page,
         "page_size": PAGE_SIZE,
+        "did_you_mean": did_you_mean,
+        "suggestions": [] if groups else _title_suggestions(did_you_mean or text, index),
         "items": items,
-        "facets": _facets(hit_ids, site),
+        "facets": _facets(hit_ids, site, index, type_counts if not promoted else None),
     }
+
+
+def highlight_words(concepts: list[Concept]) -> list[str]:
+    """The words to mark in a result's snippet, longest first."""
+    words = {term for concept in concepts for term in concept.terms}
+    return sorted((word for word in words if len(word) > 1), key=len, reverse=True)
 
 
 def suggest(raw: str | None, site: Site) -> dict:

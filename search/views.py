@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from wagtail.models import Site
 
 from content.errors import error_response
+from content.pageindex import get_page_index
 from search import service
 
 ERROR = OpenApiResponse(
@@ -62,8 +63,37 @@ SEARCH_RESPONSE = inline_serializer(
                     "path": serializers.CharField(),
                     "snippet": serializers.CharField(help_text="HTML; 일치한 말은 <mark>"),
                     "promoted": serializers.BooleanField(),
+                    "edition": serializers.IntegerField(
+                        allow_null=True, help_text="가족보고서 발간 연도 (보고서의 페이지만)"
+                    ),
+                    "also": serializers.ListField(
+                        help_text="다른 연도 보고서의 같은 제목 페이지",
+                        child=inline_serializer(
+                            "SearchHitEdition",
+                            {
+                                "id": serializers.IntegerField(),
+                                "title": serializers.CharField(),
+                                "path": serializers.CharField(),
+                                "edition": serializers.IntegerField(allow_null=True),
+                            },
+                        ),
+                    ),
                 },
             )
+        ),
+        "did_you_mean": serializers.CharField(
+            allow_null=True, help_text="오타를 고친 검색어 (예: 한부머 → 한부모), 없으면 null"
+        ),
+        "suggestions": serializers.ListField(
+            help_text="결과가 없을 때 비슷한 제목의 페이지",
+            child=inline_serializer(
+                "SearchZeroResultSuggestion",
+                {
+                    "id": serializers.IntegerField(),
+                    "title": serializers.CharField(),
+                    "path": serializers.CharField(),
+                },
+            ),
         ),
         "facets": inline_serializer(
             "SearchFacets",
@@ -139,7 +169,8 @@ class SearchView(APIView):
                 district=params.get("district", ""),
                 page=service.parse_page_number(params.get("page")),
             )
-            return Response(service.search(search_request, _site(request)))
+            index = get_page_index(request)
+            return Response(service.search(search_request, _site(request), index))
         except service.SearchInputError as error:
             return _error(error)
 

@@ -35,8 +35,12 @@ class BasePage(HeadlessMixin, Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("search_description"),
-        # Korean morphemes of the page, so 가족 finds "가족을 위한 상담" on every engine.
-        index.SearchField("korean_search_text"),
+        # Korean morphemes of the page, so 가족 finds "가족을 위한 상담" on every engine;
+        # per part, so that citizens' search weighs the title above the summary and body.
+        # The engines index these terms as they are ("portal_terms": split on spaces only).
+        index.SearchField("korean_title", es_extra={"analyzer": "portal_terms"}),
+        index.SearchField("korean_summary", es_extra={"analyzer": "portal_terms"}),
+        index.SearchField("korean_body", es_extra={"analyzer": "portal_terms"}),
     ]
 
     base_form_class = PortalPageForm
@@ -44,8 +48,14 @@ class BasePage(HeadlessMixin, Page):
     class Meta:
         abstract = True
 
-    def korean_search_text(self) -> str:
-        return page_korean_text(self)
+    def korean_title(self) -> str:
+        return page_korean_text(self, "title")
+
+    def korean_summary(self) -> str:
+        return page_korean_text(self, "summary")
+
+    def korean_body(self) -> str:
+        return page_korean_text(self, "body")
 
 
 class SectionChildMixin:

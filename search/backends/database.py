@@ -1,21 +1,38 @@
-"""Wagtail's database search backend, with two fixes where it runs on SQLite.
+"""Wagtail's database search backend, with the portal's citizens' ranking on every database.
 
 On SQLite with FTS5 it is `search.backends.sqlite_fts`: a stray double quote in the admin's
 search, in suggestions or in an API listing is just a character, and ranking by relevance
 takes one pass over the matches instead of one per match. On PostgreSQL, Wagtail's backend is
-used as it is.
+used as it is. On both, citizens' searches are ranked by coverage from the page terms
+(`search.termindex`), the same way the engines rank them.
 """
 
 from django.db import connection
 from modelsearch.backends import database
 
 
-def SearchBackend(params):
-    """Wagtail's database backend for the current database, with the SQLite fixes there."""
-    backend = database.SearchBackend(params)
-    if connection.vendor != "sqlite" or not database.USE_SQLITE_FTS:
-        return backend
-    # Imported only here: the SQLite index models exist only on SQLite.
-    from .sqlite_fts import PortalSQLiteSearchBackend
+class TermIndexRankingMixin:
+    """Citizens' search from the portal's page terms: the same table on SQLite and PostgreSQL."""
 
-    return PortalSQLiteSearchBackend(params)
+    def rank_concepts(self, concepts, minimum_covered: int, limit: int, allowed_ids=None):
+        from search import termindex
+
+        def allowed(page_id: int) -> bool:
+            return allowed_ids is None or page_id in allowed_ids
+
+        ids = termindex.rank(concepts, allowed, limit, minimum_covered)
+        return ids, None
+
+
+def SearchBackend(params):
+    """Wagtail's database backend for the current database, with the portal's ranking."""
+    backend = database.SearchBackend(params)
+    if connection.vendor == "sqlite" and database.USE_SQLITE_FTS:
+        # Imported only here: the SQLite index models exist only on SQLite.
+        from .sqlite_fts import PortalSQLiteSearchBackend
+
+        return PortalSQLiteSearchBackend(params)
+    portal_class = type(
+        f"Portal{type(backend).__name__}", (TermIndexRankingMixin, type(backend)), {}
+    )
+    return portal_class(params)

@@ -6,7 +6,12 @@ from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8SearchResults,
 )
 
-from .korean import KoreanBackendMixin, KoreanIndexMixin, RankedIdsResultsMixin
+from .korean import (
+    CoverageRankingMixin,
+    KoreanBackendMixin,
+    KoreanIndexMixin,
+    RankedIdsResultsMixin,
+)
 
 
 class KoreanElasticsearchIndex(KoreanIndexMixin, Elasticsearch8Index):
@@ -17,7 +22,9 @@ class KoreanElasticsearchResults(RankedIdsResultsMixin, Elasticsearch8SearchResu
     pass
 
 
-class KoreanElasticsearchBackend(KoreanBackendMixin, Elasticsearch8SearchBackend):
+class KoreanElasticsearchBackend(
+    KoreanBackendMixin, CoverageRankingMixin, Elasticsearch8SearchBackend
+):
     index_class = KoreanElasticsearchIndex
     results_class = KoreanElasticsearchResults
 

@@ -62,12 +62,20 @@ FALLBACK_ANALYSIS = {
 }
 
 
+# The Korean fields hold terms `search.korean` already analysed (the same the database
+# backend's page terms hold): the engine only splits them on spaces, so both match alike.
+TERMS_ANALYZER = {
+    "portal_terms": {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}
+}
+
+
 def korean_index_settings(base: dict, has_nori: bool) -> dict:
     """`base` (the backend's index settings) with the Korean default analyzer added."""
     settings = deepcopy(base)
     analysis = settings.setdefault("settings", {}).setdefault("analysis", {})
     for section, entries in (NORI_ANALYSIS if has_nori else FALLBACK_ANALYSIS).items():
         analysis.setdefault(section, {}).update(deepcopy(entries))
+    analysis.setdefault("analyzer", {}).update(deepcopy(TERMS_ANALYZER))
     return settings
 
 
@@ -134,3 +142,94 @@ class KoreanBackendMixin:
     def __init__(self, params):
         super().__init__(params)
         self.base_settings = deepcopy(self.settings)
+
+
+# Coverage ranking in the engine ------------------------------------------------------------
+
+# A concept found anywhere scores COVERAGE plus its part's weight (title 3, summary 2, body 1),
+# so covering one more concept always outweighs finding the others in better places.
+COVERAGE = 10
+# BM25 over the same terms, scaled to break ties only (well below one part's weight).
+TIE_BREAK_BOOST = 0.005
+PART_WEIGHTS = (("korean_title", 3), ("korean_summary", 2), ("korean_body", 1))
+
+
+def _field(name: str) -> str:
+    # Page types define the Korean fields on their own models, prefixed per model.
+    return f"*{name}"
+
+
+def _concept_clause(concept) -> dict:
+    per_part = []
+    for field, weight in PART_WEIGHTS:
+        alternatives = [
+            {"multi_match": {"query": " ".join(alt), "fields": [_field(field)], "operator": "and"}}
+            for alt in concept.alternatives
+        ]
+        per_part.append(
+            {
+                "constant_score": {
+                    "filter": {"bool": {"should": alternatives, "minimum_should_match": 1}},
+                    "boost": COVERAGE + weight,
+                }
+            }
+        )
+    return {"dis_max": {"queries": per_part}}
+
+
+def coverage_query(concepts, minimum_covered: int, allowed_ids=None) -> dict:
+    """The engine query ranking pages by the concepts they cover (see search.ranking)."""
+    terms = " ".join(sorted({term for concept in concepts for term in concept.terms}))
+    tie_break = {
+        "multi_match": {
+            "query": terms,
+            "fields": [f"{_field(field)}^{weight}" for field, weight in PART_WEIGHTS],
+            "type": "most_fields",
+            "boost": TIE_BREAK_BOOST,
+        }
+    }
+    query = {
+        "bool": {
+            "must": [
+                {
+                    "bool": {
+                        "should": [_concept_clause(concept) for concept in concepts],
+                        "minimum_should_match": minimum_covered,
+                    }
+                }
+            ],
+            "should": [tie_break],
+        }
+    }
+    if allowed_ids is not None:
+        query["bool"]["filter"] = [{"terms": {"pk": [str(page_id) for page_id in allowed_ids]}}]
+    return query
+
+
+class CoverageRankingMixin:
+    """Citizens' search in one request: ids ranked by coverage, and hit counts per page type
+    from the engine's aggregation."""
+
+    def rank_concepts(self, concepts, minimum_covered: int, limit: int, allowed_ids=None):
+        from wagtail.models import Page
+
+        body = {
+            "query": coverage_query(concepts, minimum_covered, allowed_ids),
+            "size": limit,
+            "_source": False,
+            "stored_fields": ["pk"],
+            "track_total_hits": True,
+            "aggs": {"types": {"terms": {"field": "content_type_filter", "size": 100}}},
+            "sort": ["_score", {"pk": "desc"}],
+        }
+        index = self.get_index_for_model(Page).name
+        if getattr(self, "use_new_elasticsearch_api", False):
+            response = self.es.search(index=index, **body)
+        else:
+            response = self.es.search(index=index, body=body)
+        ids = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+        type_counts = {
+            int(bucket["key"]): bucket["doc_count"]
+            for bucket in response["aggregations"]["types"]["buckets"]
+        }
+        return ids, type_counts

@@ -6,7 +6,12 @@ from modelsearch.backends.opensearch3 import (
     OpenSearch3SearchResults,
 )
 
-from .korean import KoreanBackendMixin, KoreanIndexMixin, RankedIdsResultsMixin
+from .korean import (
+    CoverageRankingMixin,
+    KoreanBackendMixin,
+    KoreanIndexMixin,
+    RankedIdsResultsMixin,
+)
 
 
 class KoreanOpenSearchIndex(KoreanIndexMixin, OpenSearch3Index):
@@ -17,7 +22,7 @@ class KoreanOpenSearchResults(RankedIdsResultsMixin, OpenSearch3SearchResults):
     pass
 
 
-class KoreanOpenSearchBackend(KoreanBackendMixin, OpenSearch3SearchBackend):
+class KoreanOpenSearchBackend(KoreanBackendMixin, CoverageRankingMixin, OpenSearch3SearchBackend):
     index_class = KoreanOpenSearchIndex
     results_class = KoreanOpenSearchResults
 

@@ -25,6 +25,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from .database import TermIndexRankingMixin
+
 
 def escape_quotes(query):
     """`query` with every double quote in its text doubled, as FTS5 strings want it."""
@@ -119,7 +121,7 @@ class PortalSearchResults(SQLiteSearchResults):
         return len(ranked[self.start : self.stop])
 
 
-class PortalSQLiteSearchBackend(SQLiteSearchBackend):
+class PortalSQLiteSearchBackend(TermIndexRankingMixin, SQLiteSearchBackend):
     query_compiler_class = PortalSearchQueryCompiler
     autocomplete_query_compiler_class = PortalAutocompleteQueryCompiler
     results_class = PortalSearchResults

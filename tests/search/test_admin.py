@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from search.models import SearchQueryLog, SearchSynonym
@@ -58,13 +59,22 @@ def test_reports_need_the_view_permission(client, logs):
     assert client.get("/admin/search-queries/").status_code == 200
 
 
-def test_seeded_synonyms_are_editable_snippets(admin_client):
-    assert {synonym.terms for synonym in SearchSynonym.objects.all()} >= {
-        "워킹맘, 직장맘",
-        "아빠, 아버지",
-        "손주, 손자녀",
-    }
-    response = admin_client.get("/admin/snippets/portal_search/searchsynonym/")
+def test_seeded_thesaurus_is_editable_in_the_admin(admin_client):
+    synonyms = SearchSynonym.objects.all()
+    assert synonyms.count() >= 150
+    assert synonyms.filter(targets="").count() > 100  # two-way groups
+    assert synonyms.exclude(targets="").exists()  # one-way rules
+    rule = SearchSynonym.objects.get(terms="워킹맘, 직장맘")
 
-    assert response.status_code == 200
-    assert "워킹맘, 직장맘" in response.content.decode()
+    listing = admin_client.get("/admin/snippets/portal_search/searchsynonym/")
+    edit = admin_client.get(f"/admin/snippets/portal_search/searchsynonym/edit/{rule.pk}/")
+
+    assert listing.status_code == 200 and "검색 동의어" in listing.content.decode()
+    assert edit.status_code == 200 and "워킹맘, 직장맘" in edit.content.decode()
+    assert "함께 찾을 말 (한쪽 방향)" in edit.content.decode()
+
+
+def test_a_two_way_rule_needs_two_terms():
+    with pytest.raises(ValidationError):
+        SearchSynonym(terms="워킹맘").full_clean()
+    SearchSynonym(terms="미혼모", targets="한부모").full_clean()

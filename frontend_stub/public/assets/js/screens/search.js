@@ -75,26 +75,54 @@ function facetGroups(state, facets) {
   );
 }
 
+/** "Did you mean": the corrected query, found with it already, and a link to search it. */
+function didYouMean(state, body) {
+  if (!body.did_you_mean) return null;
+  return h(
+    "p",
+    { class: "did-you-mean", role: "note" },
+    "혹시 ",
+    h("a", { href: searchUrl({ q: body.did_you_mean }) }, `‘${body.did_you_mean}’`),
+    "을(를) 찾으셨나요?",
+    (body.items || []).length ? h("span", { class: "muted" }, ` ‘${body.did_you_mean}’(으)로 고쳐 찾은 결과도 함께 보여 드립니다.`) : null,
+  );
+}
+
+/** The same page in other report editions, folded under the best match. */
+function otherEditions(item) {
+  const others = item.also || [];
+  if (!others.length) return null;
+  return h(
+    "details",
+    { class: "result__editions" },
+    h("summary", {}, `다른 연도 보고서의 같은 글 ${formatNumber(others.length)}건`),
+    h("ul", {}, others.map((other) => h("li", {}, pageLink(other), other.edition ? ` (${other.edition}년판)` : null))),
+  );
+}
+
 function resultItem(item) {
   return h(
     "li",
     { class: "result" },
-    h("p", { class: "result__type" }, typeLabel(item.type)),
+    h("p", { class: "result__type" }, typeLabel(item.type), item.edition ? h("span", { class: "result__edition" }, ` · ${item.edition}년판`) : null),
     h("h3", { class: "result__title" }, pageLink(item)),
     item.snippet ? h("p", { class: "result__snippet" }, markedText(item.snippet)) : null,
     h("p", { class: "result__path" }, pathOf(item)),
+    otherEditions(item),
   );
 }
 
-/** What to offer when nothing matched: spelling and spacing tips, and other queries to try. */
-async function nothingFound(state) {
+/** What to offer when nothing matched: the search's own suggestions, spelling and spacing
+ * tips, and other queries to try. */
+async function nothingFound(state, body) {
   const hasFilters = FILTERS.some((name) => state[name]);
-  let related = [];
-  try {
-    const body = await suggest(state.q.slice(0, 2));
-    related = (body.suggestions || []).slice(0, 5);
-  } catch {
-    related = [];
+  let related = (body.suggestions || []).slice(0, 5);
+  if (!related.length) {
+    try {
+      related = ((await suggest(state.q.slice(0, 2))).suggestions || []).slice(0, 5);
+    } catch {
+      related = [];
+    }
   }
   return h(
     "div",
@@ -134,7 +162,7 @@ async function results(state) {
     `‘${state.q}’ 검색 결과 ${formatNumber(total)}건`,
     body.fallback ? h("span", { class: "muted" }, " (검색 엔진 점검 중이라 기본 검색으로 찾았습니다)") : null,
   );
-  if (!items.length) return [summary, await nothingFound(state)];
+  if (!items.length) return [summary, didYouMean(state, body), await nothingFound(state, body)];
   return h(
     "div",
     { class: "search-layout" },
@@ -144,6 +172,7 @@ async function results(state) {
       { class: "results", "aria-labelledby": "results-title" },
       h("h2", { id: "results-title" }, "검색 결과"),
       summary,
+      didYouMean(state, body),
       h("ol", { class: "result-list", start: String((state.page - 1) * pageSize + 1) }, items.map(resultItem)),
       pagination(state.page, Math.ceil(total / pageSize), (n) => urlFor(state, { page: n }), "검색 결과 페이지"),
     ),

@@ -1,0 +1,98 @@
+"""Ranking by coverage: pages with every concept of a query first, then those with most.
+
+A query is a list of concepts (what the citizen asks about, each with the synonyms and
+spellings that also find it). A page covers a concept when one of its alternatives is in the
+page; where it is (title 3, summary or tags 2, body 1) breaks ties, then how often. Every
+engine ranks this way: OpenSearch/Elasticsearch in the engine (search/backends/korean.py), the
+database backend from the page terms (search/termindex.py).
+"""
+
+import math
+from dataclasses import dataclass
+
+from search import korean
+from search.thesaurus import Alternative, Thesaurus
+
+TITLE, SUMMARY, BODY = 3, 2, 1
+# At least one concept must be found ("minimum should match" 1): never an empty result while
+# a meaningful word matches; coverage ranks the pages that have more of them first.
+MINIMUM_COVERED = 1
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing a query asks for, as the citizen wrote it, and every way to find it."""
+
+    text: str
+    alternatives: tuple[Alternative, ...]
+    # The words as typed (for "did you mean").
+    words: tuple[str, ...] = ()
+
+    @property
+    def terms(self) -> set[str]:
+        return {term for alternative in self.alternatives for term in alternative}
+
+
+def query_concepts(text: str, thesaurus: Thesaurus) -> list[Concept]:
+    """The concepts of `text`: its units, with neighbours that form a synonym phrase merged
+    (혼자 사는 노인 → 혼자 사는 | 노인), each with its synonyms and compound spellings."""
+    units = korean.query_units(text)
+    concepts: list[Concept] = []
+    position = 0
+    while position < len(units):
+        for size in range(min(thesaurus.longest, len(units) - position), 0, -1):
+            group = units[position : position + size]
+            key = "".join(unit.text for unit in group)
+            expansions = thesaurus.get(key)
+            if expansions or size == 1:
+                break
+        own = {tuple(unit.text for unit in group)}
+        if size > 1:
+            own.add((key,))
+        for unit in group:
+            if unit.parts and size == 1:
+                own.add(unit.parts)
+        words = tuple(dict.fromkeys(unit.word for unit in group if unit.word))
+        text = " ".join(unit.text for unit in group)
+        concepts.append(Concept(text, _ordered(own | expansions), words))
+        position += size
+    return concepts
+
+
+def _ordered(alternatives: set[Alternative]) -> tuple[Alternative, ...]:
+    return tuple(sorted(alternatives, key=lambda alternative: (len(alternative), alternative)))
+
+
+def with_alternatives(concept: Concept, extra: set[Alternative]) -> Concept:
+    return Concept(concept.text, _ordered(set(concept.alternatives) | extra), concept.words)
+
+
+@dataclass(frozen=True)
+class PageMatch:
+    """Where a page has each term: the best part (3 title … 1 body) and how often."""
+
+    parts: dict[str, int]
+    counts: dict[str, int]
+
+    def concept_score(self, concept: Concept) -> tuple[int, int]:
+        """(best part of the page that has the concept, how often), (0, 0) if none."""
+        best = (0, 0)
+        for alternative in concept.alternatives:
+            if all(term in self.parts for term in alternative):
+                part = min(self.parts[term] for term in alternative)
+                count = min(self.counts[term] for term in alternative)
+                best = max(best, (part, count))
+        return best
+
+
+def sort_key(match: PageMatch, concepts: list[Concept]) -> tuple[int, int, float]:
+    """Coverage, then where (title above summary above body), then how often; higher first."""
+    covered = weight = 0
+    frequency = 0.0
+    for concept in concepts:
+        part, count = match.concept_score(concept)
+        if part:
+            covered += 1
+            weight += part
+            frequency += math.log1p(count)
+    return covered, weight, frequency

@@ -1,0 +1,62 @@
+"""Korean-aware "did you mean": edit distance over jamo, so 한부머 is one step from 한부모.
+
+Counted in syllables, 한부머 and 한부모 differ by one of three letters, as do 한부머 and 한부채;
+counted in jamo (ㅎㅏㄴㅂㅜㅁㅓ / ㅎㅏㄴㅂㅜㅁㅗ) one vowel of nine differs, which tells a typo
+from another word. Candidates are the indexed terms, read once per content version.
+"""
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+_LEADS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_TAILS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def jamo(text: str) -> str:
+    """`text` with each Hangul syllable written as its letters (한 → ㅎㅏㄴ)."""
+    letters = []
+    for char in text:
+        code = ord(char)
+        if _HANGUL_FIRST <= code <= _HANGUL_LAST:
+            offset = code - _HANGUL_FIRST
+            letters.append(_LEADS[offset // 588])
+            letters.append(_VOWELS[(offset % 588) // 28])
+            if offset % 28:
+                letters.append(_TAILS[offset % 28])
+        else:
+            letters.append(char)
+    return "".join(letters)
+
+
+def max_distance(term: str) -> int:
+    """Typos allowed: one letter in a short word, two in a word of four syllables or more."""
+    return 1 if len(term) < 4 else 2
+
+
+class Speller:
+    """The closest known term to a word that is not known."""
+
+    def __init__(self, terms: list[str]):
+        self.terms = [term for term in terms if len(term) > 1]
+        self.spelled = [jamo(term) for term in self.terms]
+        self.known = set(self.terms)
+
+    def corrections(self, word: str, limit: int = 5) -> list[str]:
+        """Known terms within `max_distance` jamo edits of `word`, closest first."""
+        if word in self.known or len(word) < 2:
+            return []
+        matches = process.extract(
+            jamo(word),
+            self.spelled,
+            scorer=Levenshtein.distance,
+            score_cutoff=max_distance(word),
+            limit=limit * 4,
+        )
+        found = [
+            (distance, abs(len(self.terms[index]) - len(word)), self.terms[index])
+            for _, distance, index in matches
+            if abs(len(self.terms[index]) - len(word)) <= 1
+        ]
+        return [term for *_, term in sorted(found)[:limit]]
