@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import elastic_transport
 import elasticsearch
 import opensearchpy
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
@@ -23,6 +22,7 @@ from wagtail.search.utils import normalise_query_string
 
 from content.pageindex import PublicPageIndex, build_page_index
 from content.versioning import current_version
+from content.vocabulary import ContentFilter, InvalidFilter
 from pages.snippets import Audience, District, Topic
 from search import breaker, korean, termindex
 from search.engines import CITIZEN_BACKEND, DATABASE, DEFAULT_BACKEND, ENGINE_BACKENDS
@@ -144,41 +144,21 @@ def _taxonomy_links(term_model):
                 yield model, through, m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
 
 
-def _pages_tagged(term_model, slug: str) -> set[int]:
-    ids: set[int] = set()
-    for _model, through, page_col, term_col in _taxonomy_links(term_model):
-        ids.update(
-            through.objects.filter(**{f"{term_col}__slug": slug}).values_list(
-                f"{page_col}_id", flat=True
-            )
-        )
-    return ids
-
-
-def _sections(site: Site):
-    return site.root_page.get_children().live().public()
-
-
 def filtered_pages(request: SearchRequest, site: Site):
-    """Live public pages narrowed by the request's type, section and taxonomy filters."""
-    pages = searchable_pages()
-    if request.type:
+    """Live public pages narrowed by the request's filters, in the portal's one vocabulary
+    (`content.vocabulary`: the same spellings as listings and feeds)."""
+    given = {
+        name: value
+        for name in ("type", "section", "topic", "audience", "district")
+        if (value := getattr(request, name))
+    }
+    for name, value in given.items():
         try:
-            model = apps.get_model(request.type)
-        except (LookupError, ValueError):
-            model = None
-        if model is None or not issubclass(model, Page):
-            raise SearchInputError("invalid_type", f"알 수 없는 페이지 유형입니다: {request.type}")
-        pages = pages.type(model)
-    if request.section:
-        section = _sections(site).filter(slug=request.section).first()
-        if section is None:
-            raise SearchInputError("invalid_section", f"알 수 없는 섹션입니다: {request.section}")
-        pages = pages.descendant_of(section)
-    for name, term_model in TAXONOMY_FILTERS.items():
-        slug = getattr(request, name)
-        if slug:
-            pages = pages.filter(pk__in=_pages_tagged(term_model, slug))
+            ContentFilter.from_params({name: value}, names={name})
+        except InvalidFilter as error:
+            raise SearchInputError(f"invalid_{name}", str(error)) from error
+    chosen = ContentFilter.from_params(given)
+    pages = chosen.apply(searchable_pages())
     return pages.filter(path__startswith=site.root_page.path)
 
 
