@@ -73,6 +73,16 @@ def resolve_section(value: str, sections=None) -> SectionPage:
     raise InvalidFilter(f"알 수 없는 섹션입니다: '{value}'. 가능한 값: {choices}")
 
 
+def resolve_section_kind(value: str) -> str:
+    """A section's kind (`family-info`) from its kind, Korean name or page slug, whether or
+    not the section page exists yet (partner feeds name kinds)."""
+    wanted = value.strip()
+    for kind in SectionKind:
+        if wanted in (kind.value, str(kind.label)):
+            return kind.value
+    return resolve_section(value).kind
+
+
 def slug_variants(value: str) -> list[str]:
     """The spellings people reach for: singular/plural and a district without `-gu`."""
     value = value.strip().lower()

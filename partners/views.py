@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
 from api.views import PortalAPIView
-from content.vocabulary import InvalidFilter, resolve_section
+from content.vocabulary import InvalidFilter, resolve_section_kind
 
 from .models import PartnerItem
 from .serializers import PartnerItemSerializer
@@ -57,7 +57,7 @@ class PartnerItemsAPIView(PortalAPIView):
             raise BadRequestError(f"알 수 없는 요청 값입니다: {', '.join(unknown)}")
         items = PartnerItem.objects.filter(feed__active=True).select_related("feed__agency")
         if "section" in params:
-            items = items.filter(feed__section=resolve_section(params["section"]).kind)
+            items = items.filter(feed__section=resolve_section_kind(params["section"]))
         if "agency" in params:
             items = items.filter(feed__agency_id=whole_number("agency", params["agency"], 1, 2**31))
         limit = whole_number("limit", params.get("limit", str(DEFAULT_LIMIT)), 1, MAX_LIMIT)

@@ -194,7 +194,7 @@ def test_a_keyed_304_reads_the_key_from_the_cache(client, portal, api_key):
     assert not any("partners_partnerapikey" in query["sql"] for query in queries)
 
 
-def test_pages_outside_the_api_are_not_counted(client, settings):
+def test_pages_outside_the_api_are_not_counted(client, portal, settings):
     settings.API_ANONYMOUS_RATE = "1/m"
 
     statuses = [get(client, "/frontend/").status_code for _ in range(3)]
