@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "corsheaders",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -164,6 +165,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "서울시 패밀리 포털 API",
     "DESCRIPTION": "웹과 패밀리 앱이 사용하는 헤드리스 콘텐츠 API",
     "VERSION": "2.0.0",
+    # /api/docs/ serves Swagger UI from this site's static files: no CDN, works offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
