@@ -100,7 +100,10 @@ def announce(
         subject_type=subject._meta.label_lower if subject is not None else page_type_label(page),
         subject_id=subject.pk if subject is not None else event_page_id(page),
     )
-    transaction.on_commit(lambda: _deliver(event))
+    if settings.CONTENT_EVENTS_IMMEDIATE:
+        _deliver(event)
+    else:
+        transaction.on_commit(lambda: _deliver(event))
     return event
 
 

@@ -143,6 +143,9 @@ WAGTAIL_AUDIT_LOG_ENABLED = True
 WAGTAILSEARCH_BACKENDS = search_backends_from_env(env)
 
 # Headless: the frontend stub (and later the app) renders pages; Wagtail only serves JSON.
+# Subscribers to content changes hear of them once the change commits (tests: at once).
+CONTENT_EVENTS_IMMEDIATE = False
+
 FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", default="http://127.0.0.1:8000/frontend")
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": f"{FRONTEND_BASE_URL}/preview"},
