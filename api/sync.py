@@ -89,6 +89,15 @@ def public_pages(request, page_ids) -> list[Page]:
     return sorted(pages, key=lambda page: page.pk)
 
 
+def ever_public(page_ids: list[int]) -> set[int]:
+    """The pages among `page_ids` that were public at some point, so a client may hold them;
+    a page that was only ever a draft or private is never sent as deleted."""
+    if not page_ids:
+        return set()
+    seen = ContentChange.objects.filter(page_id__in=page_ids).exclude(visible=False)
+    return set(seen.values_list("page_id", flat=True))
+
+
 def sync_batch(request, since: str | None, limit: int) -> SyncBatch:
     if not since:
         return full_batch(request, settled_watermark(), 0, limit)
@@ -127,9 +136,10 @@ def delta_batch(request, change_id: int, limit: int) -> SyncBatch:
     page_ids = list(dict.fromkeys(page_id for _, page_id, _ in changes if page_id is not None))
     pages = public_pages(request, page_ids)
     current = {page.pk for page in pages}
+    gone = [page_id for page_id in page_ids if page_id not in current]
     return SyncBatch(
         pages=pages,
-        deleted_ids=[page_id for page_id in page_ids if page_id not in current],
+        deleted_ids=sorted(ever_public(gone)),
         next_cursor=make_cursor(next_change_id),
         has_more=has_more,
     )

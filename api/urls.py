@@ -2,7 +2,8 @@
 
 from django.urls import include, path, re_path
 
-from .errors import api_not_found
+from content.errors import api_not_found
+
 from .router import api_router
 from .schema.views import PortalSchemaView, schema_docs_view
 

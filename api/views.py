@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from rest_framework.permissions import AllowAny
@@ -21,11 +21,13 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 from wagtail_headless_preview.models import PagePreview
 
+from content.errors import api_exception_response, error_response
+from content.paths import normalise_path
 from content.visibility import public_pages, used_by_public_pages
 
 from .caching import ConditionalPublicMixin
-from .errors import api_exception_response, error_response
 from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
+from .pagination import PortalPagination
 from .prefetch import optimize_queryset, prepare_pages
 from .representation import Resolver, get_resolver
 from .richtext import rewrite_rich_text_in
@@ -61,6 +63,7 @@ class PortalAPIMixin:
     """JSON only, anonymous only (no session, so responses are the same for everyone)."""
 
     renderer_classes = [JSONRenderer]
+    pagination_class = PortalPagination
     authentication_classes = []
     permission_classes = [AllowAny]
     schema = None  # documented by api.schema instead
@@ -142,7 +145,7 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
             if not request.GET.get("id", "").isdigit():
                 raise BadRequestError("html_path 또는 숫자 id가 필요합니다.")
             return super().find_view(request)
-        path = normalise_html_path(request.GET["html_path"])
+        path = normalise_path(request.GET["html_path"])
         indexed = self.resolver.index.by_path.get(path)
         if indexed is None:
             return find_miss_response(request, path)
@@ -150,11 +153,6 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         query = request.GET.copy()
         query.pop("html_path")
         return redirect(f"{url}?{query.urlencode()}" if query else url)
-
-
-def normalise_html_path(value: str) -> str:
-    segments = [segment for segment in value.split("?")[0].split("/") if segment]
-    return "/" + "".join(f"{segment}/" for segment in segments)
 
 
 def redirect_target(redirect_obj: Redirect, resolver: Resolver) -> str | None:
@@ -216,7 +214,7 @@ class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIVi
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
-        if hasattr(queryset, "prefetch_related"):
+        if isinstance(queryset, QuerySet):  # search results prefetch nothing
             queryset = queryset.prefetch_related("tags")
         images = list(self.paginate_queryset(queryset))
         self.resolver.preload_images(images)
@@ -299,6 +297,8 @@ class SyncAPIView(PortalAPIView):
     """`/api/v2/sync/?since=<cursor>`: changed pages in full, tombstones and the next cursor."""
 
     seen_types: dict = {}
+    # The same cursor answers differently as fresh changes settle: a 304 must mean "same body".
+    etag_from_body = True
 
     def get(self, request):
         self.seen_types = {}

@@ -20,5 +20,6 @@ if settings.DEBUG:
 urlpatterns += [path("", include(wagtail_urls))]
 
 # JSON errors under /api/ (Django's pages elsewhere).
-handler404 = "api.errors.page_not_found"
-handler500 = "api.errors.server_error"
+handler400 = "content.errors.bad_request"
+handler404 = "content.errors.page_not_found"
+handler500 = "content.errors.server_error"

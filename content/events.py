@@ -84,8 +84,12 @@ def announce(
     """Record a change now and tell subscribers once the surrounding transaction commits."""
     affected = tuple(dict.fromkeys([*([page.pk] if page is not None else []), *affected_page_ids]))
     locale = locale or page_locale(page)
+    visible = public_ids(affected)
     rows = ContentChange.objects.bulk_create(
-        [ContentChange(page_id=page_id, kind=kind, locale=locale) for page_id in affected]
+        [
+            ContentChange(page_id=page_id, kind=kind, locale=locale, visible=page_id in visible)
+            for page_id in affected
+        ]
         or [ContentChange(page_id=None, kind=kind, locale=locale)]
     )
     change_id = max(row.pk for row in rows) if all(row.pk for row in rows) else _newest_change_id()
@@ -105,6 +109,17 @@ def announce(
     else:
         transaction.on_commit(lambda: _deliver(event))
     return event
+
+
+def public_ids(page_ids: tuple[int, ...]) -> set[int]:
+    """Which of `page_ids` anonymous visitors may see now (after the change)."""
+    if not page_ids:
+        return set()
+    from .visibility import private_tree_paths
+
+    private = private_tree_paths()
+    rows = Page.objects.live().filter(pk__in=page_ids).values_list("pk", "path")
+    return {pk for pk, path in rows if not any(path.startswith(p) for p in private)}
 
 
 def event_page_id(page: Page | None) -> int | None:
@@ -226,7 +241,10 @@ def on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> 
     # A live page saved without publishing (a title fixed in the shell, a bulk import) alters
     # the API: move the content version. Publishing announces itself through page_published.
     ContentChange.objects.create(
-        page_id=instance.pk, kind=ChangeKind.PUBLISHED, locale=page_locale(instance)
+        page_id=instance.pk,
+        kind=ChangeKind.PUBLISHED,
+        locale=page_locale(instance),
+        visible=instance.pk in public_ids((instance.pk,)),
     )
 
 

@@ -28,6 +28,9 @@ class ContentChange(models.Model):
     page_id = models.IntegerField("페이지 ID", null=True, blank=True, db_index=True)
     kind = models.CharField("변경 종류", max_length=20, choices=ChangeKind.choices)
     locale = models.CharField("언어", max_length=16, default="ko")
+    # Whether the page was public right after the change; empty for rows written before this
+    # was recorded. Sync sends tombstones only for pages some client could have seen.
+    visible = models.BooleanField("변경 후 공개", null=True, default=None)
     created_at = models.DateTimeField("변경 시각", auto_now_add=True, db_index=True)
 
     class Meta:

@@ -61,8 +61,9 @@ def used_by_public_pages(media: QuerySet, index: PublicPageIndex) -> QuerySet:
     used = ReferenceIndex.objects.filter(to_content_type=media_type).filter(
         Q(pk__in=from_pages.values("pk")) | Exists(shown_by_a_page)
     )
-    media = media.annotate(key=Cast("pk", CharField())).filter(key__in=used.values("to_object_id"))
-    return media.exclude(private_collections())
+    # Plain ids, not a cast subquery: search backends only accept filters on model fields.
+    ids = {int(object_id) for object_id in used.values_list("to_object_id", flat=True)}
+    return media.filter(pk__in=ids).exclude(private_collections())
 
 
 def private_collections() -> Q:

@@ -15,6 +15,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from content.errors import error_response
+
 from .crypto import access_code_matches
 from .models import CounselingCase
 from .serializers import (
@@ -44,12 +46,6 @@ ACCESS_CODE_PARAMETER = OpenApiParameter(
 )
 
 
-def error_response(code: str, message: str, http_status: int, **extra) -> Response:
-    return Response(
-        {"error": {"code": code, "message": message, **extra}}, status=http_status, headers=NO_STORE
-    )
-
-
 def _submit_rate(group: str, request) -> str | None:
     return settings.COUNSELING_SUBMIT_RATE or None
 
@@ -62,12 +58,22 @@ def _receipt_key(group: str, request) -> str:
     return request.resolver_match.kwargs.get("receipt_number", "").upper()
 
 
+class BoundedJSONParser(JSONParser):
+    """JSON bodies; nesting deep enough to exhaust Python's recursion is unreadable input."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError as error:
+            raise exceptions.ParseError from error
+
+
 class CounselingAPIView(APIView):
     """Public, anonymous endpoints: no session (so no CSRF), JSON errors in Korean."""
 
     authentication_classes = []
     permission_classes = [AllowAny]
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [BoundedJSONParser, FormParser, MultiPartParser]
 
     def handle_exception(self, exc):
         if isinstance(exc, exceptions.ParseError):

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Site
 
+from content.errors import error_response
 from search import service
 
 # The body is the API's one error envelope (api.schema fills it in).
@@ -93,7 +94,7 @@ def _text(max_length: int) -> dict:
 
 
 def _error(error: service.SearchInputError) -> Response:
-    return Response({"error": {"code": error.code, "message": error.message}}, status=400)
+    return error_response(error.code, error.message, 400)
 
 
 def _site(request: Request) -> Site:

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import path
 
-from api.errors import server_error
+from content.errors import server_error
 
 ALLOWED_ORIGIN = "https://app.family.seoul.test"
 
@@ -77,8 +77,8 @@ def test_server_errors_under_api_answer_json_without_traceback(db, settings):
 def test_the_project_uses_the_json_error_handlers():
     from cms import urls
 
-    assert urls.handler404 == "api.errors.page_not_found"
-    assert urls.handler500 == "api.errors.server_error"
+    assert urls.handler404 == "content.errors.page_not_found"
+    assert urls.handler500 == "content.errors.server_error"
 
 
 def test_page_urls_redirect_to_the_frontend(content):

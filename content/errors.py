@@ -1,8 +1,13 @@
-"""JSON errors for every /api/ path: `{"error": {"code", "message"}}` with a Korean message."""
+"""The one JSON error envelope of every API: `{"error": {"code", "message", ...}}`.
+
+Messages are Korean (people read them); `detail` may carry a developer's English. Every
+API view, the search and counseling APIs, the middleware and Django's error handlers
+answer through these helpers, so clients parse one shape whatever went wrong.
+"""
 
 import logging
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views import defaults
@@ -14,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 NOT_FOUND_MESSAGE = "요청한 콘텐츠를 찾을 수 없습니다."
 SERVER_ERROR_MESSAGE = "서버에서 오류가 발생했습니다. 잠시 후 다시 시도해 주세요."
+TOO_LARGE_MESSAGE = "요청 본문이 너무 큽니다. 내용을 줄여 다시 보내 주세요."
+BAD_REQUEST_MESSAGE = "요청 값이 올바르지 않습니다."
 
 
 def error_body(code: str, message: str, **extra) -> dict:
@@ -21,7 +28,19 @@ def error_body(code: str, message: str, **extra) -> dict:
 
 
 def error_response(code: str, message: str, http_status: int, **extra) -> Response:
+    """The envelope as a DRF response (API views)."""
     response = Response(error_body(code, message, **extra), status=http_status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def json_error(code: str, message: str, http_status: int, **extra) -> JsonResponse:
+    """The envelope as a plain Django response (middleware, error handlers)."""
+    response = JsonResponse(
+        error_body(code, message, **extra),
+        status=http_status,
+        json_dumps_params={"ensure_ascii": False},
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -36,7 +55,7 @@ def api_exception_response(exc: Exception) -> Response | None:
             # Wagtail's own messages are English; keep them as detail for developers.
             return error_response(
                 "bad_request",
-                "요청 값이 올바르지 않습니다.",
+                BAD_REQUEST_MESSAGE,
                 status.HTTP_400_BAD_REQUEST,
                 detail=message,
             )
@@ -65,17 +84,27 @@ def _is_api_request(request) -> bool:
     return request.path.startswith("/api/")
 
 
+def bad_request(request, exception=None):
+    """handler400: JSON under /api/ (413 for a body over the upload limit), Django's page
+    elsewhere."""
+    if not _is_api_request(request):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        return json_error("too_large", TOO_LARGE_MESSAGE, 413)
+    return json_error("bad_request", BAD_REQUEST_MESSAGE, 400)
+
+
 def page_not_found(request, exception=None):
     """handler404: JSON under /api/, Django's page elsewhere."""
     if _is_api_request(request):
-        return JsonResponse(error_body("not_found", NOT_FOUND_MESSAGE), status=404)
+        return json_error("not_found", NOT_FOUND_MESSAGE, 404)
     return defaults.page_not_found(request, exception)
 
 
 def server_error(request):
     """handler500: JSON under /api/ (never a traceback), Django's page elsewhere."""
     if _is_api_request(request):
-        return JsonResponse(error_body("server_error", SERVER_ERROR_MESSAGE), status=500)
+        return json_error("server_error", SERVER_ERROR_MESSAGE, 500)
     return defaults.server_error(request)
 
 
@@ -94,4 +123,4 @@ def api_not_found(request, *args, **kwargs):
             return HttpResponsePermanentRedirect(
                 request.path + "/" + (f"?{query}" if query else "")
             )
-    return JsonResponse(error_body("not_found", NOT_FOUND_MESSAGE), status=404)
+    return json_error("not_found", NOT_FOUND_MESSAGE, 404)
