@@ -19,7 +19,6 @@ MAX_ID = 2**31 - 1
 # Removing fields (`-name`, `_`) also works but can drop `meta.type`, which typed clients need.
 FIELD = r"(\*|[a-z][a-z0-9_]*(\([a-z0-9_,*]*\))?)"
 FIELDS_PATTERN = rf"^{FIELD}(,{FIELD})*$"
-ORDER_PATTERN = r"^(random|-?[a-z][a-z0-9_]*)$"
 SLUGS_PATTERN = r"^[^,]+(,[^,]+)*$"
 
 
@@ -38,7 +37,26 @@ def page_id(description: str) -> dict:
     return {**INTEGER, "minimum": 1, "maximum": MAX_ID, "description": description}
 
 
-def pagination(default: int = 20) -> list[dict]:
+def order_values(viewset, model) -> list[str]:
+    """The model's own columns the viewset can order by, either way, and `random`."""
+    names = []
+    for name in viewset.get_available_fields(model, db_fields_only=True):
+        field = model._meta.get_field(name)
+        if field.concrete and not field.is_relation:
+            names.append(name)
+    return [*names, *(f"-{name}" for name in names), "random"]
+
+
+def fields_parameter() -> dict:
+    return query(
+        "fields",
+        "Extra fields to include, `*` for all, `name(sub)` for nested ones",
+        {**STRING, "pattern": FIELDS_PATTERN},
+        example="*",
+    )
+
+
+def pagination(viewset, model, default: int = 20) -> list[dict]:
     limit_max = settings.WAGTAILAPI_LIMIT_MAX
     return [
         query(
@@ -55,16 +73,12 @@ def pagination(default: int = 20) -> list[dict]:
         ),
         query(
             "order",
-            "Field name, `-field` for descending, or `random` (not with offset)",
-            {**STRING, "pattern": ORDER_PATTERN},
-            example="-first_published_at",
+            "A field, `-field` for descending, or `random` (not with offset). "
+            "With `type`, that type's own fields too.",
+            enum(orders := order_values(viewset, model)),
+            example="-first_published_at" if "-first_published_at" in orders else "title",
         ),
-        query(
-            "fields",
-            "Extra fields to include, `*` for all, `name(sub)` for nested ones",
-            {**STRING, "pattern": FIELDS_PATTERN},
-            example="*",
-        ),
+        fields_parameter(),
     ]
 
 
@@ -171,9 +185,9 @@ def id_path(description: str) -> dict:
     }
 
 
-def media_paths(kind: str, tag: str, label: str) -> dict:
+def media_paths(kind: str, tag: str, label: str, viewset, model) -> dict:
     media_parameters = [
-        *pagination(),
+        *pagination(viewset, model),
         query("search", f"Search {kind} titles", {**STRING, "minLength": 1, "maxLength": 100}),
         query("search_operator", "How search words combine", enum(["and", "or"])),
     ]
@@ -190,27 +204,38 @@ def media_paths(kind: str, tag: str, label: str) -> dict:
             f"{kind}_detail",
             tag,
             f"One {label} that a public page uses",
-            [id_path(f"{detail} id"), pagination()[-1]],
+            [id_path(f"{detail} id"), fields_parameter()],
             responses(ok(f"One {label}", ref(summary), examples.DETAILS[kind]), "400", "404"),
         ),
     }
 
 
 def portal_paths() -> dict:
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+
+    from api.views import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet, PortalPagesAPIViewSet
+
     page_detail = ref("PageDetail")
     return {
         "/api/v2/pages/": operation(
             "pages_list",
             "pages",
             "Live, public pages, filtered and ordered",
-            [*page_filters(), *pagination()],
-            responses(ok("A page of results", ref("PageListing"), examples.PAGE_LISTING), "400"),
+            [*page_filters(), *pagination(PortalPagesAPIViewSet, Page)],
+            {
+                **responses(
+                    ok("A page of results", ref("PageListing"), examples.PAGE_LISTING), "400"
+                ),
+                "404": error("404", "Unknown locale, or no page for translation_of"),
+            },
         ),
         "/api/v2/pages/{id}/": operation(
             "pages_detail",
             "pages",
             "One page with all its fields (its type in meta.type)",
-            [id_path("Page id"), pagination()[-1]],
+            [id_path("Page id"), fields_parameter()],
             responses(ok("The page", page_detail, examples.PAGE_DETAIL), "400", "404"),
         ),
         "/api/v2/pages/find/": operation(
@@ -301,6 +326,8 @@ def portal_paths() -> dict:
                 cached=False,
             ),
         ),
-        **media_paths("images", "media", "image"),
-        **media_paths("documents", "media", "document"),
+        **media_paths("images", "media", "image", PortalImagesAPIViewSet, get_image_model()),
+        **media_paths(
+            "documents", "media", "document", PortalDocumentsAPIViewSet, get_document_model()
+        ),
     }
