@@ -53,8 +53,12 @@ def test_changed_pages_come_in_full_since_the_cursor(api, content):
     new = ArticlePageFactory(parent=content.portal.section(SectionKind.FAMILY_INFO), slug="new")
     batch = sync(api, cursor)
 
-    assert [item["id"] for item in batch["items"]] == [content.linked.pk, new.pk]
-    assert batch["items"][0]["title"] == "양육비 지원 (개정)"
+    # The article links to the renamed page, so it is resent with the new title.
+    assert [item["id"] for item in batch["items"]] == sorted(
+        [content.article.pk, content.linked.pk, new.pk]
+    )
+    items = {item["id"]: item for item in batch["items"]}
+    assert items[content.linked.pk]["title"] == "양육비 지원 (개정)"
     assert batch["deleted"] == []
     assert sync(api, batch["next_cursor"])["items"] == []
 
@@ -70,7 +74,8 @@ def test_unpublished_deleted_and_private_pages_become_tombstones(api, content):
 
     batch = sync(api, cursor)
 
-    assert batch["items"] == []
+    # Only the article that linked to the unpublished page is resent (its link is gone).
+    assert [item["id"] for item in batch["items"]] == [content.article.pk]
     assert set(batch["deleted"]) == {
         content.linked.pk,
         deleted_id,
@@ -116,7 +121,92 @@ def test_fresh_changes_are_sent_but_the_cursor_waits_for_them_to_settle(api, con
     first = sync(api, cursor)
     again = sync(api, first["next_cursor"])
 
-    assert [item["id"] for item in first["items"]] == [content.linked.pk]
+    changed = sorted([content.article.pk, content.linked.pk])
+    assert [item["id"] for item in first["items"]] == changed
     assert first["has_more"] is False
     # A late-committing change with a smaller id could still appear: the cursor stays put.
-    assert [item["id"] for item in again["items"]] == [content.linked.pk]
+    assert [item["id"] for item in again["items"]] == changed
+
+
+def referencing_page_title(batch: dict, page_id: int, linked_id: int) -> str | None:
+    """The title the article's related link shows for the linked page."""
+    item = next(item for item in batch["items"] if item["id"] == page_id)
+    for block in item["related_links"]:
+        page = block["value"]["page"]
+        if page and page["id"] == linked_id:
+            return page["title"]
+    return None
+
+
+def test_pages_showing_a_retitled_page_are_resent_with_its_new_title(api, content):
+    _, cursor = download_everything(api)
+
+    content.linked.title = "양육비 이행 지원"
+    publish(content.linked)
+    batch = sync(api, cursor)
+
+    assert content.article.pk in [item["id"] for item in batch["items"]]
+    assert (
+        referencing_page_title(batch, content.article.pk, content.linked.pk) == "양육비 이행 지원"
+    )
+
+
+def test_pages_showing_a_moved_page_are_resent_with_its_new_path(api, content):
+    _, cursor = download_everything(api)
+
+    content.linked.move(content.portal.section(SectionKind.NOTICE), pos="last-child")
+    batch = sync(api, cursor)
+
+    article = next(item for item in batch["items"] if item["id"] == content.article.pk)
+    link = next(b["value"] for b in article["related_links"] if b["value"]["page"])
+    assert link["page"]["path"].startswith("/알림마당/")
+
+
+def test_a_page_made_private_disappears_from_the_pages_that_showed_it(api, content):
+    _, cursor = download_everything(api)
+
+    PageViewRestriction.objects.create(
+        page=content.linked, restriction_type=PageViewRestriction.LOGIN
+    )
+    batch = sync(api, cursor)
+
+    assert content.linked.pk in batch["deleted"]
+    assert referencing_page_title(batch, content.article.pk, content.linked.pk) is None
+    assert "양육비 지원" not in str(batch["items"])
+
+
+def test_a_page_that_was_never_public_is_never_sent_as_deleted(api, content):
+    members_only = ArticlePageFactory(parent=content.portal.section(SectionKind.BLOG), slug="m")
+    PageViewRestriction.objects.create(
+        page=members_only, restriction_type=PageViewRestriction.LOGIN
+    )
+    _, cursor = download_everything(api)
+    draft_id = content.draft.pk
+    private = ArticlePageFactory(parent=members_only, slug="secret")
+    private_id = private.pk
+
+    content.draft.delete()
+    private.unpublish()
+    private.delete()
+    batch = sync(api, cursor)
+
+    assert draft_id not in batch["deleted"]
+    assert private_id not in batch["deleted"]
+    assert batch["deleted"] == []
+
+
+def test_a_cache_revalidating_sync_sees_changes_settle(api, content, settings):
+    _, cursor = download_everything(api)
+    settings.API_SYNC_SETTLE_SECONDS = 60
+    content.linked.title = "정정된 제목"
+    publish(content.linked)
+    fresh = api.get("/api/v2/sync/", {"since": cursor})
+    assert fresh.json()["next_cursor"] == cursor  # not settled: the cursor waits
+
+    settings.API_SYNC_SETTLE_SECONDS = 0  # the change settles; nothing else changes
+    settled = api.get("/api/v2/sync/", {"since": cursor}, HTTP_IF_NONE_MATCH=fresh["ETag"])
+
+    assert settled.status_code == 200
+    assert settled.json()["next_cursor"] != cursor
+    same = api.get("/api/v2/sync/", {"since": cursor}, HTTP_IF_NONE_MATCH=settled["ETag"])
+    assert same.status_code == 304

@@ -1,8 +1,9 @@
 """Import family-information articles from JSON Lines as published ArticlePages.
 
 One JSON object a line: {"slug", "title", "intro", "body", "section", "tags"}; `body` is plain
-text with paragraphs separated by blank lines, `section` the slug of a 가족정보 section page,
-`tags` topic names. Articles are matched by slug, so running the import again updates them.
+text with paragraphs separated by blank lines, `section` a section as the API's filters name
+it (`family-info`, `가족정보`), `tags` topic names. Articles are matched by slug, so running
+the import again updates them.
 """
 
 import json
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from content.vocabulary import InvalidFilter, resolve_section
 from pages.models import ArticlePage, SectionPage, Topic
 
 PROGRESS_EVERY = 100
@@ -40,7 +42,7 @@ class Article:
         return [("paragraph", f"<p>{escape(text)}</p>") for text in self.paragraphs]
 
 
-def parse_line(line: str, sections: dict[str, SectionPage]) -> Article:
+def parse_line(line: str, sections: list[SectionPage]) -> Article:
     """The article a line describes, or BadLine saying what is wrong with it."""
     try:
         data = json.loads(line)
@@ -61,9 +63,10 @@ def parse_line(line: str, sections: dict[str, SectionPage]) -> Article:
         raise BadLine("tags는 문자열 목록이어야 합니다")
     if not all(isinstance(data[key], str) for key in REQUIRED):
         raise BadLine(f"{', '.join(REQUIRED)}는 문자열이어야 합니다")
-    section = sections.get(data["section"].strip())
-    if section is None:
-        raise BadLine(f"가족정보 글을 둘 수 있는 섹션이 아닙니다: {data['section']}")
+    try:
+        section = resolve_section(data["section"], sections)
+    except InvalidFilter as error:
+        raise BadLine(f"가족정보 글을 둘 수 있는 섹션이 아닙니다: {data['section']}") from error
     paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", body) if part.strip()]
     return Article(
         slug=data["slug"].strip(),
@@ -136,11 +139,9 @@ class Command(BaseCommand):
             lines = file.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"파일을 읽을 수 없습니다: {file} ({error})") from error
-        sections = {
-            section.slug: section
-            for section in SectionPage.objects.all()
-            if ArticlePage.can_create_at(section)
-        }
+        sections = [
+            section for section in SectionPage.objects.all() if ArticlePage.can_create_at(section)
+        ]
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         errors = 0
         numbered = [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
