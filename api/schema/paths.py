@@ -6,7 +6,7 @@ inspect, so these operations are written here; the filters' values come from the
 
 from django.conf import settings
 
-from api.filters import FILTER_PARAMETERS
+from content.vocabulary import FILTER_NAMES
 from pages.models import ApplicationStatus, SectionKind
 from search.service import MAX_QUERY_LENGTH
 
@@ -85,7 +85,7 @@ def pagination(viewset, model, default: int = 20) -> list[dict]:
 def taxonomy(name: str, label: str, example: str) -> dict:
     return query(
         name,
-        f"{label} slug(s), comma-separated (any of them)",
+        f"{label} slug(s) or Korean name(s), comma-separated (any of them)",
         {**STRING, "pattern": SLUGS_PATTERN},
         example=example,
     )
@@ -93,13 +93,21 @@ def taxonomy(name: str, label: str, example: str) -> dict:
 
 def page_filters() -> list[dict]:
     filters = [
-        query("type", "Page type", enum(page_type_label(m) for m in api_page_models())),
+        query(
+            "type",
+            "Page type (the model name or its Korean name work too)",
+            enum(page_type_label(model) for model in api_page_models()),
+        ),
         query("child_of", "Children of this page", page_id("Parent page id")),
         query("descendant_of", "Descendants of this page", page_id("Ancestor page id")),
         query("ancestor_of", "Ancestors of this page", page_id("Descendant page id")),
         query("translation_of", "Translations of this page", page_id("Page id")),
         query("locale", "Language of the pages", {**STRING, "example": "ko"}),
-        query("section", "Portal section", enum(SectionKind.values)),
+        query(
+            "section",
+            "Portal section by kind (its Korean name or page slug work too)",
+            enum(SectionKind.values),
+        ),
         taxonomy("topic", "Topic", "care"),
         taxonomy("audience", "Audience", "single-parents"),
         taxonomy("district", "District", "jongno-gu"),
@@ -115,7 +123,7 @@ def page_filters() -> list[dict]:
         ),
     ]
     declared = {parameter["name"] for parameter in filters}
-    missing = FILTER_PARAMETERS - declared
+    missing = FILTER_NAMES - declared
     if missing:
         raise TypeError(f"Listing filters missing from the schema: {sorted(missing)}")
     return filters
@@ -189,7 +197,6 @@ def media_paths(kind: str, tag: str, label: str, viewset, model) -> dict:
     media_parameters = [
         *pagination(viewset, model),
         query("search", f"Search {kind} titles", {**STRING, "minLength": 1, "maxLength": 100}),
-        query("search_operator", "How search words combine", enum(["and", "or"])),
     ]
     summary, detail = f"{label.capitalize()}Summary", label.capitalize()
     return {

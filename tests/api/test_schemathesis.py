@@ -99,3 +99,14 @@ def test_every_operation_keeps_the_contract(api_schema):
     assert run.operations == {operation.label for operation in operations}
     assert len(operations) == 16
     assert run.requests >= MIN_REQUESTS
+
+
+# Bugs the fuzzer found, kept fixed ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["images", "documents"])
+def test_media_listings_refuse_search_operator_instead_of_failing(api, content, kind):
+    response = api.get(f"/api/v2/{kind}/?search=가족&search_operator=x")
+
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "bad_request"
