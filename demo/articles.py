@@ -37,7 +37,7 @@ ARTICLES = [
         "소개합니다. 평일 저녁과 주말에도 참여할 수 있습니다.",
         "topics": ["family-relations", "health"],
         "audiences": ["single-parents"],
-        "districts": ["mapo-gu", "gwanak-gu"],
+        "districts": ["jongno-gu", "mapo-gu", "gwanak-gu"],
         "agency": "서울시 한부모가족지원센터",
         "contact": "서울시 한부모가족지원센터 상담실 02-3494-0600",
         "body": [

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
@@ -114,6 +115,7 @@ class DemoLoader:
             ("상담 FAQ", self.load_faqs),
             ("검토 대기 글과 예약 게시 공지", self.load_pending_work),
             ("포털 홈 대표 영역과 추천 콘텐츠", self.load_home),
+            ("옛 주소 리디렉션", self.load_redirects),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.say(f"[{number}/{len(steps)}] {label}")
@@ -483,6 +485,15 @@ class DemoLoader:
                 user=self.users["reviewer"]
             )
             self.created["예약 게시 공지"] += 1
+
+    def load_redirects(self) -> None:
+        """The single-parent article's address before the portal's reorganisation."""
+        article = ArticlePage.objects.get(title="한부모가족 아동양육비 지원")
+        Redirect.objects.get_or_create(
+            old_path=Redirect.normalise_path("/가족정보/한부모-지원/"),
+            site=None,
+            defaults={"redirect_page": article, "is_permanent": True},
+        )
 
     def load_home(self) -> None:
         home = self.home.specific
