@@ -4,24 +4,48 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve scheduler lint format check clean
+.PHONY: run test install install-dev messages migrate demo serve scheduler lint format check clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip==25.3
+	@echo "가상 환경을 만듭니다 (.venv)…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip==25.3
 
-# Reinstall only when requirements.txt changes.
+# Reinstall only when a requirements file changes. `make run` needs requirements.txt alone;
+# `make test` / `make lint` add the tools in requirements-dev.txt (which includes it).
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
-	touch $@
+	@echo "실행에 필요한 패키지를 설치합니다 (requirements.txt, 처음에는 몇 분 걸립니다)…"
+	@$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
 
-install: $(VENV)/.installed
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	@echo "테스트와 린트 도구를 설치합니다 (requirements-dev.txt)…"
+	@$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
 
+# The admin's Korean catalogs (locale/), compiled in pure Python by Babel; .mo files are built
+# here, never committed, and rebuilt whenever a .po changes.
+CATALOGS := $(wildcard locale/*/LC_MESSAGES/*.po)
+MESSAGES := $(CATALOGS:.po=.mo)
+%.mo: %.po $(VENV)/.installed
+	@$(BIN)/pybabel -q compile -i $< -o $@
+	@echo "번역 컴파일: $@"
+
+messages: $(MESSAGES)
+
+install: $(VENV)/.installed messages
+
+install-dev: $(VENV)/.installed-dev messages
+
+# Quiet: one line instead of one per migration.
 migrate: install
-	$(BIN)/python manage.py migrate --noinput
+	@$(BIN)/python manage.py migrate --noinput --verbosity 0
+	@echo "데이터베이스 준비 완료 (db.sqlite3)"
 
+# Quiet as well: the accounts and their passwords are in the box `make run` ends with.
 demo: migrate
-	$(BIN)/python manage.py load_demo_content
+	@echo "데모 콘텐츠 불러오는 중…"
+	@$(BIN)/python manage.py load_demo_content --verbosity 0
 
 ## make run: set up the embedded SQLite database, load Korean demo content and serve
 ## the admin (/admin/), the API (/api/v2/) and the frontend stub (/frontend/).
@@ -29,12 +53,11 @@ demo: migrate
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: export FRONTEND_BASE_URL ?= http://127.0.0.1:$(PORT)/frontend
 run: demo
-	@echo "관리자: http://127.0.0.1:$(PORT)/admin/   API: http://127.0.0.1:$(PORT)/api/v2/pages/   프런트엔드: http://127.0.0.1:$(PORT)/frontend/"
-	$(BIN)/python manage.py run_portal --port $(PORT)
+	@$(BIN)/python manage.py run_portal --port $(PORT) --welcome
 
 ## make test: the whole suite on the embedded default (SQLite + database search).
 # The suite always runs on the test settings, whatever DJANGO_SETTINGS_MODULE the shell has.
-test: install
+test: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
 	$(BIN)/python -m pytest --ds=cms.settings.test
 
@@ -49,16 +72,17 @@ search-engine-start:
 search-engine-stop:
 	OPENSEARCH_PORT=$(OPENSEARCH_PORT) .ci/opensearch.sh stop
 
-test-search-engine: install search-engine-start
+test-search-engine: install-dev search-engine-start
 	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) REQUIRE_SEARCH_ENGINE=1 $(BIN)/python -m pytest tests/search
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install
+format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static .pytest_cache
+	rm -rf $(VENV) db.sqlite3 media static .pytest_cache .run
+	rm -f $(MESSAGES)

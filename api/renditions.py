@@ -11,7 +11,6 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.blocks.struct_block import StructValue
 from wagtail.images.models import AbstractImage
-from wagtail.rich_text import RichText
 
 RENDITION_WIDTHS = (320, 640, 1280)
 RENDITION_SPECS = tuple(f"width-{width}" for width in RENDITION_WIDTHS)
@@ -52,10 +51,3 @@ def images_used_by(page) -> list[AbstractImage]:
                 if isinstance(value, AbstractImage)
             )
     return [image for image in images if image is not None]
-
-
-def rich_text_sources(value) -> Iterator[str]:
-    """Rich text HTML found inside a StreamField value."""
-    for leaf in iter_block_values(value):
-        if isinstance(leaf, RichText):
-            yield leaf.source

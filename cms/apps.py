@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CmsConfig(AppConfig):
@@ -7,3 +8,19 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "포털 운영"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .permission_names import name_permissions_in_korean
+
+        # After every app's migrations: Django creates permissions in post_migrate too.
+        post_migrate.connect(name_permissions_in_korean, dispatch_uid="cms-korean-permissions")
+        _label_page_permission_field()
+
+
+def _label_page_permission_field() -> None:
+    """Wagtail 8.0.1's group form leaves its page field unlabelled, so Django shows the
+    field name, "Page", untranslated; give it the translatable label it lacks."""
+    from django.utils.translation import gettext_lazy
+    from wagtail.users.forms import PagePermissionsForm
+
+    PagePermissionsForm.base_fields["page"].label = gettext_lazy("Page")

@@ -273,7 +273,8 @@ def on_page_deleting(sender, instance, **kwargs) -> None:
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page):
+    # Deleting an ArticlePage also deletes its Page row: announce once, for the specific one.
+    if isinstance(instance, Page) and sender is (instance.specific_class or sender):
         path = getattr(instance, "_content_path_before_delete", "")
         announce(
             ChangeKind.DELETED,

@@ -1,7 +1,6 @@
 """The 상담사 (counselor) group: the only people who see counseling personal data."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
 
 COUNSELOR_GROUP = "상담사"
 COUNSELOR_PERMISSIONS = [
@@ -28,32 +27,6 @@ def can_export_cases(user) -> bool:
 
 def can_view_access_log(user) -> bool:
     return user.is_active and user.has_perm("counseling.view_accesslog")
-
-
-@transaction.atomic
-def ensure_counselor_group() -> Group:
-    """Create the 상담사 group and add its permissions; safe to run any number of times.
-
-    Permissions are only ever added, so this and the editorial setup can run in
-    either order without undoing each other.
-    """
-    group, _ = Group.objects.get_or_create(name=COUNSELOR_GROUP)
-    for app_label, codename in COUNSELOR_PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is not None:
-            group.permissions.add(permission)
-    _grant_counseling_section(group)
-    return group
-
-
-def _grant_counseling_section(group: Group) -> None:
-    from pages.models import SectionKind, SectionPage
-
-    section = SectionPage.objects.filter(kind=SectionKind.COUNSELING).first()
-    if section is not None:
-        _grant_section(group, section)
 
 
 def grant_counseling_section(section) -> None:

@@ -136,6 +136,7 @@ def setup_portal() -> tuple[HomePage, dict[SectionKind, SectionPage], SetupLog]:
 def setup_editorial(home: HomePage, sections: dict[SectionKind, SectionPage]) -> SetupLog:
     """Create the editorial groups, collections and workflows that are missing."""
     log = SetupLog()
+    _rename_wagtail_defaults(log)
     collections = _ensure_collections(log)
     scopes: dict[str, Page] = {HOME: home, **sections}
     groups = {}
@@ -205,6 +206,25 @@ def _ensure_group(policy, scopes, collections, log: SetupLog) -> Group:
     if granted:
         log.add(f"{policy.name} 권한 추가: " + ", ".join(granted))
     return group
+
+
+# Wagtail's migrations seed two groups and a one-step workflow in English; the portal uses its
+# own (above), so these keep their permissions but read as what they are.
+WAGTAIL_DEFAULT_NAMES = {
+    Group: {
+        "Editors": "Wagtail 기본 편집자 (사용 안 함)",
+        "Moderators": "Wagtail 기본 검토자 (사용 안 함)",
+    },
+    Workflow: {"Moderators approval": "Wagtail 기본 검토 워크플로 (사용 안 함)"},
+    GroupApprovalTask: {"Moderators approval": "Wagtail 기본 검토 단계 (사용 안 함)"},
+}
+
+
+def _rename_wagtail_defaults(log: SetupLog) -> None:
+    for model, names in WAGTAIL_DEFAULT_NAMES.items():
+        for english, korean in names.items():
+            if model.objects.filter(name=english).update(name=korean):
+                log.add(f"Wagtail 기본 항목 이름 변경: {english} → {korean}")
 
 
 def _ensure_workflow(name: str, steps, attach_to: Page, log: SetupLog) -> Workflow:

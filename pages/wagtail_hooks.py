@@ -1,8 +1,16 @@
-"""Admin registration of the portal's snippets, grouped under 분류 in the menu."""
+"""Admin registration of the portal's snippets, grouped under 분류 in the menu, and what
+page choosers offer."""
 
+from django.contrib import messages
+from django.db.models import Q
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content.visibility import searchable_pages
 from pages.snippets import Agency, Audience, BloggerProfile, District, Topic
 
 
@@ -49,3 +57,48 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_pages_the_user_may_see(pages, request):
+    """Choosers (links, related pages) list public pages and the pages the user may edit:
+    a blogger never sees the titles of other people's drafts or of private pages."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["change", "publish"]
+    )
+    return pages.filter(
+        Q(depth=1) | Q(pk__in=searchable_pages().values("pk")) | Q(pk__in=editable.values("pk"))
+    )
+
+
+@hooks.register("after_edit_page")
+def say_what_the_workflow_action_did(request, page):
+    """Approving from the edit screen reports "page updated" even when the page went live;
+    tell the reviewer what actually happened instead."""
+    if not request.POST.get("action-workflow-action"):
+        return
+    page.refresh_from_db()
+    title = page.get_admin_display_title()
+    if request.POST.get("workflow-action-name") == "reject":
+        outcome = f"'{title}' 페이지에 수정을 요청했습니다."
+    elif task := page.current_workflow_task:
+        outcome = f"'{title}' 페이지를 승인했습니다. 다음 단계 '{task.name}'(으)로 넘어갑니다."
+    elif page.live and not page.has_unpublished_changes:
+        outcome = f"'{title}' 페이지를 승인하고 게시했습니다."
+    elif page.go_live_at:
+        outcome = f"'{title}' 페이지를 승인했습니다. 예약한 시각에 게시됩니다."
+    else:
+        outcome = f"'{title}' 페이지를 승인했습니다."
+    # Reading the queued messages consumes them; put back all but Wagtail's "updated".
+    updated = _("Page '%(page_title)s' has been updated.") % {"page_title": title}
+    kept = [
+        message
+        for message in messages.get_messages(request)
+        if not str(message.message).startswith(escape(updated))
+    ]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+    messages.success(request, outcome)

@@ -125,11 +125,6 @@ def _joins_starting_at(words: list[Word], position: int) -> Iterable[str]:
             return
 
 
-def index_text(text: str) -> str:
-    """`index_terms` as one space-separated string, the form search engines index."""
-    return " ".join(index_terms(text))
-
-
 @dataclass(frozen=True)
 class QueryTerms:
     """A query as Korean terms: every unit must match, or else the whole query written as one."""

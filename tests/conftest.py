@@ -1,4 +1,8 @@
+from pathlib import Path
+
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 from pages.models import SectionKind
 from pages.portal_tree import ensure_portal_tree
@@ -31,3 +35,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_configure(config):
+    """Compile the Korean catalogs if a .po is newer than its .mo, as `make install` does, so a
+    plain `pytest` sees the same admin as `make test`."""
+    for po in Path(__file__).resolve().parent.parent.glob("locale/*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source)
+        with mo.open("wb") as target:
+            write_mo(target, catalog)

@@ -3,7 +3,7 @@
 import contextlib
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import BASE_DIR, env
 
 DEBUG = env.bool("DEBUG", default=True)
 # A development-only key; production.py refuses to start without SECRET_KEY.
@@ -12,6 +12,8 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-not-for-production
 COUNSELING_ENCRYPTION_KEY = env(
     "COUNSELING_ENCRYPTION_KEY", default="54emtdJd1D3HMcGHAv9S7lgp31PNYbzfGN9fQW0X0mo="
 )
+# Demo passwords, kept owner-only in the git-ignored .run/ for `make run`'s welcome box.
+DEMO_ACCOUNTS_FILE = BASE_DIR / ".run" / "demo-accounts.json"
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:8000", "http://localhost:8000"]

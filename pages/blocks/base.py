@@ -80,16 +80,6 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"text": "가족은 함께 성장합니다.", "source": "서울가족학교 참여자"}
 
 
-class LinkStructValue(blocks.StructValue):
-    """Resolves a link block to one URL whether it points at a page or outside."""
-
-    def url(self) -> str:
-        page = self.get("page")
-        if page:
-            return page.url
-        return self.get("external_url") or ""
-
-
 class LinkBlock(blocks.StructBlock):
     """A related link to a portal page or an external site, used in 관련 링크 lists."""
 
@@ -104,7 +94,6 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         label = "링크"
         description = "포털 페이지 또는 외부 사이트 링크"
-        value_class = LinkStructValue
 
     def clean(self, value):
         value = super().clean(value)

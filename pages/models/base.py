@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
 from api.serializers import RelatedObjectListField
+from pages.forms import PortalPageForm
 from search.indexing import page_korean_text
 
 
@@ -37,6 +38,8 @@ class BasePage(HeadlessMixin, Page):
         # Korean morphemes of the page, so 가족 finds "가족을 위한 상담" on every engine.
         index.SearchField("korean_search_text"),
     ]
+
+    base_form_class = PortalPageForm
 
     class Meta:
         abstract = True

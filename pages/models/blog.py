@@ -6,7 +6,6 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -14,6 +13,7 @@ from wagtail.search import index
 
 from api.serializers import RelatedObjectField, TagNamesField
 from pages.blocks import BaseStreamBlock
+from pages.forms import PortalPageForm
 from pages.snippets import BloggerProfile
 
 from .base import BasePage, SectionChildMixin, SectionKind
@@ -25,7 +25,7 @@ class BlogPostTag(TaggedItemBase):
     )
 
 
-class BlogPostForm(WagtailAdminPageForm):
+class BlogPostForm(PortalPageForm):
     """Citizen bloggers sign posts with their own profile only.
 
     Staff who may change any page in the blog section (editors, reviewers) still choose

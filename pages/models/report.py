@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -12,6 +11,7 @@ from wagtail.search import index
 
 from api.serializers import RelatedObjectField, RelatedObjectListField
 from pages.blocks import DataSourceBlock, ReportStreamBlock
+from pages.forms import PortalPageForm
 
 from .base import BasePage, SectionChildMixin, SectionKind
 
@@ -97,7 +97,7 @@ def duplicate_chapter_error(parent, chapter_number, exclude_pk=None) -> Validati
     return None
 
 
-class ReportChapterForm(WagtailAdminPageForm):
+class ReportChapterForm(PortalPageForm):
     """Checks chapter numbers of new chapters, whose parent only the form knows."""
 
     def clean(self):

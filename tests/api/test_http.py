@@ -74,11 +74,19 @@ def test_server_errors_under_api_answer_json_without_traceback(db, settings):
     assert b"Traceback" not in response.content and b"boom" not in response.content
 
 
-def test_the_project_uses_the_json_error_handlers():
-    from cms import urls
+def test_a_crash_in_a_real_endpoint_answers_the_json_envelope(content, settings, monkeypatch):
+    """Through the project's own URLconf and handlers, not a test URLconf."""
+    settings.DEBUG = False
 
-    assert urls.handler404 == "content.errors.page_not_found"
-    assert urls.handler500 == "content.errors.server_error"
+    def crash(self, request):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("api.views.NavigationAPIView.get", crash)
+    response = Client(raise_request_exception=False).get("/api/v2/navigation/")
+
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "server_error"
+    assert b"boom" not in response.content
 
 
 def test_page_urls_redirect_to_the_frontend(content):

@@ -273,16 +273,26 @@ def test_detail_takes_at_most_12_queries(api, content, django_assert_max_num_que
 
 
 def test_images_endpoint_lists_renditions_without_extra_queries(api, content):
-    for number in range(5):
-        ImageFactory(title=f"사진 {number}").tags.add("가족")
+    images = [ImageFactory(title=f"사진 {number}") for number in range(5)]
+    for image in images:
+        image.tags.add("가족")
+    publish(
+        ArticlePageFactory(
+            parent=content.portal.section(SectionKind.FAMILY_INFO),
+            body=[("image", {"image": i, "alt_text": "사진", "caption": ""}) for i in images],
+        )
+    )
     api.get("/api/v2/images/?limit=1")
 
     with CaptureQueriesContext(connection) as one:
-        api.get("/api/v2/images/?limit=1&fields=*")
+        first = api.get("/api/v2/images/?limit=1&fields=*")
     with CaptureQueriesContext(connection) as many:
         response = api.get("/api/v2/images/?limit=20&fields=*")
 
+    assert len(first.json()["items"]) == 1
+    assert len(response.json()["items"]) == 6  # the article's five and the fixture's photo
     assert len(one) == len(many)
     item = response.json()["items"][0]
     assert item["alt"] == "공원에서 웃는 가족"
     assert [rendition["width"] for rendition in item["renditions"]] == [100, 100, 100]
+    assert all(image["meta"]["tags"] == ["가족"] for image in response.json()["items"][1:])

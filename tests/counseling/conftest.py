@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from counseling.permissions import COUNSELOR_GROUP, ensure_counselor_group
+from counseling.permissions import COUNSELOR_GROUP
 from pages.editorial import BLOGGERS, EDITORS, REVIEWERS, setup_portal
 from tests.factories import UserFactory
 
@@ -53,9 +53,9 @@ def submit(api_client):
 
 @pytest.fixture
 def editorial(db):
-    """The portal tree with the editorial groups of `setup_portal`, plus the 상담사 group."""
+    """The portal tree with the editorial groups of `setup_portal`; the 상담사 group comes from
+    the counseling migrations."""
     home, sections, _ = setup_portal()
-    ensure_counselor_group()
     return sections
 
 

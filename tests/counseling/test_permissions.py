@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from counseling.permissions import COUNSELOR_GROUP, ensure_counselor_group
+from counseling.permissions import COUNSELOR_GROUP
 from pages.editorial import setup_portal
 
 pytestmark = pytest.mark.django_db
@@ -20,22 +20,8 @@ def test_migrations_create_the_counselor_group():
     assert COUNSELING_PERMISSIONS | {"access_admin"} <= _codenames(group)
 
 
-@pytest.mark.parametrize("counseling_first", [True, False])
-def test_counseling_and_editorial_setup_work_in_either_order(counseling_first):
-    Group.objects.filter(name=COUNSELOR_GROUP).delete()
-    steps = [ensure_counselor_group, setup_portal]
-    for step in steps if counseling_first else reversed(steps):
-        step()
-    ensure_counselor_group()
-
-    group = Group.objects.get(name=COUNSELOR_GROUP)
-    assert COUNSELING_PERMISSIONS | {"access_admin"} <= _codenames(group)
-    assert group.page_permissions.filter(permission__codename="add_page").exists()
-
-
 def test_no_other_editorial_group_gets_counseling_permissions():
     setup_portal()
-    ensure_counselor_group()
 
     for group in Group.objects.exclude(name=COUNSELOR_GROUP):
         assert not (_codenames(group) & (COUNSELING_PERMISSIONS | {"view_accesslog"}))

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from demo.loader import DemoLoader
+from demo.welcome import remember_passwords
 
 
 class Command(BaseCommand):
@@ -12,14 +13,18 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        loader = DemoLoader(say=self.stdout.write)
+        verbosity = options["verbosity"]
+        loader = DemoLoader(say=self.stdout.write if verbosity > 0 else lambda _line: None)
         loader.run()
+        remember_passwords(loader.new_passwords)
 
-        if loader.new_passwords:
+        if loader.new_passwords and verbosity > 0:
             self.stdout.write(self.style.WARNING("새 데모 계정 (비밀번호는 지금 한 번만 표시):"))
             for username, password in loader.new_passwords.items():
                 self.stdout.write(f"    {username:<10} {password}")
         created = {kind: count for kind, count in loader.created.items() if count}
+        if verbosity == 0:
+            return
         if not created:
             self.stdout.write(
                 self.style.SUCCESS("데모 콘텐츠가 이미 모두 있습니다. 바뀐 것은 없습니다.")

@@ -1,0 +1,48 @@
+"""The admin form every portal page type starts from."""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+MAX_SLUG_SUFFIX = 100
+
+
+def abandoned_draft(slug: str, parent: Page, user) -> Page | None:
+    """A never-published page at `slug` under `parent` that `user` started and left behind.
+
+    Wagtail's autosave turns an "add page" form into a draft page as soon as the editor
+    types; closing the tab leaves that draft, and the next attempt with the same title would
+    otherwise stop at "slug in use".
+    """
+    if user is None or not user.is_authenticated:
+        return None
+    draft = (
+        parent.get_children()
+        .filter(slug=slug, live=False, first_published_at__isnull=True, owner=user)
+        .specific()
+        .first()
+    )
+    if draft is None or draft.workflow_in_progress:
+        return None  # submitted for review: the editor has not abandoned it
+    return draft
+
+
+def next_free_slug(slug: str, parent: Page) -> str:
+    """`slug-2`, `slug-3`, … : the first one no sibling under `parent` uses."""
+    for number in range(2, MAX_SLUG_SUFFIX):
+        candidate = f"{slug}-{number}"
+        if Page._slug_is_available(candidate, parent):
+            return candidate
+    return slug  # the form's own check then asks the editor for another address
+
+
+class PortalPageForm(WagtailAdminPageForm):
+    """A new page whose address an abandoned draft of the same editor holds takes the next
+    free address (`…-2`) instead of failing; the old draft stays in the explorer."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if not slug or self.instance.pk or self.parent_page is None:
+            return slug
+        if abandoned_draft(slug, self.parent_page, self.for_user) is None:
+            return slug
+        return next_free_slug(slug, self.parent_page)
