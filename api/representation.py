@@ -157,6 +157,23 @@ def represent(obj, context: dict | None) -> Any:
     raise TypeError(f"No API representation for {type(obj).__name__}")
 
 
+def representation_schema(model) -> dict:
+    """The OpenAPI schema of `represent()`'s answer for an object of `model`."""
+    from .schema.types import ref
+
+    for base, name in [
+        (AbstractImage, "Image"),
+        (AbstractDocument, "Document"),
+        (Page, "PageLink"),
+        (TaxonomyTerm, "Term"),
+        (Agency, "Agency"),
+        (BloggerProfile, "BloggerProfile"),
+    ]:
+        if issubclass(model, base):
+            return ref(name)
+    raise TypeError(f"No API representation for {model.__name__}")
+
+
 def get_resolver(context: dict | None) -> Resolver:
     """The request's resolver, created on first use (blocks get the serializer context)."""
     context = context if context is not None else {}

@@ -11,6 +11,8 @@ from urllib.parse import quote
 from django.conf import settings
 from rest_framework.fields import Field
 
+from .schema.types import STRING, URI, array, enum, nullable, obj, ref
+
 # Page models import these fields while Django loads models, so everything that
 # needs loaded models (the page index, representations) is imported where used.
 
@@ -38,6 +40,10 @@ class ReadOnlyObjectField(Field):
     def resolver(self):
         return get_resolver(self.context)
 
+    def openapi_schema(self, model_field=None) -> dict:
+        """The OpenAPI schema of this field's value; `model_field` is the model field it reads."""
+        raise NotImplementedError(f"{type(self).__name__} does not describe its schema")
+
 
 class PagePathField(ReadOnlyObjectField):
     """`meta.path`: the site-relative path the frontend serves the page at."""
@@ -56,6 +62,9 @@ class PagePathField(ReadOnlyObjectField):
         # Previews of drafts: the path the page will have once published.
         return html_path(page.url_path, self.resolver.index.root_url_path)
 
+    def openapi_schema(self, model_field=None) -> dict:
+        return {**STRING, "example": "/가족정보/한부모-지원/"}
+
 
 class FrontendUrlField(PagePathField):
     """`meta.html_url`: where citizens open the page — the frontend, not Wagtail's site root."""
@@ -65,6 +74,12 @@ class FrontendUrlField(PagePathField):
         if path is None:
             return None
         return settings.FRONTEND_BASE_URL.rstrip("/") + quote(path)
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return {
+            **URI,
+            "example": "https://family.seoul.go.kr/%EA%B0%80%EC%A1%B1%EC%A0%95%EB%B3%B4/",
+        }
 
 
 class ParentIdField(ReadOnlyObjectField):
@@ -81,6 +96,9 @@ class ParentIdField(ReadOnlyObjectField):
         parent_path = (page.path or "")[: -page.steplen]
         parent = self.resolver.index.by_tree_path.get(parent_path)
         return parent.id if parent else None
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return nullable({"type": "integer", "example": 4})
 
 
 class ParentField(ReadOnlyObjectField):
@@ -108,6 +126,9 @@ class ParentField(ReadOnlyObjectField):
             "title": parent.title,
         }
 
+    def openapi_schema(self, model_field=None) -> dict:
+        return nullable(ref("ParentPage"))
+
 
 class BreadcrumbsField(ReadOnlyObjectField):
     """`breadcrumbs`: public ancestors from the home page down, without the page itself."""
@@ -129,6 +150,9 @@ class BreadcrumbsField(ReadOnlyObjectField):
             ancestors = index.ancestors_of(indexed)
         return [{"id": item.id, "title": item.title, "path": item.path} for item in ancestors]
 
+    def openapi_schema(self, model_field=None) -> dict:
+        return array(ref("PageLink"))
+
 
 class SeoField(ReadOnlyObjectField):
     """`seo`: the title and description for <title> and meta tags."""
@@ -142,6 +166,9 @@ class SeoField(ReadOnlyObjectField):
             "description": page.search_description,
         }
 
+    def openapi_schema(self, model_field=None) -> dict:
+        return ref("Seo")
+
 
 class RelatedObjectField(ReadOnlyObjectField):
     """An image, document or snippet as an object (see `represent`)."""
@@ -149,12 +176,23 @@ class RelatedObjectField(ReadOnlyObjectField):
     def to_representation(self, value) -> Any:
         return represent(value, self.context)
 
+    def openapi_schema(self, model_field=None) -> dict:
+        from .representation import representation_schema
+
+        schema = representation_schema(model_field.related_model)
+        return nullable(schema) if model_field.null else schema
+
 
 class RelatedObjectListField(ReadOnlyObjectField):
     """Many-to-many snippets (topics, audiences …) as a list of objects."""
 
     def to_representation(self, manager) -> list[Any]:
         return [represent(item, self.context) for item in manager.all()]
+
+    def openapi_schema(self, model_field=None) -> dict:
+        from .representation import representation_schema
+
+        return array(representation_schema(model_field.related_model))
 
 
 class PageLinkField(ReadOnlyObjectField):
@@ -166,6 +204,9 @@ class PageLinkField(ReadOnlyObjectField):
     def get_attribute(self, instance):
         value = super().get_attribute(instance)
         return getattr(value, "pk", value)
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return nullable(ref("PageLink"))
 
 
 class PageLinkListField(ReadOnlyObjectField):
@@ -181,6 +222,9 @@ class PageLinkListField(ReadOnlyObjectField):
         links = (self.resolver.page(getattr(item, self.page_attribute)) for item in items)
         return [link for link in links if link is not None]
 
+    def openapi_schema(self, model_field=None) -> dict:
+        return array(ref("PageLink"))
+
 
 class DocumentListField(ReadOnlyObjectField):
     """Inline file attachments as document objects, using the item's own title if set."""
@@ -191,12 +235,18 @@ class DocumentListField(ReadOnlyObjectField):
             for item in items.all()
         ]
 
+    def openapi_schema(self, model_field=None) -> dict:
+        return array(ref("Document"))
+
 
 class TagNamesField(ReadOnlyObjectField):
     """Free tags as a sorted list of names (reads prefetched tags)."""
 
     def to_representation(self, manager) -> list[str]:
         return sorted(tag.name for tag in manager.all())
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return array(STRING)
 
 
 class ChoiceLabelField(ReadOnlyObjectField):
@@ -209,6 +259,9 @@ class ChoiceLabelField(ReadOnlyObjectField):
     def to_representation(self, value) -> dict[str, str]:
         return {"value": str(value), "label": str(self.labels.get(value, value))}
 
+    def openapi_schema(self, model_field=None) -> dict:
+        return obj({"value": enum(self.labels), "label": STRING})
+
 
 class ImageRenditionsField(ReadOnlyObjectField):
     """The images endpoint's renditions, as in every image object."""
@@ -219,9 +272,15 @@ class ImageRenditionsField(ReadOnlyObjectField):
     def to_representation(self, image) -> list[dict[str, Any]]:
         return self.resolver.image(image)["renditions"]
 
+    def openapi_schema(self, model_field=None) -> dict:
+        return array(ref("Rendition"))
+
 
 class ImageAltField(ImageRenditionsField):
     """The image's alt text (its description, else its title)."""
 
     def to_representation(self, image) -> str:
         return image.description or image.title
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return STRING

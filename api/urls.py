@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from content.errors import api_not_found
 
 from .router import api_router
-from .schema import PortalSchemaView, schema_docs_view
+from .schema.views import PortalSchemaView, schema_docs_view
 
 urlpatterns = [
     path("v2/counseling/", include("counseling.urls")),

@@ -221,6 +221,10 @@ class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIVi
     renditions."""
 
     base_serializer_class = PortalImageSerializer
+    # As on pages: Wagtail's search_operator answers 500 for any value but and/or.
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters.difference(
+        ["search_operator", "rich_text_format"]
+    )
     body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "renditions"]
 
@@ -240,6 +244,11 @@ class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIVi
 
 class PortalDocumentsAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint over the documents public pages use."""
+
+    # As on pages: Wagtail's search_operator answers 500 for any value but and/or.
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters.difference(
+        ["search_operator", "rich_text_format"]
+    )
 
     def get_queryset(self):
         return used_by_public_pages(super().get_queryset(), self.resolver.index)

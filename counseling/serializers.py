@@ -1,5 +1,6 @@
 """Request and response shapes of the counseling API (/api/v2/counseling/)."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from pages.models.counseling import CounselingCategory
@@ -21,10 +22,17 @@ def _text_errors(label: str, max_length: int) -> dict[str, str]:
     }
 
 
+@extend_schema_field(
+    {"type": "string", "enum": [*CounselingCategory.values, *CounselingCategory.labels]}
+)
+class CategoryField(serializers.CharField):
+    """A counseling category, by its value (`parenting`) or its Korean label (자녀양육)."""
+
+
 class CounselingSubmissionSerializer(serializers.Serializer):
     """What a citizen sends; contact details and consents are checked here."""
 
-    category = serializers.CharField(
+    category = CategoryField(
         error_messages={
             "required": "상담 분야를 선택해 주세요.",
             "blank": "상담 분야를 선택해 주세요.",

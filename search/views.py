@@ -17,17 +17,9 @@ from content.errors import error_response
 from content.pageindex import get_page_index
 from search import service
 
+# The body is the API's one error envelope (api.schema fills it in).
 ERROR = OpenApiResponse(
-    inline_serializer(
-        "SearchError",
-        {
-            "error": inline_serializer(
-                "SearchErrorBody",
-                {"code": serializers.CharField(), "message": serializers.CharField()},
-            )
-        },
-    ),
-    description="빈 검색어, 너무 긴 검색어, 잘못된 page·type·section (한국어 message)",
+    description="빈 검색어, 너무 긴 검색어, 잘못된 page·type·section (한국어 message)"
 )
 
 
@@ -123,10 +115,12 @@ SUGGEST_RESPONSE = inline_serializer(
 )
 
 
-def _query(name: str, description: str, **kwargs) -> OpenApiParameter:
-    return OpenApiParameter(
-        name, OpenApiTypes.STR, OpenApiParameter.QUERY, description=description, **kwargs
-    )
+def _query(name: str, description: str, schema=OpenApiTypes.STR, **kwargs) -> OpenApiParameter:
+    return OpenApiParameter(name, schema, OpenApiParameter.QUERY, description=description, **kwargs)
+
+
+def _text(max_length: int) -> dict:
+    return {"type": "string", "minLength": 1, "maxLength": max_length}
 
 
 def _error(error: service.SearchInputError) -> Response:
@@ -147,13 +141,18 @@ class SearchView(APIView):
         operation_id="search",
         tags=["search"],
         parameters=[
-            _query("q", f"검색어 (최대 {service.MAX_QUERY_LENGTH}자)", required=True),
+            _query(
+                "q",
+                f"검색어 (최대 {service.MAX_QUERY_LENGTH}자)",
+                _text(service.MAX_QUERY_LENGTH),
+                required=True,
+            ),
             _query("type", "페이지 유형, 예: pages.ArticlePage"),
             _query("section", "섹션 slug, 예: 가족정보"),
             _query("topic", "주제 slug"),
             _query("audience", "대상 slug"),
             _query("district", "자치구 slug"),
-            OpenApiParameter("page", OpenApiTypes.INT, OpenApiParameter.QUERY, description="1부터"),
+            _query("page", "결과 쪽 번호 (1부터)", {"type": "integer", "minimum": 1}),
         ],
         responses={200: SEARCH_RESPONSE, 400: ERROR},
     )
@@ -185,7 +184,12 @@ class SuggestView(APIView):
         operation_id="search_suggest",
         tags=["search"],
         parameters=[
-            _query("q", f"입력 중인 검색어 (최대 {service.MAX_SUGGEST_LENGTH}자)", required=True)
+            _query(
+                "q",
+                f"입력 중인 검색어 (최대 {service.MAX_SUGGEST_LENGTH}자)",
+                _text(service.MAX_SUGGEST_LENGTH),
+                required=True,
+            )
         ],
         responses={200: SUGGEST_RESPONSE, 400: ERROR},
     )

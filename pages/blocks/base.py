@@ -87,6 +87,9 @@ class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label="포털 페이지", required=False)
     external_url = blocks.URLBlock(label="외부 주소", required=False)
 
+    # What `get_api_representation` adds to the value, for the API schema.
+    api_extra_fields = {"url": blocks.CharBlock(label="링크 주소 (페이지 경로 또는 외부 주소)")}
+
     class Meta:
         icon = "link"
         label = "링크"

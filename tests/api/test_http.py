@@ -32,54 +32,6 @@ def test_cors_preflight_for_an_allowed_origin(api, content):
     assert response["Access-Control-Allow-Origin"] == ALLOWED_ORIGIN
 
 
-def test_openapi_schema_covers_page_types_and_custom_endpoints(api, db):
-    response = api.get("/api/schema/?format=json")
-
-    assert response.status_code == 200
-    schema = response.json()
-    assert schema["openapi"].startswith("3.")
-    for endpoint in [
-        "/api/v2/pages/",
-        "/api/v2/pages/{id}/",
-        "/api/v2/pages/find/",
-        "/api/v2/navigation/",
-        "/api/v2/redirects/",
-        "/api/v2/sync/",
-        "/api/v2/page_preview/",
-        "/api/v2/search/",
-        "/api/v2/search/suggest/",
-        "/api/v2/counseling/",
-    ]:
-        assert endpoint in schema["paths"], endpoint
-    assert all(path.startswith("/api/") for path in schema["paths"])
-    components = schema["components"]["schemas"]
-    for page_type in ["ArticlePage", "EducationProgramPage", "ReportChapterPage", "HomePage"]:
-        assert page_type in components
-    program = components["EducationProgramPage"]["allOf"][1]["properties"]
-    assert program["application_status"] == {"$ref": "#/components/schemas/Choice"}
-    assert program["topics"]["items"] == {"$ref": "#/components/schemas/Term"}
-    search = schema["paths"]["/api/v2/search/"]["get"]
-    assert {parameter["name"] for parameter in search["parameters"]} == {
-        "q",
-        "type",
-        "section",
-        "topic",
-        "audience",
-        "district",
-        "page",
-    }
-    assert {"200", "400"} <= set(search["responses"])
-    hit = components["SearchHit"]["properties"]
-    assert {"id", "type", "title", "path", "snippet", "promoted"} <= set(hit)
-
-
-def test_docs_page_is_served(api, db):
-    response = api.get("/api/docs/")
-
-    assert response.status_code == 200
-    assert b"swagger" in response.content.lower()
-
-
 def test_unknown_api_urls_answer_json_404(api, db):
     for url in ["/api/v2/nothing/", "/api/v3/pages/", "/api/"]:
         response = api.get(url)

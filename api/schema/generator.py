@@ -1,0 +1,62 @@
+"""The schema generator: drf-spectacular's inspection of the DRF views (search, counseling)
+plus the content API's operations and components, with one error envelope everywhere.
+"""
+
+from drf_spectacular.generators import SchemaGenerator
+
+from . import examples
+from .components import BASE_COMPONENTS
+from .pages import page_type_components
+from .paths import ERROR_DESCRIPTIONS, error, portal_paths
+
+OPENAPI_VERSION = "3.0.3"
+
+
+def use_error_envelope(schema: dict) -> None:
+    """Every 4xx/5xx answer of every operation is the one `Error` envelope.
+
+    Operations that take a body also answer 400 (unreadable), 413 (too large) and 415.
+    """
+    for path_item in schema["paths"].values():
+        for operation in path_item.values():
+            if "requestBody" in operation:
+                for status in ("400", "413", "415"):
+                    operation["responses"].setdefault(status, error(status))
+            for status, response in operation.get("responses", {}).items():
+                if status[0] in "45" and status in ERROR_DESCRIPTIONS:
+                    description = response.get("description") or ERROR_DESCRIPTIONS[status]
+                    operation["responses"][status] = error(status, description)
+
+
+def add_operation_examples(schema: dict) -> None:
+    """The inspected operations' success examples (the portal's are written with them)."""
+    for path_item in schema["paths"].values():
+        for operation in path_item.values():
+            example = examples.OPERATIONS.get(operation.get("operationId"))
+            if example is None:
+                continue
+            status = "201" if "201" in operation["responses"] else "200"
+            media = operation["responses"][status]["content"]["application/json"]
+            media["example"] = example
+
+
+class PortalSchemaGenerator(SchemaGenerator):
+    def _get_paths_and_endpoints(self):
+        # The public API only: not Wagtail's admin API, not this schema's own URL.
+        return [
+            endpoint
+            for endpoint in super()._get_paths_and_endpoints()
+            if endpoint[0].startswith("/api/v2/")
+        ]
+
+    def get_schema(self, request=None, public=False):
+        from api.views import PortalPagesAPIViewSet
+
+        schema = super().get_schema(request=request, public=public)
+        schema["openapi"] = OPENAPI_VERSION
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.update({**BASE_COMPONENTS, **page_type_components(PortalPagesAPIViewSet)})
+        schema.setdefault("paths", {}).update(portal_paths())
+        use_error_envelope(schema)
+        add_operation_examples(schema)
+        return schema
