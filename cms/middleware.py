@@ -8,12 +8,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
 from cms.log import REQUEST_ID_HEADER, current_request_id, request_id_from
+from content.errors import json_error
 
 logger = logging.getLogger(__name__)
 
@@ -57,25 +57,26 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
-        logger.error(
-            "database unavailable: %s",
-            str(exception).strip().splitlines()[0] if str(exception).strip() else "",
-            extra={"path": request.path, "error": type(exception).__name__},
-        )
-        response = _unavailable_response(request)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+        return database_unavailable(request, exception)
+
+
+def database_unavailable(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The 503 for a lost or busy database, for views and for middleware that reads it."""
+    logger.error(
+        "database unavailable: %s",
+        str(exception).strip().splitlines()[0] if str(exception).strip() else "",
+        extra={"path": request.path, "error": type(exception).__name__},
+    )
+    response = _unavailable_response(request)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _unavailable_response(request: HttpRequest) -> HttpResponse:
     """The API's JSON error envelope under /api/; Wagtail's error page in Korean elsewhere."""
     if request.path.startswith("/api/"):
-        return JsonResponse(
-            {"error": {"code": "database_unavailable", "message": DATABASE_UNAVAILABLE_MESSAGE}},
-            status=503,
-            json_dumps_params={"ensure_ascii": False},
-        )
+        return json_error("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE, 503)
     try:
         html = render_to_string(
             "cms/503.html", {"message": DATABASE_UNAVAILABLE_MESSAGE}, request=request
@@ -104,10 +105,6 @@ class _SkippedForApi:
 
 
 class ApiLeanSessionMiddleware(_SkippedForApi, SessionMiddleware):
-    pass
-
-
-class ApiLeanCsrfViewMiddleware(_SkippedForApi, CsrfViewMiddleware):
     pass
 
 

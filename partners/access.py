@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.http import JsonResponse
 from django.utils import timezone
 from django_ratelimit.core import get_usage
 
+from cms.middleware import database_unavailable
 from content.errors import error_body
 
 from .models import APIKeyUsage, PartnerAPIKey
@@ -165,6 +166,13 @@ class APIAccessMiddleware:
     def __call__(self, request):
         if not request.path.startswith("/api/"):
             return self.get_response(request)
+        try:
+            return self.check(request)
+        except (OperationalError, InterfaceError) as error:
+            # The quota cache or the key table lives in a database that is down.
+            return database_unavailable(request, error)
+
+    def check(self, request):
         raw_key = request.META.get(API_KEY_META)
         if raw_key is None:
             usage = count_request(request, "api-anonymous", "ip", settings.API_ANONYMOUS_RATE)

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from api.schema.types import DATE_TIME, INTEGER, URI, nullable, obj
 from api.serializers import ReadOnlyObjectField
 
 
@@ -29,3 +30,16 @@ class PrintPdfField(ReadOnlyObjectField):
             "page_count": record.page_count,
             "built_at": record.built_at.isoformat(),
         }
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return nullable(
+            obj(
+                {
+                    "url": {**URI, "example": "https://family.seoul.go.kr/media/print/2017.pdf"},
+                    "size": {**INTEGER, "description": "bytes", "example": 412345},
+                    "page_count": {**INTEGER, "example": 24},
+                    "built_at": {**DATE_TIME, "example": "2017-12-18T10:00:00+09:00"},
+                },
+                required=["url", "size", "page_count", "built_at"],
+            )
+        )

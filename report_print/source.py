@@ -152,6 +152,19 @@ class SourceBuilder:
             "sources": [source_line(block.value) for block in chapter.data_sources],
         }
 
+    def chart_items(self, data: dict | None) -> list[dict[str, Any]]:
+        """The vector chart a table draws, if it draws one."""
+        if not data:
+            return []
+        chart = chart_of(data)
+        if not chart.labels or not chart.series:
+            return []
+        shapes = chart_shapes(chart, self.chart_width)
+        return [
+            {"kind": "chart", "title": chart.title, "unit": chart.unit, "source": chart.source}
+            | {"notes": chart.notes, **shapes}
+        ]
+
     def body_block(self, kind: str, value) -> list[dict[str, Any]]:
         if kind == "heading":
             level = {"h2": 2, "h3": 3, "h4": 4}.get(str(value.get("level")), 2)
@@ -160,16 +173,8 @@ class SourceBuilder:
             return rich_text_blocks(getattr(value, "source", value))
         if kind == "statistics_table":
             table = table_of(value)
-            return [{"kind": "table", **table.__dict__}] if table.header else []
-        if kind == "chart":
-            chart = chart_of(value)
-            if not chart.labels or not chart.series:
-                return []
-            shapes = chart_shapes(chart, self.chart_width)
-            return [
-                {"kind": "chart", "title": chart.title, "unit": chart.unit, "source": chart.source}
-                | {"notes": chart.notes, **shapes}
-            ]
+            items = [{"kind": "table", **table.__dict__}] if table.header else []
+            return self.chart_items(value.chart() if hasattr(value, "chart") else None) + items
         if kind == "key_findings":
             items = [str(item) for item in value.get("findings") or [] if str(item).strip()]
             return [

@@ -57,10 +57,19 @@ class PrintChart:
     notes: list[str] = field(default_factory=list)
 
 
+def _grid(value: Mapping[str, Any]) -> tuple[list, list]:
+    """(headers, rows) of a statistics table: the block's value (its grid under `table`) or
+    the flat stored shape (`headers`, `rows`)."""
+    grid = value.get("table") if hasattr(value, "get") else None
+    source = grid if isinstance(grid, Mapping) else value
+    return list(source.get("headers") or []), list(source.get("rows") or [])
+
+
 def table_of(value: Mapping[str, Any]) -> PrintTable:
     """A statistics table block's value as rows of strings, padded to the header's width."""
-    header = _cells(value.get("header") or [])
-    rows = [_cells(row) for row in value.get("rows") or []]
+    headers, stored_rows = _grid(value)
+    header = _cells(headers)
+    rows = [_cells(row) for row in stored_rows]
     width = max([len(header), *(len(row) for row in rows)], default=0)
     header += [""] * (width - len(header))
     rows = [row + [""] * (width - len(row)) for row in rows]
@@ -82,7 +91,8 @@ def _number(raw: Any) -> float:
 
 
 def chart_of(value: Mapping[str, Any]) -> PrintChart:
-    """A chart block's value: labels and numeric series cut to the number of labels."""
+    """Chart data (the table block's `chart()`: labels and series, gaps as None), numeric
+    series cut to the number of labels."""
     labels = [str(label) for label in value.get("labels") or []]
     series = []
     for item in value.get("series") or []:

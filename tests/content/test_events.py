@@ -18,7 +18,7 @@ def heard(settings):
     content_changed.disconnect(dispatch_uid="tests-content-events")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_subscribers_hear_of_a_change_only_once_it_commits(heard):
     with transaction.atomic():
         announce(ChangeKind.RELATED)
@@ -28,7 +28,7 @@ def test_subscribers_hear_of_a_change_only_once_it_commits(heard):
     assert [event.kind for event in heard] == [ChangeKind.RELATED]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rolled_back_change_is_neither_recorded_nor_announced(heard):
     with pytest.raises(RuntimeError), transaction.atomic():
         announce(ChangeKind.RELATED)
@@ -38,7 +38,7 @@ def test_a_rolled_back_change_is_neither_recorded_nor_announced(heard):
     assert not ContentChange.objects.filter(kind=ChangeKind.RELATED).exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_subscriber_that_fails_does_not_stop_the_others(heard):
     def broken(event):
         raise ValueError("subscriber bug")

@@ -172,7 +172,7 @@ def editor(client: Client, page_id: int, deadline: float, autosave: bool) -> Non
 
 
 # On PostgreSQL the server shares the test database: committed, and flushed afterwards.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_mixed_load_answers_no_5xx(database_url, collected_static, tmp_path):
     env = server_env(database_url, collected_static)
     setup = SETUP_SCRIPT.format(username=EDITOR[0], password=EDITOR[1])

@@ -32,22 +32,22 @@ def table(number: int, rows: int = 4) -> dict:
         "title": f"가구 유형별 비중 표{number}",
         "unit": "%",
         "source": "통계청 인구주택총조사 재구성",
-        "header": ["가구 유형", "2015", "2016", "2017"],
-        "rows": [[f"한부모가구{r}", "9.7", "9.6", "9.6"] for r in range(1, rows + 1)],
+        "headers": ["가구 유형", "2015", "2016", "2017"],
+        "rows": [[f"한부모가구{r}", 9.7, 9.6, 9.6] for r in range(1, rows + 1)],
     }
 
 
 def chart(number: int, kind: str = "bar") -> dict:
+    """A table that draws a chart: years along the axis, one series per row."""
     return {
         "title": f"맞벌이 가구 비율 그림{number}",
         "chart_type": kind,
+        "chart_direction": "rows",
+        "chart_series": "",
         "unit": "%",
         "source": "서울시 가족실태조사",
-        "labels": ["2015", "2016", "2017"],
-        "series": [
-            {"name": "서울", "values": [42.3, 43.1, 44.2]},
-            {"name": "전국", "values": [40.1, 41.0, 41.9]},
-        ],
+        "headers": ["지역", "2015", "2016", "2017"],
+        "rows": [["서울", 42.3, 43.1, 44.2], ["전국", 40.1, 41.0, 41.9]],
     }
 
 
@@ -56,7 +56,7 @@ def chapter_body(number: int, *, image=None, long_table: bool = False) -> list:
         ("heading", {"text": f"가족 구조의 변화 {number}", "level": "h2"}),
         ("paragraph", f"<p>서울의 가족은 <b>빠르게</b> 작아지고 다양해지고 있습니다 {number}.</p>"),
         ("statistics_table", table(number, rows=70 if long_table else 4)),
-        ("chart", chart(number, ["bar", "line", "pie"][number % 3])),
+        ("statistics_table", chart(number, ["bar", "line", "pie"][number % 3])),
         (
             "key_findings",
             {"title": "주요 결과", "findings": [f"1인가구 비중이 늘었습니다 {number}."]},
@@ -128,7 +128,7 @@ def build_edition(chapters: int = 4, *, year: int = 2017, long_table: bool = Fal
 
 def demo_chapter_body(spec: dict) -> list:
     """A chapter body from the demo's report specs (demo/reports.py), as the loader stores it."""
-    kinds = {"table": "statistics_table", "chart": "chart"}
+    kinds = {"table": "statistics_table"}
     body = []
     for kind, value in spec["body"]:
         if kind == "heading":

@@ -24,6 +24,8 @@ class Command(BaseCommand):
             if record is None:
                 continue
             state = "그대로" if record.content_key == before_key and not force else "생성"
+            if options["verbosity"] == 0:
+                continue
             self.stdout.write(
                 f"    {edition.title}: {state} ({record.page_count}쪽, {record.size:,}바이트)"
             )
