@@ -1,7 +1,7 @@
 """Publishing only queues the PDF build; the print queue's worker typesets it later."""
 
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import TransactionTestCase, override_settings
 from django_tasks_db.models import DBTaskResult
 
 from report_print.models import EditionPrint
@@ -15,11 +15,13 @@ DATABASE_QUEUE = {
 
 
 @override_settings(TASKS=DATABASE_QUEUE)
-class PrintQueueTests(TestCase):
+class PrintQueueTests(TransactionTestCase):
+    # The worker closes the database connection as a real one does: no test transaction.
+    serialized_rollback = True
+
     def test_publish_queues_the_build_and_the_worker_runs_it(self):
         edition, chapters = build_edition(chapters=1, year=2025)
-        with self.captureOnCommitCallbacks(execute=True):
-            chapters[0].save_revision().publish()
+        chapters[0].save_revision().publish()
         assert DBTaskResult.objects.filter(queue_name="print").exists()
         assert not EditionPrint.objects.filter(edition=edition).exists()
 
