@@ -73,6 +73,9 @@ class BlockSchemas:
         )
 
     def value(self, block: blocks.Block, context: str) -> dict:
+        # A block whose JSON is not its children's (a table with its drawn chart) says so.
+        if hasattr(block, "api_schema"):
+            return ref(self.add(f"{type(block).__name__}Value", block.api_schema()))
         if isinstance(block, blocks.StreamBlock):
             return self.stream(block)
         if isinstance(block, blocks.ListBlock):

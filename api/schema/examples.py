@@ -209,8 +209,12 @@ OPERATIONS = {
                 "path": "/가족정보/한부모-지원/",
                 "snippet": "<mark>한부모</mark>가족이 받을 수 있는 지원",
                 "promoted": False,
+                "edition": None,
+                "also": [],
             }
         ],
+        "did_you_mean": None,
+        "suggestions": [],
         "facets": {
             "type": [{"value": "pages.ArticlePage", "label": "가족정보 글", "count": 1}],
             "section": [{"value": "가족정보", "label": "가족정보", "count": 1}],
@@ -241,5 +245,27 @@ CASE_STATUS = {
     "submitted_at": "2026-12-01T10:00:00+09:00",
     "answered_at": "2026-12-02T15:00:00+09:00",
     "answer": "먼저 아이의 마음을 읽어 주세요.",
+}
+OPERATIONS["partner_items"] = {
+    "meta": {"total_count": 1},
+    "items": [
+        {
+            "id": 12,
+            "title": "청소년 미디어 캠프 참가자 모집",
+            "link": "https://www.youthnavi.net/news/1",
+            "summary_html": "<p>여름방학 미디어 캠프에 참가할 청소년을 모집합니다.</p>",
+            "published": "2026-11-30T09:00:00+09:00",
+            "section": "family-info",
+            "source": {
+                "agency": {
+                    "id": 3,
+                    "name": "서울시립 청소년미디어센터",
+                    "url": "https://www.youthnavi.net/",
+                },
+                "feed": "유스내비 소식",
+                "link": "https://www.youthnavi.net/news/1",
+            },
+        }
+    ],
 }
 OPERATIONS["counseling_lookup"] = OPERATIONS["counseling_lookup_form"] = CASE_STATUS

@@ -173,6 +173,58 @@ class StatisticsTableBlock(blocks.StructBlock):
         representation["chart"] = value.chart()
         return representation
 
+    def api_schema(self) -> dict:
+        """The OpenAPI 3.0 schema of `get_api_representation` (see README, "Statistics tables
+        and charts")."""
+        text = {"type": "string"}
+        cell = {"oneOf": [{"type": "string"}, {"type": "number"}], "nullable": True}
+        strings = {"type": "array", "items": text}
+        chart = {
+            "type": "object",
+            "nullable": True,
+            "description": "The chart the table draws: labels along the axis, gaps as null.",
+            "properties": {
+                "title": text,
+                "chart_type": {"type": "string", "enum": ["bar", "line", "pie"]},
+                "unit": text,
+                "source": text,
+                "labels": strings,
+                "series": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "name": text,
+                            "values": {
+                                "type": "array",
+                                "items": {"type": "number", "nullable": True},
+                            },
+                        },
+                        "required": ["name", "values"],
+                    },
+                },
+            },
+            "required": ["labels", "series"],
+        }
+        return {
+            "type": "object",
+            "description": "A statistics table (headers, rows of text or numbers) and its chart.",
+            "properties": {
+                "title": text,
+                "unit": text,
+                "source": text,
+                "notes": text,
+                "headers": strings,
+                "header": {**strings, "description": "v2 alias of `headers`"},
+                "rows": {"type": "array", "items": {"type": "array", "items": cell}},
+                "chart_type": {"type": "string", "enum": ["", "bar", "line", "pie"]},
+                "chart_direction": {"type": "string", "enum": ["columns", "rows"]},
+                "chart_series": text,
+                "chart": chart,
+            },
+            "required": ["headers", "rows", "chart"],
+        }
+
     def clean(self, value):
         value = super().clean(value)
         if not value.get("chart_type"):

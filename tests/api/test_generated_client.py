@@ -89,10 +89,9 @@ def test_stream_blocks_parse_into_their_block_classes(generated_client, api, con
 
     assert [type(block).__name__ for block in parsed.body] == [
         "StatisticsTableBlock",
-        "ChartBlock",
         "KeyFindingsBlock",
     ]
-    chart = parsed.body[1].value
+    chart = parsed.body[0].value.chart
     assert chart.series[0].values == [42.5, 44.6]
 
 

@@ -25,6 +25,7 @@ OPERATIONS = {
     "/api/v2/search/suggest/": {"get"},
     "/api/v2/counseling/": {"post"},
     "/api/v2/counseling/{receipt_number}/": {"get", "post"},
+    "/api/v2/partner-items/": {"get"},
 }
 
 
@@ -101,11 +102,12 @@ def test_stream_fields_list_one_schema_per_block_discriminated_on_type(schema):
     block_names = list(ReportChapterPage.body.field.stream_block.child_blocks)
     assert list(body["discriminator"]["mapping"]) == block_names
     assert len(body["oneOf"]) == len(block_names)
-    chart = components["ChartBlock"]
-    assert chart["properties"]["type"]["enum"] == ["chart"]
-    chart_value = components["ChartBlockValue"]["properties"]
-    assert chart_value["chart_type"]["enum"] == ["bar", "line", "pie"]
-    assert chart_value["series"]["items"] == {"$ref": "#/components/schemas/ChartSeriesBlockValue"}
+    table = components["StatisticsTableBlock"]
+    assert table["properties"]["type"]["enum"] == ["statistics_table"]
+    table_value = components["StatisticsTableBlockValue"]["properties"]
+    assert table_value["chart_type"]["enum"] == ["", "bar", "line", "pie"]
+    assert table_value["chart"]["properties"]["chart_type"]["enum"] == ["bar", "line", "pie"]
+    assert table_value["rows"]["items"]["items"]["nullable"] is True
     link = components["LinkBlockValue"]["properties"]
     assert set(link) == {"title", "page", "external_url", "url"}
     image = components["ImageWithCaptionBlockValue"]["properties"]["image"]
