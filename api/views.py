@@ -222,6 +222,11 @@ class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIVi
 
     base_serializer_class = PortalImageSerializer
     # As on pages: Wagtail's search_operator answers 500 for any value but and/or.
+    # `?search=` with the citizens' Korean analysis: text with no searchable word finds nothing.
+    filter_backends = [
+        *(backend for backend in ImagesAPIViewSet.filter_backends if backend is not SearchFilter),
+        KoreanSearchFilter,
+    ]
     known_query_parameters = ImagesAPIViewSet.known_query_parameters.difference(
         ["search_operator", "rich_text_format"]
     )
@@ -246,6 +251,7 @@ class PortalDocumentsAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, Document
     """Wagtail's documents endpoint over the documents public pages use."""
 
     # As on pages: Wagtail's search_operator answers 500 for any value but and/or.
+    filter_backends = PortalImagesAPIViewSet.filter_backends
     known_query_parameters = DocumentsAPIViewSet.known_query_parameters.difference(
         ["search_operator", "rich_text_format"]
     )

@@ -48,7 +48,7 @@ VISIBLE_TEXT_JS = """
 ALLOWED_GROUPS = (
     "wagtail seoul youtube",  # brands and names
     "api url urls id pdf csv xlsx json html svg jpg jpeg png gif webp avif hwp docx mp4",
-    "kb mb gb px http https www rss ip utc kst h2 h3 h4",  # units, protocols, headings
+    "kb mb gb px mm http https www rss ip utc kst h2 h3 h4",  # units, protocols, headings
     "tf faq sns ctrl cmd",  # the portal's abbreviations (보고서 TF, 상담 FAQ), shortcut keys
     "admin editor reviewer report_tf blogger counselor",  # the demo accounts' user names
 )
