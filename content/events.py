@@ -268,13 +268,14 @@ def on_page_moved(sender, instance, **kwargs) -> None:
 
 def on_page_deleting(sender, instance, **kwargs) -> None:
     # Path and type must be read before the row is gone.
-    if isinstance(instance, Page):
+    if isinstance(instance, Page) and sender is Page:
         instance._content_path_before_delete = public_path_of(instance)
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
-    # Deleting an ArticlePage also deletes its Page row: announce once, for the specific one.
-    if isinstance(instance, Page) and sender is (instance.specific_class or sender):
+    # Deleting an ArticlePage deletes its own row, then its Page row: announce once, when the
+    # Page row is gone too, so subscribers (the search index) see the page as gone.
+    if isinstance(instance, Page) and sender is Page:
         path = getattr(instance, "_content_path_before_delete", "")
         announce(
             ChangeKind.DELETED,

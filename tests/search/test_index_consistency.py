@@ -113,10 +113,11 @@ def test_reconcile_finds_and_repairs_drift(engine, article, portal, capsys):
 
 @pytest.mark.search_engine
 def test_reconcile_reindexes_pages_republished_while_the_engine_missed_it(
-    engine, article, django_capture_on_commit_callbacks, capsys
+    engine, article, django_capture_on_commit_callbacks, capsys, settings
 ):
     publish(article, django_capture_on_commit_callbacks)
     call_command("reconcile_search_index", verbosity=0)
+    settings.CONTENT_EVENTS_IMMEDIATE = False  # as in production: subscribers wait for commit
     article.save_revision().publish()  # its on-commit sync never runs: the engine missed it
     capsys.readouterr()
 
