@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 from wagtail_headless_preview.models import PagePreview
 
 from content.errors import api_exception_response, error_response
-from content.paths import normalise_path
+from content.paths import normalise_path, without_control_characters
 from content.visibility import public_pages, used_by_public_pages
 
 from .caching import ConditionalPublicMixin
@@ -288,7 +288,7 @@ class RedirectsAPIView(PortalAPIView):
     def get(self, request):
         redirects = site_redirects(request).order_by("old_path")
         if "path" in request.GET:
-            old_path = Redirect.normalise_path(request.GET["path"])
+            old_path = Redirect.normalise_path(without_control_characters(request.GET["path"]))
             redirects = redirects.filter(old_path=old_path)
         items = []
         for redirect_obj in redirects:

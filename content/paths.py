@@ -37,9 +37,15 @@ def frontend_url(path: str) -> str:
     return settings.FRONTEND_BASE_URL.rstrip("/") + quote(path)
 
 
+def without_control_characters(text: str) -> str:
+    """No page path holds control characters (PostgreSQL refuses NUL in any query)."""
+    return "".join(char for char in text if unicodedata.category(char) != "Cc")
+
+
 def normalise_path(value: str) -> str:
     """A path as clients send it — percent-encoded (as in `meta.html_url`), NFD or NFC Korean,
     with or without slashes, with a query string — in the form the page index keys on."""
-    text = unicodedata.normalize("NFC", unquote(value.split("?")[0].split("#")[0]))
+    text = unquote(value.split("?")[0].split("#")[0])
+    text = without_control_characters(unicodedata.normalize("NFC", text))
     segments = [segment for segment in text.split("/") if segment]
     return "/" + "".join(f"{segment}/" for segment in segments)

@@ -85,3 +85,13 @@ def test_find_accepts_decomposed_and_composed_korean(api, content, form):
 
     assert response.status_code == 302
     assert encoded.status_code == 302
+
+
+@pytest.mark.parametrize("path", ["/\x00가족/", "/old\x00path/", "\x00"])
+def test_control_characters_in_paths_answer_json_not_500(api, content, path):
+    """PostgreSQL refuses NUL in a query: paths are cleaned before they reach the database."""
+    for url in ("/api/v2/redirects/", "/api/v2/pages/find/"):
+        key = "path" if "redirects" in url else "html_path"
+        response = api.get(url, {key: path})
+        assert response.status_code in (302, 404), (url, response.content[:200])
+        assert response.status_code == 302 or response.json()["error"]["code"]
