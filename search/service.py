@@ -147,18 +147,15 @@ def _taxonomy_links(term_model):
 def filtered_pages(request: SearchRequest, site: Site):
     """Live public pages narrowed by the request's filters, in the portal's one vocabulary
     (`content.vocabulary`: the same spellings as listings and feeds)."""
-    given = {
-        name: value
-        for name in ("type", "section", "topic", "audience", "district")
-        if (value := getattr(request, name))
-    }
-    for name, value in given.items():
+    pages = searchable_pages()
+    for name in ("type", "section", "topic", "audience", "district"):
+        value = getattr(request, name)
+        if not value:
+            continue
         try:
-            ContentFilter.from_params({name: value}, names={name})
+            pages = ContentFilter.from_params({name: value}, names={name}).apply(pages)
         except InvalidFilter as error:
             raise SearchInputError(f"invalid_{name}", str(error)) from error
-    chosen = ContentFilter.from_params(given)
-    pages = chosen.apply(searchable_pages())
     return pages.filter(path__startswith=site.root_page.path)
 
 
