@@ -150,8 +150,8 @@ def page_locale(page: Page | None) -> str:
 
 
 def locale_code(locale_id: int) -> str:
-    codes = dict(Locale.objects.values_list("pk", "language_code"))
-    return codes.get(locale_id, settings.LANGUAGE_CODE)
+    code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
+    return code or settings.LANGUAGE_CODE
 
 
 def page_type_label(page: Page | None) -> str:
