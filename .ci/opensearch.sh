@@ -23,7 +23,7 @@ URL="http://127.0.0.1:$PORT"
 say() { printf 'opensearch: %s\n' "$*"; }
 fail() { say "$*" >&2; exit 1; }
 
-java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
+java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | sed -n 1p; }
 
 find_java() {
   local candidates=()

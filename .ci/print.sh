@@ -11,4 +11,4 @@ if ! command -v pdftoppm >/dev/null; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends poppler-utils
 fi
 
-pdftoppm -v 2>&1 | head -1
+pdftoppm -v 2>&1 | sed -n 1p  # sed reads all input: `head` would end pdftoppm with SIGPIPE (141) under pipefail
