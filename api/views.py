@@ -10,7 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -86,7 +86,12 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
     base_serializer_class = PortalPageSerializer
     filter_backends = [
         PortalFilter,
-        *(backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter),
+        # `?search=` and `?locale=` are the portal's (Korean analysis; the one vocabulary).
+        *(
+            backend
+            for backend in PagesAPIViewSet.filter_backends
+            if backend not in (SearchFilter, LocaleFilter)
+        ),
         KoreanSearchFilter,
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(

@@ -24,6 +24,8 @@ from wagtail.models import Locale, Page, get_page_models
 from pages.models import ApplicationStatus, SectionKind, SectionPage
 from pages.snippets import Audience, District, Topic
 
+from .paths import without_control_characters
+
 # Filter name → (page field, term model).
 TAXONOMIES = {"topic": ("topics", Topic), "audience": ("audiences", Audience)}
 TAXONOMIES["district"] = ("districts", District)
@@ -161,6 +163,10 @@ class ContentFilter:
     @classmethod
     def from_params(cls, params: Mapping[str, str], names=FILTER_NAMES) -> "ContentFilter":
         """Parse the filters among `params` (only `names`; others are the caller's)."""
+        # No spelling holds control characters, and PostgreSQL refuses NUL in any query.
+        params = {
+            name: without_control_characters(params[name]) for name in names if name in params
+        }
 
         def given(name: str) -> bool:
             # Present but empty is a mistake worth a message, not "no filter".

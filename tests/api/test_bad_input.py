@@ -95,3 +95,22 @@ def test_control_characters_in_paths_answer_json_not_500(api, content, path):
         response = api.get(url, {key: path})
         assert response.status_code in (302, 404), (url, response.content[:200])
         assert response.status_code == 302 or response.json()["error"]["code"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"district": "\x00종로구"},
+        {"topic": "a\x00,b"},
+        {"audience": "\x00"},
+        {"section": "가족\x00정보"},
+        {"locale": "k\x00o"},
+        {"type": "pages.\x00ArticlePage"},
+    ],
+)
+def test_control_characters_in_filters_answer_json_not_500(api, content, params):
+    """PostgreSQL refuses NUL in a query: filter values are cleaned before they reach it."""
+    for url in ("/api/v2/pages/", "/api/v2/search/"):
+        response = api.get(url, {**params, "q": "가족"} if "search" in url else params)
+        assert response.status_code in (200, 400), (url, response.content[:200])
+        assert response["Content-Type"].startswith("application/json")
