@@ -23,12 +23,24 @@ _done = threading.Event()
 
 
 def warm_up() -> None:
-    """Load the Korean analyser (16-27 s and ~300 MB the first time) by analysing a query."""
+    """Load the Korean analyser (16-27 s and ~300 MB the first time) by analysing a query,
+    then analyse the editors' synonym rules (seconds over the whole thesaurus; kept, so no
+    citizen's search waits for them)."""
+    from django.db import DatabaseError, connections
+
     from search import korean
+    from search.thesaurus import current_thesaurus
 
     _started.set()
     started = time.monotonic()
     korean.query_terms("서울시 한부모가족 양육 지원")
+    try:
+        current_thesaurus()
+    except DatabaseError:
+        logger.warning("warm-up: synonyms not read (database unavailable)", exc_info=True)
+    finally:
+        # gunicorn forks after this: no worker may inherit the master's connection.
+        connections.close_all()
     _done.set()
     logger.info("warm-up done in %.1f s", time.monotonic() - started)
 

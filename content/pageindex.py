@@ -240,6 +240,11 @@ def get_page_index(request) -> PublicPageIndex:
     return index
 
 
+def site_page_index(site: Site, version: ContentVersion) -> PublicPageIndex:
+    """The public page index of `site` at `version` (for callers without a request)."""
+    return _current_index(site.pk, site.root_page.url_path, version)
+
+
 def _current_index(site_id: int, root_path: str, version: ContentVersion) -> PublicPageIndex:
     known = _process_indexes.get(site_id)
     if known is not None and known[0] == version:

@@ -110,7 +110,10 @@ class PageTerm(models.Model):
         verbose_name = "검색 색인 낱말"
         verbose_name_plural = "검색 색인 낱말"
         indexes = [
-            models.Index(fields=["term", "page_id"], name="search_pageterm_term"),
+            # Covers the ranking's reads (search.postings): a term's pages from the index alone.
+            models.Index(
+                fields=["term", "page_id", "part", "count"], name="search_pageterm_ranking"
+            ),
             models.Index(fields=["page_id"], name="search_pageterm_page"),
         ]
 

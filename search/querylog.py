@@ -56,6 +56,12 @@ def flush() -> None:
                 entry[0] += asks
 
 
+def discard() -> None:
+    """Drop the buffered counts unwritten (a test's queries belong to its rolled-back data)."""
+    with _lock:
+        _pending.clear()
+
+
 def _flush_if_due(**kwargs) -> None:
     interval = getattr(settings, "SEARCH_QUERY_LOG_FLUSH_SECONDS", 10)
     if _pending and time.monotonic() - _last_flush >= interval:

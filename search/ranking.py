@@ -2,12 +2,14 @@
 
 A query is a list of concepts (what the citizen asks about, each with the synonyms and
 spellings that also find it). A page covers a concept when one of its alternatives is in the
-page; where it is (title 3, summary or tags 2, body 1) breaks ties, then how often. Every
-engine ranks this way: OpenSearch/Elasticsearch in the engine (search/backends/korean.py), the
-database backend from the page terms (search/termindex.py).
+page; where it is (title 3, summary or tags 2, body 1) breaks ties, then how often. Precisely, per
+concept a page scores its best alternative's (place, count) — an alternative of several
+terms scores the lowest of its terms — and pages sort by (concepts covered, sum of places,
+sum of log(1 + count) in millionths), then newest first. Every engine ranks this way: OpenSearch and
+Elasticsearch in the engine (search/backends/korean.py), the database backend in one SQL query
+over the page terms (search/termindex.py).
 """
 
-import math
 from dataclasses import dataclass
 
 from search import korean
@@ -65,34 +67,3 @@ def _ordered(alternatives: set[Alternative]) -> tuple[Alternative, ...]:
 
 def with_alternatives(concept: Concept, extra: set[Alternative]) -> Concept:
     return Concept(concept.text, _ordered(set(concept.alternatives) | extra), concept.words)
-
-
-@dataclass(frozen=True)
-class PageMatch:
-    """Where a page has each term: the best part (3 title … 1 body) and how often."""
-
-    parts: dict[str, int]
-    counts: dict[str, int]
-
-    def concept_score(self, concept: Concept) -> tuple[int, int]:
-        """(best part of the page that has the concept, how often), (0, 0) if none."""
-        best = (0, 0)
-        for alternative in concept.alternatives:
-            if all(term in self.parts for term in alternative):
-                part = min(self.parts[term] for term in alternative)
-                count = min(self.counts[term] for term in alternative)
-                best = max(best, (part, count))
-        return best
-
-
-def sort_key(match: PageMatch, concepts: list[Concept]) -> tuple[int, int, float]:
-    """Coverage, then where (title above summary above body), then how often; higher first."""
-    covered = weight = 0
-    frequency = 0.0
-    for concept in concepts:
-        part, count = match.concept_score(concept)
-        if part:
-            covered += 1
-            weight += part
-            frequency += math.log1p(count)
-    return covered, weight, frequency

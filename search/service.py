@@ -12,16 +12,14 @@ import elasticsearch
 import opensearchpy
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
 from modelsearch.backends import get_search_backend
 from modelsearch.query import SearchQuery
-from rapidfuzz import fuzz, process
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from content.pageindex import PublicPageIndex, build_page_index
-from content.versioning import current_version
+from content.pageindex import PublicPageIndex, site_page_index
+from content.versioning import PerVersion, current_version
 from content.vocabulary import ContentFilter, InvalidFilter
 from pages.snippets import Audience, District, Topic
 from search import breaker, korean, termindex
@@ -31,7 +29,7 @@ from search.models import SearchSynonym
 from search.query import build_query
 from search.querylog import log_query
 from search.ranking import MINIMUM_COVERED, Concept, query_concepts, with_alternatives
-from search.spelling import Speller, jamo
+from search.spelling import LookalikeTitles, Speller
 from search.thesaurus import current_thesaurus
 
 logger = logging.getLogger(__name__)
@@ -159,11 +157,13 @@ def filtered_pages(request: SearchRequest, site: Site):
     return pages.filter(path__startswith=site.root_page.path)
 
 
-def _facets(ids: list[int], site: Site, index: PublicPageIndex, type_counts=None) -> dict:
+def _facets(
+    ids: list[int], site: Site, index: PublicPageIndex, version_key: str, type_counts=None
+) -> dict:
     """Counts of the hits per type, section, topic and audience.
 
-    Types and sections come from the public page index (or the engine's aggregation), with
-    no query; taxonomy counts ask only the page types among the hits, each for its own pages.
+    Types and sections come from the public page index (or the engine's aggregation), topics
+    and audiences from each page's tags read once per content version: no query per search.
     """
     ids_by_type: dict[int, list[int]] = {}
     section_counts: Counter = Counter()
@@ -195,29 +195,38 @@ def _facets(ids: list[int], site: Site, index: PublicPageIndex, type_counts=None
         for section in sections
         if section_counts[section.tree_path]
     ]
-    for name, term_model in (("topic", Topic), ("audience", Audience)):
-        facets[name] = _term_facet(term_model, ids_by_type)
+    for name in ("topic", "audience"):
+        facets[name] = _term_facet(name, ids, version_key)
     return facets
 
 
-def _term_facet(term_model, ids_by_type: dict[int, list[int]]) -> list[dict]:
-    counts: Counter = Counter()
-    labels = {}
-    for model, through, page_col, term_col in _taxonomy_links(term_model):
-        page_ids = ids_by_type.get(ContentType.objects.get_for_model(model).pk)
-        if not page_ids:
-            continue
-        rows = (
-            through.objects.filter(**{f"{page_col}_id__in": page_ids})
-            .values_list(f"{term_col}__slug", f"{term_col}__name")
-            .annotate(count=Count(page_col))
+def _read_page_terms(term_model) -> tuple[dict[int, list[str]], dict[str, str]]:
+    """Each tagged page's slugs of `term_model`, and each slug's label."""
+    slugs_by_page: dict[int, list[str]] = {}
+    labels: dict[str, str] = {}
+    for _model, through, page_col, term_col in _taxonomy_links(term_model):
+        rows = through.objects.values_list(
+            f"{page_col}_id", f"{term_col}__slug", f"{term_col}__name"
         )
-        for slug, label, count in rows:
-            counts[slug] += count
+        for page_id, slug, label in rows:
+            slugs_by_page.setdefault(page_id, []).append(slug)
             labels[slug] = label
+    return slugs_by_page, labels
+
+
+# Read once per content version: a facet then costs a dictionary look-up per hit.
+_page_terms = {
+    "topic": PerVersion(lambda: _read_page_terms(Topic)),
+    "audience": PerVersion(lambda: _read_page_terms(Audience)),
+}
+
+
+def _term_facet(name: str, ids: list[int], version_key: str) -> list[dict]:
+    slugs_by_page, labels = _page_terms[name].get(version_key)
+    counts = Counter(slug for page_id in ids for slug in slugs_by_page.get(page_id, ()))
     return [
         {"value": slug, "label": labels[slug], "count": count}
-        for slug, count in counts.most_common()
+        for slug, count in sorted(counts.items(), key=lambda item: (-item[1], labels[item[0]]))
     ]
 
 
@@ -298,19 +307,15 @@ def korean_query(text: str) -> SearchQuery | None:
 
 # Editions: a report's chapters carry the same titles every year ------------------------------
 
-_editions_cache: dict[str, dict[str, int]] = {}
+
+def _read_edition_years() -> dict[str, int]:
+    """Tree path of each report edition → its year."""
+    from pages.models import ReportEditionPage
+
+    return dict(ReportEditionPage.objects.exclude(year=None).values_list("path", "year"))
 
 
-def _edition_years(version_key: str) -> dict[str, int]:
-    """Tree path of each report edition → its year, read once per content version."""
-    if version_key not in _editions_cache:
-        from pages.models import ReportEditionPage
-
-        _editions_cache.clear()
-        _editions_cache[version_key] = dict(
-            ReportEditionPage.objects.exclude(year=None).values_list("path", "year")
-        )
-    return _editions_cache[version_key]
+_edition_years = PerVersion(_read_edition_years)
 
 
 def _edition_of(tree_path: str, years: dict[str, int]) -> int | None:
@@ -342,14 +347,7 @@ def _group_editions(ids: list[int], index: PublicPageIndex, years: dict[str, int
 
 # Did you mean ------------------------------------------------------------------------------
 
-_speller_cache: dict[str, Speller] = {}
-
-
-def _speller(version_key: str) -> Speller:
-    if version_key not in _speller_cache:
-        _speller_cache.clear()
-        _speller_cache[version_key] = Speller(termindex.vocabulary())
-    return _speller_cache[version_key]
+_speller = PerVersion(lambda: Speller(termindex.vocabulary()))
 
 
 def _correct(text: str, concepts: list[Concept], thesaurus, version_key: str):
@@ -361,7 +359,7 @@ def _correct(text: str, concepts: list[Concept], thesaurus, version_key: str):
         if any(set(alternative) <= known for alternative in concept.alternatives):
             corrected.append((concept, concept.text))
             continue
-        speller = _speller(version_key)
+        speller = _speller.get(version_key)
         typed = [concept.text.replace(" ", ""), *concept.words]
         candidates = [fix for word in typed for fix in speller.corrections(word, limit=1)]
         if not candidates:
@@ -375,36 +373,35 @@ def _correct(text: str, concepts: list[Concept], thesaurus, version_key: str):
     return [concept for concept, _ in corrected], (did_you_mean if did_you_mean != text else None)
 
 
-def _title_suggestions(text: str, index: PublicPageIndex, limit: int = 5) -> list[dict]:
+@dataclass(frozen=True)
+class _Titles:
+    """The pages whose titles citizens may be offered, and a finder over those titles."""
+
+    pages: list
+    lookalikes: LookalikeTitles
+
+
+def _read_titles(index: PublicPageIndex) -> _Titles:
+    pages = [page for page in index.pages if page.depth > 2]
+    return _Titles(pages, LookalikeTitles([page.title for page in pages]))
+
+
+_titles = PerVersion(_read_titles)
+
+
+def _title_suggestions(
+    text: str, index: PublicPageIndex, version_key: str, limit: int = 5
+) -> list[dict]:
     """Titles that look like what was typed, for a search that found nothing."""
-    titles = [page for page in index.pages if page.depth > 2]
-    matches = process.extract(
-        jamo(text),
-        [jamo(page.title) for page in titles],
-        scorer=fuzz.partial_ratio,
-        limit=limit,
-        score_cutoff=TITLE_SUGGESTION_CUTOFF,
-    )
+    titles = _titles.get(f"{id(index)}:{version_key}", index)
+    found = titles.lookalikes.find(text, limit, TITLE_SUGGESTION_CUTOFF)
     return [
-        {"id": titles[i].id, "title": titles[i].title, "path": titles[i].path} for *_, i in matches
+        {"id": page.id, "title": page.title, "path": page.path}
+        for page in (titles.pages[number] for number in found)
     ]
 
 
 # Search ------------------------------------------------------------------------------------
-
-
-def public_page_index(site: Site, version_key: str) -> PublicPageIndex:
-    """The site's public page index for this content version (kept per process)."""
-    key = f"{site.pk}:{version_key}"
-    index = _index_cache.get(key)
-    if index is None:
-        index = build_page_index(site.root_page.url_path)
-        _index_cache.clear()
-        _index_cache[key] = index
-    return index
-
-
-_index_cache: dict[str, PublicPageIndex] = {}
 
 
 def _has_filters(request: SearchRequest) -> bool:
@@ -415,7 +412,7 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     """The search API's response for `request` (see the README's "Search")."""
     text = clean_query(request.q)
     version = current_version()
-    index = index or public_page_index(site, version.key)
+    index = index or site_page_index(site, version)
     filtered = (
         set(filtered_pages(request, site).values_list("pk", flat=True))
         if _has_filters(request)
@@ -426,7 +423,7 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
         return page_id in index.by_id and (filtered is None or page_id in filtered)
 
     termindex.catch_up(version.key)
-    thesaurus = current_thesaurus()
+    thesaurus = current_thesaurus(version.key)
     concepts = query_concepts(text, thesaurus)
     did_you_mean = None
     if concepts:
@@ -445,7 +442,7 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     if len(visible) != len(ranked):
         type_counts = None  # the engine still holds pages citizens may no longer see
     hit_ids = promoted + [page_id for page_id in visible if page_id not in promoted]
-    groups, editions = _group_editions(hit_ids, index, _edition_years(version.key))
+    groups, editions = _group_editions(hit_ids, index, _edition_years.get(version.key))
 
     start = (request.page - 1) * PAGE_SIZE
     shown = groups[start : start + PAGE_SIZE]
@@ -477,9 +474,11 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
         "page": request.page,
         "page_size": PAGE_SIZE,
         "did_you_mean": did_you_mean,
-        "suggestions": [] if groups else _title_suggestions(did_you_mean or text, index),
+        "suggestions": (
+            [] if groups else _title_suggestions(did_you_mean or text, index, version.key)
+        ),
         "items": items,
-        "facets": _facets(hit_ids, site, index, type_counts if not promoted else None),
+        "facets": _facets(hit_ids, site, index, version.key, type_counts if not promoted else None),
     }
 
 

@@ -7,15 +7,17 @@ were last brought up to date (`catch_up`), so it never needs a signal of its own
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Collection, Iterable
 
 from django.db import transaction
 
 from content.models import ContentChange
+from content.versioning import current_version
 from content.visibility import searchable_pages
+from search import postings
 from search.indexing import page_terms
 from search.models import PageTerm, PageTermState
-from search.ranking import BODY, MINIMUM_COVERED, SUMMARY, TITLE, Concept, PageMatch, sort_key
+from search.ranking import BODY, MINIMUM_COVERED, SUMMARY, TITLE, Concept
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +72,7 @@ def write_pages(pages: list) -> None:
             pk=1, defaults={"last_change_id": _newest_change_id()}
         )
     _current.clear()
+    postings.forget()
 
 
 def rebuild() -> int:
@@ -80,6 +83,7 @@ def rebuild() -> int:
         count = index_pages(searchable_pages().values_list("pk", flat=True))
         PageTermState.objects.update_or_create(pk=1, defaults={"last_change_id": newest})
     _current.clear()
+    postings.forget()
     return count
 
 
@@ -110,31 +114,17 @@ def catch_up(version_key: str | None = None) -> None:
 
 def rank(
     concepts: list[Concept],
-    allowed: Callable[[int], bool],
     limit: int,
     minimum_covered: int = MINIMUM_COVERED,
+    allowed_ids: Collection[int] | None = None,
 ) -> list[int]:
-    """Ids of the allowed pages covering at least `minimum_covered` concepts, best first."""
-    terms = set().union(*(concept.terms for concept in concepts)) if concepts else set()
-    if not terms:
-        return []
-    parts: dict[int, dict[str, int]] = {}
-    counts: dict[int, dict[str, int]] = {}
-    rows = PageTerm.objects.filter(term__in=sorted(terms)).values_list(
-        "page_id", "term", "part", "count"
+    """Ids of the pages covering at least `minimum_covered` concepts, best first
+    (`search.ranking`), among `allowed_ids` if given: from the terms as they are now."""
+    version = current_version()
+    catch_up(version.key)
+    return postings.rank(
+        concepts, postings.current_postings(version), limit, minimum_covered, allowed_ids
     )
-    for page_id, term, part, count in rows.iterator(chunk_size=5000):
-        if not allowed(page_id):
-            continue
-        parts.setdefault(page_id, {})[term] = part
-        counts.setdefault(page_id, {})[term] = count
-    scored = []
-    for page_id, page_parts in parts.items():
-        key = sort_key(PageMatch(page_parts, counts[page_id]), concepts)
-        if key[0] >= minimum_covered:
-            scored.append((key, page_id))
-    scored.sort(reverse=True)  # ties: the newer page first
-    return [page_id for _, page_id in scored[:limit]]
 
 
 def vocabulary() -> list[str]:

@@ -6,18 +6,24 @@ content version: saving a rule records a content change, so a search never reads
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from content.versioning import PerVersion
 from search import korean
 
 # A way of writing a concept: every term of it must be found (1인 가구 → ("1인", "가구")).
 Alternative = tuple[str, ...]
 
 
+# A phrase's analysis never changes: kept, so rebuilding the rules after a content change
+# costs no Korean analysis (Kiwi takes seconds over the whole thesaurus).
+@lru_cache(maxsize=8192)
 def phrase_key(phrase: str) -> str:
     """A phrase the way queries are matched against rules: its units written as one."""
     return "".join(unit.text for unit in korean.query_units(phrase))
 
 
+@lru_cache(maxsize=8192)
 def usable(phrase: str) -> bool:
     """Whether the analysis keeps nearly every word of `phrase` (a letter per word may go, as
     a particle or ending does): a rule on "혼자 사는" would otherwise become a rule on 사
@@ -32,18 +38,24 @@ def usable(phrase: str) -> bool:
     return True
 
 
-def phrase_alternatives(phrase: str) -> set[Alternative]:
+@lru_cache(maxsize=8192)
+def phrase_alternatives(phrase: str) -> frozenset[Alternative]:
     """The ways a page may contain `phrase`: its units apart, and written as one word."""
     units = korean.query_units(phrase) if usable(phrase) else []
     if not units:
-        return set()
+        return frozenset()
     alternatives = {tuple(unit.text for unit in units)}
     if len(units) > 1:
         alternatives.add(("".join(unit.text for unit in units),))
     for unit in units:
         if unit.parts and len(units) == 1:
             alternatives.add(unit.parts)
-    return alternatives
+    return frozenset(alternatives)
+
+
+@lru_cache(maxsize=8192)
+def unit_count(phrase: str) -> int:
+    return len(korean.query_units(phrase))
 
 
 @dataclass
@@ -62,7 +74,7 @@ class Thesaurus:
             if not key:
                 continue
             self.expansions.setdefault(key, set()).update(found | phrase_alternatives(source))
-            self.longest = max(self.longest, len(korean.query_units(source)))
+            self.longest = max(self.longest, unit_count(source))
 
     def get(self, key: str) -> set[Alternative]:
         return self.expansions.get(key, set())
@@ -81,17 +93,17 @@ def build_thesaurus(rules: Iterable[tuple[str, str]]) -> Thesaurus:
     return thesaurus
 
 
-_cache: dict[str, Thesaurus] = {}
-
-
-def current_thesaurus() -> Thesaurus:
-    """The editors' rules now, built once per content version (one query per search)."""
-    from content.versioning import current_version
+def _read_thesaurus() -> Thesaurus:
     from search.models import SearchSynonym
 
-    key = current_version().key
-    if key not in _cache:
-        rules = SearchSynonym.objects.values_list("terms", "targets")
-        _cache.clear()
-        _cache[key] = build_thesaurus(rules)
-    return _cache[key]
+    return build_thesaurus(SearchSynonym.objects.values_list("terms", "targets"))
+
+
+_thesaurus = PerVersion(_read_thesaurus)
+
+
+def current_thesaurus(version_key: str | None = None) -> Thesaurus:
+    """The editors' rules now, built once per content version (no query while it holds)."""
+    from content.versioning import current_version
+
+    return _thesaurus.get(version_key or current_version().key)

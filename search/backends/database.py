@@ -4,7 +4,7 @@ On SQLite with FTS5 it is `search.backends.sqlite_fts`: a stray double quote in 
 search, in suggestions or in an API listing is just a character, and ranking by relevance
 takes one pass over the matches instead of one per match. On PostgreSQL, Wagtail's backend is
 used as it is. On both, citizens' searches are ranked by coverage from the page terms
-(`search.termindex`), the same way the engines rank them.
+(`search.termindex`, ranked in memory by `search.postings`), the same way the engines rank them.
 """
 
 from django.db import connection
@@ -17,11 +17,7 @@ class TermIndexRankingMixin:
     def rank_concepts(self, concepts, minimum_covered: int, limit: int, allowed_ids=None):
         from search import termindex
 
-        def allowed(page_id: int) -> bool:
-            return allowed_ids is None or page_id in allowed_ids
-
-        ids = termindex.rank(concepts, allowed, limit, minimum_covered)
-        return ids, None
+        return termindex.rank(concepts, limit, minimum_covered, allowed_ids), None
 
 
 def SearchBackend(params):
