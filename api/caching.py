@@ -9,10 +9,13 @@ import datetime
 import hashlib
 import math
 
+from django.db import InterfaceError, OperationalError
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from cms.middleware import database_unavailable
 from content.versioning import current_version
 
 PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"
@@ -45,6 +48,19 @@ def last_modified_timestamp(request) -> int:
     return math.floor(changed_at.timestamp()) + 1
 
 
+def not_modified_response(request):
+    """The 304 (or 412) a conditional request gets while the content version holds, else None."""
+    etag = response_etag(request)
+    response = get_conditional_response(
+        request, etag=etag, last_modified=last_modified_timestamp(request)
+    )
+    if response is not None:
+        # A 304 carries the validator it confirms (RFC 9110 15.4.5), as the 200 did.
+        response["ETag"] = etag
+        response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    return response
+
+
 class ConditionalPublicMixin:
     """For API views of anonymous content: 304s, ETag, Last-Modified, Cache-Control public.
 
@@ -59,12 +75,11 @@ class ConditionalPublicMixin:
             return super().dispatch(request, *args, **kwargs)
         if self.etag_from_body:
             return self.dispatch_with_body_etag(request, *args, **kwargs)
+        not_modified = not_modified_response(request)
+        if not_modified is not None:
+            return not_modified
         etag = response_etag(request)
         last_modified = last_modified_timestamp(request)
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if not_modified is not None:
-            not_modified["Cache-Control"] = PUBLIC_CACHE_CONTROL
-            return not_modified
         response = super().dispatch(request, *args, **kwargs)
         if response.status_code == 200:
             response["ETag"] = etag
@@ -86,3 +101,48 @@ class ConditionalPublicMixin:
         response["ETag"] = etag
         response["Cache-Control"] = PUBLIC_CACHE_CONTROL
         return response
+
+
+class NotModifiedMiddleware:
+    """The lean path for revalidation: a request with an `If-None-Match` for a view of
+    `ConditionalPublicMixin` gets its 304 here, as the view would give it, without the rest
+    of the middleware, URL dispatch to the view or DRF (caches and apps revalidate often).
+
+    It sits after the quota and locale middleware, so a 304 is counted and carries the
+    same `Vary` and CORS headers as the 200 it confirms.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _revalidates(request):
+            try:
+                not_modified = not_modified_response(request)
+            except (OperationalError, InterfaceError) as error:
+                return database_unavailable(request, error)
+            if not_modified is not None:
+                return not_modified
+        return self.get_response(request)
+
+
+def _revalidates(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and "HTTP_IF_NONE_MATCH" in request.META
+        and _answers_conditionally(request.path_info)
+    )
+
+
+def _answers_conditionally(path: str) -> bool:
+    """Whether `path` is served by a view whose ETag is the content version's."""
+    try:
+        view = resolve(path).func
+    except Resolver404:
+        return False
+    view_class = getattr(view, "cls", None) or getattr(view, "view_class", None)
+    return (
+        isinstance(view_class, type)
+        and issubclass(view_class, ConditionalPublicMixin)
+        and not view_class.etag_from_body
+    )

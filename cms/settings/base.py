@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "partners.access.APIAccessMiddleware",
     "cms.middleware.ApiLeanSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Revalidations of the public API and feeds answered here (304), before the rest.
+    "api.caching.NotModifiedMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Django's own (its deploy check looks for it); API views are csrf-exempt already.
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.models import CollectionViewRestriction
 
+from api.caching import ConditionalPublicMixin
 from content.models import ContentChange
 from tests.api.conftest import publish
 
@@ -122,3 +123,40 @@ def test_restricting_a_collection_changes_the_media_listings_at_once(api, conten
     assert response.json()["items"] == []
     restriction.delete()
     assert api.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).json()["items"]
+
+
+@pytest.mark.parametrize("template", ENDPOINTS[:3])
+def test_a_revalidation_is_answered_before_the_view(api, content, template, monkeypatch):
+    """The lean path: the 304 comes from the middleware, with the validator it confirms."""
+    age_changes()
+    url = url_for(template, content)
+    etag = api.get(url)["ETag"]
+
+    def view_reached(*args, **kwargs):
+        raise AssertionError("the view ran for a revalidation")
+
+    monkeypatch.setattr(ConditionalPublicMixin, "dispatch", view_reached)
+    response = api.get(url, HTTP_IF_NONE_MATCH=etag, HTTP_ORIGIN="https://app.example.org")
+
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert "origin" in response["Vary"].lower()  # CORS ran, as for the 200
+    with pytest.raises(AssertionError, match="the view ran"):
+        api.get(url, HTTP_IF_NONE_MATCH='"stale"')
+
+
+def test_sync_revalidates_against_its_body_not_the_version(api, content, monkeypatch):
+    age_changes()
+    etag = api.get("/api/v2/sync/")["ETag"]
+    reached = []
+    original = ConditionalPublicMixin.dispatch
+
+    def counting(self, request, *args, **kwargs):
+        reached.append(request.path)
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(ConditionalPublicMixin, "dispatch", counting)
+
+    assert api.get("/api/v2/sync/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert reached == ["/api/v2/sync/"]
