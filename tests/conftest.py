@@ -25,6 +25,16 @@ def portal(db) -> Portal:
     return Portal(home, sections)
 
 
+@pytest.fixture(autouse=True)
+def _search_query_log_stays_with_its_test():
+    """A test's buffered search counts are not written into the next test's database, nor
+    at exit into a test database that is gone."""
+    yield
+    from search import querylog
+
+    querylog.discard()
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` run only when the suite runs on PostgreSQL (DATABASE_URL)."""
     from django.conf import settings
