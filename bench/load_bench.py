@@ -1,13 +1,17 @@
-"""Load benchmark: gunicorn (2 workers, cms/gunicorn.conf.py) driven by an asyncio client.
+"""Load benchmark: gunicorn (2 workers, cms/gunicorn.conf.py) driven by a load tool.
 
+    bash bench/setup.sh                                       # wrk and redis-server (Debian)
     .venv/bin/python bench/load_bench.py                      # SQLite
     .venv/bin/python bench/load_bench.py --database "$(bash .ci/postgres.sh)"   # PostgreSQL
 
 Seeds pages the way bench/api_bench.py does (PostgreSQL: into a database named
 `portal_load_bench`, created if missing), serves the portal and stock Wagtail v2
-(/stock/v2/) from the same gunicorn on 127.0.0.1, and for each case runs `--clients`
-concurrent httpx clients for `--seconds`, printing req/s, p50/p99 and error counts.
-Loopback only; bounded in time. A benchmark, not a test: it prints figures.
+(/stock/v2/) from the same gunicorn on 127.0.0.1 with production settings and the shared
+cache production uses (a redis-server on loopback standing in for docker-compose's Valkey;
+`--cache database` for Django's database cache), and for each case runs `--clients`
+concurrent connections for `--seconds` with wrk (or asyncio httpx clients without it),
+printing req/s, p50/p99 and error counts. Loopback only; bounded in time. A benchmark, not a
+test: it prints figures.
 """
 
 import argparse
@@ -15,9 +19,12 @@ import asyncio
 import functools
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -29,6 +36,7 @@ print = functools.partial(print, flush=True)
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PORT = 18750
+CACHE_PORT = 18751
 BASE = f"http://127.0.0.1:{PORT}"
 SUBMISSION = {
     "category": "parenting",
@@ -62,9 +70,10 @@ def ensure_postgres_database(url: str) -> None:
     connection.close()
 
 
-def server_env(url: str) -> dict[str, str]:
+def server_env(url: str, cache_url: str = "") -> dict[str, str]:
     return {
         **os.environ,
+        **({"CACHE_URL": cache_url} if cache_url else {}),
         "DJANGO_SETTINGS_MODULE": "bench.load_settings",
         "DATABASE_URL": url,
         "SECRET_KEY": "load-bench-only-" + "x" * 50,
@@ -80,7 +89,7 @@ def server_env(url: str) -> dict[str, str]:
     }
 
 
-def prepare(url: str, pages: int) -> None:
+def prepare(url: str, pages: int, cache_url: str) -> None:
     """Migrate and seed (once) with the API bench's seeding, on the serving database."""
     script = (
         "import sys; sys.path.insert(0, '.'); import django; django.setup(); "
@@ -88,7 +97,7 @@ def prepare(url: str, pages: int) -> None:
         "call_command('migrate', verbosity=0); "
         f"from bench.api_bench import seed; seed({pages})"
     )
-    env = server_env(url)
+    env = server_env(url, cache_url)
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
@@ -149,6 +158,89 @@ async def drive(path: str, options: dict, clients: int, seconds: float) -> dict:
     }
 
 
+WRK_SCRIPT = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) statuses = {} end
+function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      total[status] = (total[status] or 0) + count
+    end
+  end
+  local parts = {}
+  for status, count in pairs(total) do
+    table.insert(parts, string.format('"%d": %d', status, count))
+  end
+  io.write("STATUSES {" .. table.concat(parts, ", ") .. "}\\n")
+  io.write(string.format("PERCENTILES %f %f\\n",
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def drive_wrk(path: str, options: dict, clients: int, seconds: float) -> dict:
+    """The same case driven by wrk (C, one thread): a load tool that is not the bottleneck."""
+    if not path:
+        return {}
+    script = WRK_SCRIPT
+    if "json" in options:
+        body = json.dumps(options["json"], ensure_ascii=False)
+        script += (
+            f'wrk.method = "POST"\nwrk.body = [==[{body}]==]\n'
+            'wrk.headers["Content-Type"] = "application/json"\n'
+        )
+    headers = [f"{name}: {value}" for name, value in options.get("headers", {}).items()]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", encoding="utf-8") as handle:
+        handle.write(script)
+        handle.flush()
+        command = [
+            "wrk", "-t1", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--timeout", "30s",
+            "-s", handle.name, *(arg for header in headers for arg in ("-H", header)),
+            BASE + path,
+        ]  # fmt: skip
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    statuses = {int(k): v for k, v in json.loads(re.search(r"STATUSES (.*)", output)[1]).items()}
+    p50, p99 = (float(n) for n in re.search(r"PERCENTILES (\S+) (\S+)", output)[1:3])
+    socket_errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+(\S+)", output)[1]),
+        "p50": p50,
+        "p99": p99,
+        "errors": socket_errors + sum(c for status, c in statuses.items() if status >= 500),
+        "statuses": statuses,
+    }
+
+
+def start_cache() -> subprocess.Popen:
+    """A redis-server on loopback, no persistence: the shared cache production runs (Valkey)."""
+    command = [
+        "redis-server", "--port", str(CACHE_PORT), "--bind", "127.0.0.1",
+        "--save", "", "--appendonly", "no",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
+    import redis
+
+    client = redis.Redis(host="127.0.0.1", port=CACHE_PORT)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            if client.ping():
+                return process
+        except redis.ConnectionError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("redis-server did not start")
+
+
+def run_case(args, path: str, options: dict) -> dict:
+    if args.tool == "wrk":
+        return drive_wrk(path, options, args.clients, args.seconds)
+    return asyncio.run(drive(path, options, args.clients, args.seconds))
+
+
 def wait_until_ready(process: subprocess.Popen) -> None:
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -182,18 +274,41 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument(
+        "--cache",
+        choices=["redis", "database"],
+        default="redis" if shutil.which("redis-server") else "database",
+        help="the shared cache: a loopback redis-server (as production's Valkey) or the database",
+    )
+    parser.add_argument(
+        "--tool",
+        choices=["wrk", "httpx"],
+        default="wrk" if shutil.which("wrk") else "httpx",
+        help="the load tool (bash bench/setup.sh installs wrk)",
+    )
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     url = database_url(args.database, args.pages)
     if url.startswith("postgres"):
         ensure_postgres_database(url)
-    prepare(url, args.pages)
+    cache = start_cache() if args.cache == "redis" else None
+    cache_url = f"redis://127.0.0.1:{CACHE_PORT}/0" if cache else ""
+    try:
+        serve_and_drive(args, url, cache_url)
+    finally:
+        if cache is not None:
+            cache.terminate()
+            cache.wait()
+
+
+def serve_and_drive(args, url: str, cache_url: str) -> None:
+    prepare(url, args.pages, cache_url)
 
     command = [
         sys.executable, "-m", "gunicorn", "cms.wsgi:application",
         "--config", "cms/gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}",
     ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=server_env(url))  # noqa: S603
+    server = subprocess.Popen(command, cwd=ROOT, env=server_env(url, cache_url))  # noqa: S603
     try:
         started = time.monotonic()
         wait_until_ready(server)
@@ -205,7 +320,8 @@ def main() -> None:
         with httpx.Client() as client:
             table = cases(client)
         print(
-            f"database: {url.split(':')[0]}, {args.clients} clients x {args.seconds:g} s per case"
+            f"database: {url.split(':')[0]}, cache: {args.cache}, {args.clients} clients x "
+            f"{args.seconds:g} s per case, load tool: {args.tool}"
         )
         print(f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
         header = (
@@ -215,8 +331,8 @@ def main() -> None:
         print(header)
         print("-" * len(header))
         for name, path, options, stock_path, stock_options in table:
-            portal = asyncio.run(drive(path, options, args.clients, args.seconds))
-            stock = asyncio.run(drive(stock_path, stock_options, args.clients, args.seconds))
+            portal = run_case(args, path, options)
+            stock = run_case(args, stock_path, stock_options)
             stock_text = (
                 f"{stock['rps']:>11.0f} {stock['p50']:>6.1f}ms {stock['p99']:>6.1f}ms"
                 f" {stock['errors']:>4}"

@@ -228,7 +228,9 @@ def _load() -> str:
     return f"load average {one:.1f}/{five:.1f}/{fifteen:.1f} on {os.cpu_count()} CPUs"
 
 
-def run_engine(label: str, backends: dict, pages: list, analysis: float, repeat: int) -> str:
+def run_engine(
+    label: str, backends: dict, pages: list, analysis: float, repeat: int, profile: bool = False
+) -> str:
     from django.conf import settings
     from modelsearch.backends import get_search_backend
 
@@ -239,7 +241,16 @@ def run_engine(label: str, backends: dict, pages: list, analysis: float, repeat:
     write = index_pages(backend, pages)
     overall = 1 / (1 / analysis + 1 / write)
     load_before = _load()
+    if profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     (p50, p95), (stock_p50, stock_p95), count = time_queries(backend, repeat)
+    if profile:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     line = (
         f"{label}: indexing {overall:.0f} pages/s with analysis ({write:.0f} pages/s write "
         f"only); query p50 {p50:.1f} ms, p95 {p95:.1f} ms ({count} queries); raw query "
@@ -280,6 +291,11 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the query set")
     parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="print where the search service spends its time (cProfile, top 25 by cumulative)",
+    )
+    parser.add_argument(
         "--wagtail-sqlite",
         action="store_true",
         help="also time one query on Wagtail's own SQLite backend (minutes on 20,000 pages)",
@@ -303,7 +319,11 @@ def run(args, database: Path) -> None:
     database_backends = {DEFAULT_BACKEND: {"BACKEND": DATABASE_BACKEND}}
     pages, analysis = load_and_analyse()
     lines = [f"reading and Korean analysis: {analysis:.0f} pages/s"]
-    lines.append(run_engine("database (SQLite)", database_backends, pages, analysis, args.repeat))
+    lines.append(
+        run_engine(
+            "database (SQLite)", database_backends, pages, analysis, args.repeat, args.profile
+        )
+    )
     if args.wagtail_sqlite:
         lines.append(compare_wagtail_sqlite_ranking())
     url = os.environ.get("SEARCH_URL")
@@ -311,7 +331,9 @@ def run(args, database: Path) -> None:
         kind = os.environ.get("SEARCH_ENGINE_KIND", "opensearch")
         engine = engine_settings(kind, url, f"bench_{os.getpid()}_", timeout=30)
         backends = {**database_backends, CITIZEN_BACKEND: engine}
-        lines.append(run_engine(f"{kind} ({url})", backends, pages, analysis, args.repeat))
+        lines.append(
+            run_engine(f"{kind} ({url})", backends, pages, analysis, args.repeat, args.profile)
+        )
         from modelsearch.backends import get_search_backend
 
         client = get_search_backend(CITIZEN_BACKEND).es
