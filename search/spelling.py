@@ -40,26 +40,33 @@ class Speller:
     """The closest known term to a word that is not known."""
 
     def __init__(self, terms: list[str]):
-        self.terms = [term for term in terms if len(term) > 1]
-        self.spelled = [jamo(term) for term in self.terms]
-        self.known = set(self.terms)
+        self.known = {term for term in terms if len(term) > 1}
+        # By length in syllables: a correction is at most one syllable longer or shorter, so
+        # a word is compared with those lengths only, not the whole vocabulary.
+        self.by_length: dict[int, tuple[list[str], list[str]]] = {}
+        for term in sorted(self.known):
+            terms_of_length, spelled = self.by_length.setdefault(len(term), ([], []))
+            terms_of_length.append(term)
+            spelled.append(jamo(term))
 
     def corrections(self, word: str, limit: int = 5) -> list[str]:
         """Known terms within `max_distance` jamo edits of `word`, closest first."""
         if word in self.known or len(word) < 2:
             return []
-        matches = process.extract(
-            jamo(word),
-            self.spelled,
-            scorer=Levenshtein.distance,
-            score_cutoff=max_distance(word),
-            limit=limit * 4,
-        )
-        found = [
-            (distance, abs(len(self.terms[index]) - len(word)), self.terms[index])
-            for _, distance, index in matches
-            if abs(len(self.terms[index]) - len(word)) <= 1
-        ]
+        spelled = jamo(word)
+        found = []
+        for length in (len(word) - 1, len(word), len(word) + 1):
+            terms, candidates = self.by_length.get(length, ((), ()))
+            matches = process.extract(
+                spelled,
+                candidates,
+                scorer=Levenshtein.distance,
+                score_cutoff=max_distance(word),
+                limit=limit * 4,
+            )
+            found.extend(
+                (distance, abs(length - len(word)), terms[index]) for _, distance, index in matches
+            )
         return [term for *_, term in sorted(found)[:limit]]
 
 

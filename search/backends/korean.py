@@ -216,20 +216,23 @@ class CoverageRankingMixin:
         body = {
             "query": coverage_query(concepts, minimum_covered, allowed_ids),
             "size": limit,
+            # Ids from doc values: no stored-field reads for up to a thousand hits.
             "_source": False,
-            "stored_fields": ["pk"],
-            "track_total_hits": True,
+            "stored_fields": "_none_",
+            "docvalue_fields": ["pk"],
             "aggs": {"types": {"terms": {"field": "content_type_filter", "size": 100}}},
             "sort": ["_score", {"pk": "desc"}],
         }
         index = self.get_index_for_model(Page).name
+        # Only what is read back: a thousand hits' index names, scores and sort values would
+        # be most of the response to parse.
+        only = ["hits.hits.fields.pk", "aggregations.types.buckets"]
         if getattr(self, "use_new_elasticsearch_api", False):
-            response = self.es.search(index=index, **body)
+            response = self.es.search(index=index, filter_path=only, **body)
         else:
-            response = self.es.search(index=index, body=body)
-        ids = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
-        type_counts = {
-            int(bucket["key"]): bucket["doc_count"]
-            for bucket in response["aggregations"]["types"]["buckets"]
-        }
+            response = self.es.search(index=index, body=body, filter_path=only)
+        hits = response.get("hits", {}).get("hits", [])
+        ids = [int(hit["fields"]["pk"][0]) for hit in hits]
+        buckets = response.get("aggregations", {}).get("types", {}).get("buckets", [])
+        type_counts = {int(bucket["key"]): bucket["doc_count"] for bucket in buckets}
         return ids, type_counts
