@@ -297,6 +297,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--only", default="", help="run only the cases whose name contains this")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     setup_django(RESULTS / f"api-bench-{args.pages}.sqlite3")
@@ -314,7 +315,7 @@ def main() -> None:
     )
     print(header)
     print("-" * len(header))
-    for case in cases():
+    for case in (case for case in cases() if args.only in case[0]):
         portal, stock = measure_pair(client, case, args.requests)
         print(
             f"{case[0]:<34} {portal['p50']:>8.1f}ms {portal['p95']:>6.1f}ms {portal['rps']:>8.0f}"

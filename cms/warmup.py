@@ -24,11 +24,11 @@ _done = threading.Event()
 
 def warm_up() -> None:
     """Load the Korean analyser (16-27 s and ~300 MB the first time) by analysing a query,
-    then analyse the editors' synonym rules (seconds over the whole thesaurus; kept, so no
-    citizen's search waits for them)."""
+    then analyse the editors' synonym rules (seconds over the whole thesaurus; kept) and bring
+    the page terms up to date, so no citizen's search waits for any of it."""
     from django.db import DatabaseError, connections
 
-    from search import korean
+    from search import korean, termindex
     from search.thesaurus import current_thesaurus
 
     _started.set()
@@ -36,8 +36,13 @@ def warm_up() -> None:
     korean.query_terms("서울시 한부모가족 양육 지원")
     try:
         current_thesaurus()
+        # The database backend's page terms, built here if this database has none yet (a
+        # first deploy, a restored backup): never inside a citizen's first search.
+        termindex.catch_up()
     except DatabaseError:
-        logger.warning("warm-up: synonyms not read (database unavailable)", exc_info=True)
+        logger.warning(
+            "warm-up: synonyms or page terms not read (database unavailable)", exc_info=True
+        )
     finally:
         # gunicorn forks after this: no worker may inherit the master's connection.
         connections.close_all()

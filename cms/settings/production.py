@@ -53,6 +53,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # every request, which PostgreSQL should not carry). Without CACHE_URL the database cache
 # (`manage.py createcachetable`) is shared just as well, with nothing more to run.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's backend with a one-round-trip, atomic `incr` (every API request counts itself).
+    CACHES["default"]["BACKEND"] = "cms.cache.PortalRedisCache"
 
 # HTTPS. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true so Django trusts its
 # X-Forwarded-Proto header; the health endpoints stay reachable over plain HTTP for probes.

@@ -1,3 +1,4 @@
+import os
 import shutil
 
 import pytest
@@ -22,6 +23,18 @@ def production_env(database_url: str, **overrides: str) -> dict[str, str]:
         LOG_LEVEL="INFO",
         **overrides,
     )
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """A Valkey/Redis server for the shared cache (`bash .ci/redis.sh`), or a skip (a failure
+    when REQUIRE_REDIS is set, as in CI)."""
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail("REQUIRE_REDIS is set but REDIS_URL is not (bash .ci/redis.sh)")
+        pytest.skip("no shared cache server (set REDIS_URL, e.g. $(bash .ci/redis.sh))")
+    return url
 
 
 @pytest.fixture(scope="session")

@@ -24,11 +24,20 @@ SUBMISSION = {
 }
 
 
-@pytest.fixture
-def shared_cache_env(sqlite_copy):
-    """Production settings on a migrated SQLite copy: its default cache is the database's."""
+@pytest.fixture(params=["database cache", "valkey"])
+def shared_cache_env(request, sqlite_copy):
+    """Production settings on a migrated SQLite copy, with either shared cache production
+    may run: the database's (no CACHE_URL) or Valkey/Redis (CACHE_URL, as docker-compose)."""
+    cache = {}
+    if request.param == "valkey":
+        url = request.getfixturevalue("redis_url")
+        subprocess.run(["redis-cli", "-u", url, "flushdb"], check=True, capture_output=True)  # noqa: S603, S607
+        cache = {"CACHE_URL": url}
     return production_env(
-        f"sqlite:///{sqlite_copy}", SECURE_SSL_REDIRECT="false", COUNSELING_SUBMIT_RATE="3/h"
+        f"sqlite:///{sqlite_copy}",
+        SECURE_SSL_REDIRECT="false",
+        COUNSELING_SUBMIT_RATE="3/h",
+        **cache,
     )
 
 
