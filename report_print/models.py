@@ -81,3 +81,42 @@ class DistributionRecipient(models.Model):
     def clean(self) -> None:
         if self.kind == RecipientKind.DISTRICT and self.district_id is None:
             raise ValidationError({"district": "자치구 배포처는 자치구를 골라야 합니다."})
+
+
+class BuildStatus(models.TextChoices):
+    RUNNING = "running", "만드는 중"
+    BUILT = "built", "완료"
+    FAILED = "failed", "실패"
+
+
+class EditionBuild(models.Model):
+    """The latest build of an edition's public PDF: running, built, or failed and why.
+
+    A running build holds the record under a lease (`owner`, `lease_until`), so the print
+    worker and `build_print_editions` never typeset one edition at the same time, and a build
+    whose process died is taken over once its lease has run out (report_print/builds.py).
+    """
+
+    edition = models.OneToOneField(
+        "pages.ReportEditionPage",
+        verbose_name="발간호",
+        on_delete=models.CASCADE,
+        related_name="print_build",
+    )
+    status = models.CharField("상태", max_length=10, choices=BuildStatus.choices)
+    reason = models.TextField("실패 사유", blank=True)
+    owner = models.CharField("작업 표식", max_length=32, blank=True)
+    lease_until = models.DateTimeField("점유 만료 시각", null=True, blank=True)
+    # Claims in a row that never finished (their process died): bounded retries.
+    attempts = models.PositiveSmallIntegerField("연속 시도 횟수", default=0)
+    # Someone asked for the edition while it was being typeset: look again when done.
+    rerun = models.BooleanField("다시 확인 요청", default=False)
+    started_at = models.DateTimeField("시작 시각")
+    finished_at = models.DateTimeField("끝난 시각", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "가족보고서 인쇄본 생성 기록"
+        verbose_name_plural = "가족보고서 인쇄본 생성 기록"
+
+    def __str__(self) -> str:
+        return f"{self.edition} 인쇄본 생성: {self.get_status_display()}"

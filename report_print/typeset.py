@@ -22,16 +22,43 @@ TEMPLATE = Path(__file__).parent / "typst" / "report.typ"
 FONT_DIR = pylopdf_fonts_ko.serif_path().parent
 FONT_FILES = (str(pylopdf_fonts_ko.serif_path()), str(pylopdf_fonts_ko.sans_path()))
 PDF_STANDARDS = ["ua-1"]
+MAX_REPORTED_CHARACTERS = 10
 
 
 class PrintBuildError(RuntimeError):
-    """The edition cannot be typeset; the message names the problem."""
+    """The edition cannot be typeset; the message names the problem in Korean for editors."""
 
 
 @dataclass(frozen=True)
 class TypesetPdf:
     content: bytes
     page_count: int
+
+
+def text_places(data: dict) -> list[tuple[str, object]]:
+    """The book's text by where an editor finds it: the edition's own fields, then each chapter."""
+    edition_text = {key: value for key, value in data.items() if key != "chapters"}
+    places: list[tuple[str, object]] = [("표지·발간사·판권", edition_text)]
+    for chapter in data.get("chapters", []):
+        title = chapter["heading"].removeprefix(f"제{chapter['number']}장").strip()
+        places.append((f"{chapter['number']}장 '{title}'", chapter))
+    return places
+
+
+def missing_glyphs_reason(data: dict) -> str:
+    """In Korean, each character the fonts lack and where it is, or "" if they draw them all:
+    인쇄 글꼴에 없는 글자 '𠀀'(U+20000): 3장 '한부모가족과 조손가족'"""
+    where: dict[str, list[str]] = {}
+    for place, text in text_places(data):
+        for character in missing_characters(text, FONT_FILES):
+            where.setdefault(character, []).append(place)
+    lines = [
+        f"인쇄 글꼴에 없는 글자 '{character}'(U+{ord(character):04X}): {', '.join(places)}"
+        for character, places in list(where.items())[:MAX_REPORTED_CHARACTERS]
+    ]
+    if len(where) > MAX_REPORTED_CHARACTERS:
+        lines.append(f"그 밖에 {len(where) - MAX_REPORTED_CHARACTERS}자")
+    return "; ".join(lines)
 
 
 @cache
@@ -44,12 +71,9 @@ def toolchain_fingerprint() -> str:
 
 
 def typeset(source: PrintSource) -> TypesetPdf:
-    missing = missing_characters(source.data, FONT_FILES)
-    if missing:
-        raise PrintBuildError(
-            "인쇄용 글꼴에 없는 글자가 있어 PDF를 만들 수 없습니다: "
-            + " ".join(f"{character} (U+{ord(character):04X})" for character in missing[:10])
-        )
+    problem = missing_glyphs_reason(source.data)
+    if problem:
+        raise PrintBuildError(problem)
     with tempfile.TemporaryDirectory(prefix="report-print-") as folder:
         root = Path(folder)
         (root / "report.typ").write_bytes(TEMPLATE.read_bytes())
@@ -67,6 +91,6 @@ def typeset(source: PrintSource) -> TypesetPdf:
             )
         except typst.TypstError as error:
             raise PrintBuildError(
-                f"Typst could not typeset the edition: {error.diagnostic}"
+                f"조판 프로그램(Typst)이 인쇄본을 만들지 못했습니다: {error.diagnostic}"
             ) from error
     return TypesetPdf(content=content, page_count=len(PdfReader(io.BytesIO(content)).pages))

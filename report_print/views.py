@@ -1,5 +1,6 @@
 """Admin screens of the print edition: proof, public PDF rebuild, distribution, packing list."""
 
+import logging
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -16,9 +17,12 @@ from pages.models import ReportEditionPage
 from .builder import build_proof
 from .distribution import COPIES_PER_BOX, create_default_plan, packing_rows
 from .forms import RecipientFormSet
-from .models import EditionPrint
+from .models import EditionBuild, EditionPrint
 from .tasks import build_edition_pdf
 from .typeset import PrintBuildError
+
+logger = logging.getLogger(__name__)
+PROOF_FAILED = "예상하지 못한 오류로 교정쇄를 만들지 못했습니다. 개발팀에 알려 주세요."
 
 
 def editable_edition(request, edition_id: int) -> ReportEditionPage:
@@ -37,6 +41,10 @@ def proof(request, edition_id: int) -> HttpResponse:
         pdf = build_proof(edition)
     except PrintBuildError as error:
         messages.error(request, str(error))
+        return redirect("report_print:status", edition_id=edition.pk)
+    except Exception:
+        logger.exception("Typesetting the proof of edition %s failed", edition.pk)
+        messages.error(request, PROOF_FAILED)
         return redirect("report_print:status", edition_id=edition.pk)
     response = HttpResponse(pdf.content, content_type="application/pdf")
     filename = quote(f"{edition.title} 교정쇄.pdf")
@@ -60,6 +68,7 @@ def print_status(request, edition_id: int) -> TemplateResponse:
         {
             "edition": edition,
             "record": EditionPrint.objects.filter(edition=edition).first(),
+            "build": EditionBuild.objects.filter(edition=edition).first(),
             "recipients": packing_rows(edition),
             "page_title": f"{edition.title} 인쇄본",
         },

@@ -21,7 +21,7 @@ class EditionApiTests(TestCase):
         assert self.detail()["print_pdf"] is None
 
     def test_pdf_url_size_pages_and_build_time(self):
-        record = build_public_pdf(self.edition.pk)
+        record = build_public_pdf(self.edition.pk).record
         pdf = self.detail()["print_pdf"]
         assert pdf["url"].startswith("http") and pdf["url"].endswith(".pdf")
         assert pdf["url"].endswith(record.file.url)

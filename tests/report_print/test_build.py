@@ -37,13 +37,13 @@ class BuildOnPublishTests(TestCase):
         ).exists()
 
     def test_the_same_content_is_not_typeset_twice(self):
-        first = build_public_pdf(self.edition.pk)
-        again = build_public_pdf(self.edition.pk)
+        first = build_public_pdf(self.edition.pk).record
+        again = build_public_pdf(self.edition.pk).record
         assert (again.file.name, again.built_at) == (first.file.name, first.built_at)
         assert ContentChange.objects.filter(kind=ChangeKind.PDF_BUILT).count() == 1
 
     def test_a_new_revision_makes_a_new_file_and_removes_the_old_one(self):
-        first = build_public_pdf(self.edition.pk)
+        first = build_public_pdf(self.edition.pk).record
         old_name, storage = first.file.name, first.file.storage
         chapter = self.chapters[0]
         chapter.summary = "새 요약으로 바꿨습니다."

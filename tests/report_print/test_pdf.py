@@ -22,7 +22,7 @@ class PublicPdfTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.edition, cls.chapters = build_edition(chapters=4)
-        record = build_public_pdf(cls.edition.pk)
+        record = build_public_pdf(cls.edition.pk).record
         with record.file.open("rb") as handle:
             cls.content = handle.read()
         cls.record = record
@@ -100,7 +100,7 @@ class PublicPdfTests(TestCase):
 class PaperTests(TestCase):
     def test_a4_by_default(self):
         edition, _ = build_edition(chapters=1, year=2018)
-        box = reader_of(read(build_public_pdf(edition.pk))).pages[0].mediabox
+        box = reader_of(read(build_public_pdf(edition.pk).record)).pages[0].mediabox
         assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
             210,
             297,
@@ -108,7 +108,7 @@ class PaperTests(TestCase):
 
     def test_4x6_with_bleed_and_crop_marks_grows_the_sheet(self):
         edition, _ = build_edition(chapters=1, year=2019, page_size="4x6", print_bleed=True)
-        box = reader_of(read(build_public_pdf(edition.pk))).pages[0].mediabox
+        box = reader_of(read(build_public_pdf(edition.pk).record)).pages[0].mediabox
         # 188×257 mm trimmed, plus 3 mm bleed and a 9 mm slug for crop marks on each side.
         assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
             212,
@@ -117,7 +117,7 @@ class PaperTests(TestCase):
 
     def test_a_long_table_repeats_its_header_on_every_page(self):
         edition, _ = build_edition(chapters=1, year=2020, long_table=True)
-        texts = page_texts(read(build_public_pdf(edition.pk)))
+        texts = page_texts(read(build_public_pdf(edition.pk).record))
         pages_with_rows = [text for text in texts if "한부모가구" in text]
         assert len(pages_with_rows) >= 2
         assert all(squeeze("가구유형2015") in squeeze(text) for text in pages_with_rows)

@@ -23,7 +23,7 @@ PDFTOPPM = shutil.which("pdftoppm")
 )
 class RenderTests(TestCase):
     def test_every_page_renders_and_the_cover_is_printed_in_colour(self):
-        record = build_public_pdf(build_demo_edition(2017).pk)
+        record = build_public_pdf(build_demo_edition(2017).pk).record
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         for old in ARTIFACTS.glob("edition-2017-*.png"):
             old.unlink()

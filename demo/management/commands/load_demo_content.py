@@ -1,10 +1,14 @@
 """`manage.py load_demo_content`: a realistic Korean demo portal, idempotent, in one transaction."""
 
+import logging
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from demo.loader import DemoLoader
 from demo.welcome import remember_passwords
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -21,7 +25,7 @@ class Command(BaseCommand):
         # Every demo edition has its print PDF (only missing or stale ones are typeset).
         if verbosity > 0:
             self.stdout.write("가족보고서 인쇄본 PDF")
-        call_command("build_print_editions", stdout=self.stdout, verbosity=verbosity)
+        self.build_print_editions(verbosity)
 
         if loader.new_passwords and verbosity > 0:
             self.stdout.write(self.style.WARNING("새 데모 계정 (비밀번호는 지금 한 번만 표시):"))
@@ -37,3 +41,19 @@ class Command(BaseCommand):
             return
         summary = ", ".join(f"{kind} {count}" for kind, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"데모 콘텐츠를 만들었습니다: {summary}"))
+
+    def build_print_editions(self, verbosity: int) -> None:
+        """Typeset the demo editions; content never stops the demo (or `make run`): an edition
+        that cannot be built is one warning line, and the print queue tries again later."""
+        try:
+            call_command(
+                "build_print_editions", stdout=self.stdout, stderr=self.stderr, verbosity=verbosity
+            )
+        except Exception:
+            logger.exception("Building the demo editions' print PDFs failed")
+            self.stderr.write(
+                self.style.WARNING(
+                    "가족보고서 인쇄본 PDF를 만들지 못했습니다. 데모는 그대로 쓸 수 있고, "
+                    "인쇄본은 인쇄 작업 대기열(run_print_queue)이 다시 만듭니다."
+                )
+            )
