@@ -76,11 +76,16 @@ def build_public_pdf(edition_id: int, *, force: bool = False) -> BuildOutcome:
     claim = claim_build(edition_id)
     if claim is None:
         return BuildOutcome(Outcome.BUSY, current_pdf(edition_id))
+    built = False
     for passes in range(1, MAX_PASSES + 1):
         outcome = attempt(edition_id, force=force and passes == 1)
+        built = built or outcome.outcome == Outcome.BUILT
         status = BuildStatus.FAILED if outcome.outcome == Outcome.FAILED else BuildStatus.BUILT
         if claim.finish(status, outcome.reason, final=passes == MAX_PASSES):
-            return outcome
+            break
+    if built and outcome.outcome == Outcome.UNCHANGED:
+        # Asked again while typesetting, and nothing had changed since: this call built it.
+        return BuildOutcome(Outcome.BUILT, outcome.record)
     return outcome
 
 

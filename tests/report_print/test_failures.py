@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
+from pages.models import ReportEditionPage
 from report_print.builder import UNEXPECTED_REASON, Outcome, build_public_pdf
 from report_print.models import BuildStatus, EditionBuild, EditionPrint
 from tests.factories.pages import ReportChapterPageFactory
@@ -91,3 +92,21 @@ class RareGlyphTests(TestCase):
         assert build.reason == UNEXPECTED_REASON
         assert "typst panicked" not in err and "Traceback" not in err
         assert "typst panicked" in "\n".join(logs.output)
+
+
+class DemoLoadingTests(TestCase):
+    def test_demo_loading_survives_an_edition_that_cannot_be_printed(self):
+        # An edition already on the portal (an editor's) that no font can print.
+        broken = edition_with_a_rare_hanja(2018)
+        out, err = io.StringIO(), io.StringIO()
+
+        call_command("load_demo_content", stdout=out, stderr=err)
+
+        warnings = [line for line in err.getvalue().splitlines() if line.strip()]
+        assert len(warnings) == 1, err.getvalue()
+        assert broken.title in warnings[0] and RARE_HANJA in warnings[0]
+        assert "데모 콘텐츠를 만들었습니다" in out.getvalue()
+        assert EditionBuild.objects.get(edition=broken).status == BuildStatus.FAILED
+        demo_editions = ReportEditionPage.objects.exclude(pk=broken.pk)
+        assert demo_editions.count() == 3
+        assert EditionPrint.objects.filter(edition__in=demo_editions).count() == 3

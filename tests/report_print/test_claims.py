@@ -1,0 +1,135 @@
+"""One build per edition at a time, and a build whose process died is taken over.
+
+These tests commit (no test transaction), so that builds in other threads — each with its own
+database connection, as the print worker and `build_print_editions` have — see each other.
+"""
+
+import io
+import threading
+from datetime import timedelta
+
+from django.core.management import call_command
+from django.db import connections
+from django.test import TransactionTestCase
+from django.utils import timezone
+
+from content.models import ChangeKind, ContentChange
+from report_print.builder import Outcome, build_public_pdf
+from report_print.builds import GAVE_UP_REASON, MAX_ATTEMPTS, claim_build
+from report_print.models import BuildStatus, EditionBuild, EditionPrint
+from report_print.tasks import build_edition_pdf
+
+from .content import build_edition
+
+
+def typeset_count(edition) -> int:
+    return ContentChange.objects.filter(kind=ChangeKind.PDF_BUILT, page_id=edition.pk).count()
+
+
+def left_by_a_killed_build(edition, *, lease_left: timedelta, attempts: int = 1) -> EditionBuild:
+    """The record a build leaves when its process is killed mid-way: held by an owner that is
+    gone, until its lease runs out."""
+    now = timezone.now()
+    return EditionBuild.objects.create(
+        edition=edition,
+        status=BuildStatus.RUNNING,
+        owner="killed-worker",
+        lease_until=now + lease_left,
+        started_at=now - timedelta(minutes=5),
+        attempts=attempts,
+    )
+
+
+class OneBuildPerEditionTests(TransactionTestCase):
+    serialized_rollback = True
+
+    def test_the_worker_and_the_command_at_once_typeset_the_edition_once(self):
+        edition, _ = build_edition(chapters=1, year=2024)
+        assert typeset_count(edition) == 0
+        start = threading.Barrier(2)
+        results: dict[str, str] = {}
+
+        def run(name, work):
+            try:
+                start.wait(timeout=30)
+                results[name] = work()
+            finally:
+                connections.close_all()  # this thread's own connection
+
+        def command() -> str:
+            out = io.StringIO()
+            call_command("build_print_editions", stdout=out, stderr=out)
+            return out.getvalue()
+
+        threads = [
+            threading.Thread(
+                target=run, args=("worker", lambda: build_edition_pdf.call(edition.pk))
+            ),
+            threading.Thread(target=run, args=("command", command)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+
+        assert set(results) == {"worker", "command"}, results
+        assert typeset_count(edition) == 1, results
+        built_by_worker = results["worker"] == Outcome.BUILT
+        built_by_command = ": 생성 (" in results["command"]
+        assert built_by_worker != built_by_command, results
+        build = EditionBuild.objects.get(edition=edition)
+        assert (build.status, build.owner, build.rerun) == (BuildStatus.BUILT, "", False)
+        assert EditionPrint.objects.get(edition=edition).page_count > 0
+
+    def test_a_request_during_a_build_is_left_to_it_and_makes_it_look_again(self):
+        edition, _ = build_edition(chapters=1, year=2024)
+        running = claim_build(edition.pk)
+
+        assert build_public_pdf(edition.pk).outcome == Outcome.BUSY
+        assert claim_build(edition.pk) is None
+        assert not EditionPrint.objects.filter(edition=edition).exists()
+        # The running build is told: it looks at the edition again before letting it go.
+        assert running.finish(BuildStatus.BUILT) is False
+        assert EditionBuild.objects.get(edition=edition).status == BuildStatus.RUNNING
+        assert running.finish(BuildStatus.BUILT) is True
+        assert EditionBuild.objects.get(edition=edition).status == BuildStatus.BUILT
+
+
+class KilledBuildTests(TransactionTestCase):
+    serialized_rollback = True
+
+    def test_a_build_whose_lease_ran_out_is_retried_by_the_next_queue_run(self):
+        edition, _ = build_edition(chapters=1, year=2022)
+        left_by_a_killed_build(edition, lease_left=-timedelta(seconds=1))
+
+        call_command("run_print_queue")
+
+        build = EditionBuild.objects.get(edition=edition)
+        assert (build.status, build.owner, build.attempts) == (BuildStatus.BUILT, "", 0)
+        assert EditionPrint.objects.get(edition=edition).page_count > 0
+
+    def test_a_build_within_its_lease_is_not_typeset_a_second_time(self):
+        edition, _ = build_edition(chapters=1, year=2022)
+        left_by_a_killed_build(edition, lease_left=timedelta(minutes=4))
+
+        call_command("run_print_queue")
+        call_command("build_print_editions", stdout=io.StringIO())
+
+        build = EditionBuild.objects.get(edition=edition)
+        assert (build.status, build.owner, build.rerun) == (
+            BuildStatus.RUNNING,
+            "killed-worker",
+            True,
+        )
+        assert not EditionPrint.objects.filter(edition=edition).exists()
+
+    def test_a_build_that_keeps_dying_is_given_up_with_a_korean_reason(self):
+        edition, _ = build_edition(chapters=1, year=2022)
+        left_by_a_killed_build(edition, lease_left=-timedelta(seconds=1), attempts=MAX_ATTEMPTS)
+
+        call_command("run_print_queue")
+
+        build = EditionBuild.objects.get(edition=edition)
+        assert build.status == BuildStatus.FAILED
+        assert build.reason == GAVE_UP_REASON.format(attempts=MAX_ATTEMPTS)
+        assert not EditionPrint.objects.filter(edition=edition).exists()
