@@ -5,7 +5,11 @@ database connection, as the print worker and `build_print_editions` have — see
 """
 
 import io
+import os
+import subprocess
+import sys
 import threading
+import time
 from datetime import timedelta
 
 from django.core.management import call_command
@@ -18,8 +22,10 @@ from report_print.builder import Outcome, build_public_pdf
 from report_print.builds import GAVE_UP_REASON, MAX_ATTEMPTS, claim_build
 from report_print.models import BuildStatus, EditionBuild, EditionPrint
 from report_print.tasks import build_edition_pdf
+from tests.factories.pages import ReportChapterPageFactory
+from tests.ops.helpers import REPO, shared_database_url
 
-from .content import build_edition
+from .content import build_edition, table
 
 
 def typeset_count(edition) -> int:
@@ -95,8 +101,52 @@ class OneBuildPerEditionTests(TransactionTestCase):
         assert EditionBuild.objects.get(edition=edition).status == BuildStatus.BUILT
 
 
+def wait_for(condition, *, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)
+
+
 class KilledBuildTests(TransactionTestCase):
     serialized_rollback = True
+
+    def test_a_build_killed_mid_way_is_built_by_the_next_queue_run(self):
+        edition, _ = build_edition(chapters=1, year=2022)
+        # A long table: typesetting takes seconds, time enough to kill the build mid-way.
+        ReportChapterPageFactory(
+            parent=edition, chapter_number=2, body=[("statistics_table", table(2, rows=3000))]
+        )
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            "DATABASE_URL": shared_database_url(),
+            "PRINT_BUILD_LEASE_SECONDS": "2",
+        }
+        command = [sys.executable, str(REPO / "manage.py"), "build_print_editions"]
+        builder = subprocess.Popen(  # noqa: S603 - fixed argv, this interpreter
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        try:
+            running = EditionBuild.objects.filter(edition=edition, status=BuildStatus.RUNNING)
+            wait_for(
+                lambda: running.exists() or builder.poll() is not None,
+                timeout=120,
+                what="the build to start",
+            )
+        finally:
+            builder.kill()  # SIGKILL: no clean-up, as when the machine or the container dies
+            output = builder.communicate(timeout=30)[0]
+        assert running.exists(), output
+        assert not EditionPrint.objects.filter(edition=edition).exists(), "killed too late"
+
+        lease_until = running.get().lease_until
+        wait_for(lambda: timezone.now() > lease_until, timeout=10, what="the lease to run out")
+        call_command("run_print_queue")
+
+        build = EditionBuild.objects.get(edition=edition)
+        assert (build.status, build.owner, build.attempts) == (BuildStatus.BUILT, "", 0)
+        assert EditionPrint.objects.get(edition=edition).page_count > 50  # the long table too
 
     def test_a_build_whose_lease_ran_out_is_retried_by_the_next_queue_run(self):
         edition, _ = build_edition(chapters=1, year=2022)
