@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 
 class EditionPrint(models.Model):
@@ -120,3 +121,12 @@ class EditionBuild(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition} 인쇄본 생성: {self.get_status_display()}"
+
+    @property
+    def stalled(self) -> bool:
+        """Running past its lease: its process died, and the next queue run builds it again."""
+        return (
+            self.status == BuildStatus.RUNNING
+            and self.lease_until is not None
+            and self.lease_until <= timezone.now()
+        )

@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.core.management import call_command
 from django.db import connections
 from django.test import TransactionTestCase
+from django.urls import reverse
 from django.utils import timezone
 
 from content.models import ChangeKind, ContentChange
@@ -23,6 +24,7 @@ from report_print.builds import GAVE_UP_REASON, MAX_ATTEMPTS, claim_build
 from report_print.models import BuildStatus, EditionBuild, EditionPrint
 from report_print.tasks import build_edition_pdf
 from tests.factories.pages import ReportChapterPageFactory
+from tests.factories.users import UserFactory
 from tests.ops.helpers import REPO, shared_database_url
 
 from .content import build_edition, table
@@ -151,11 +153,15 @@ class KilledBuildTests(TransactionTestCase):
     def test_a_build_whose_lease_ran_out_is_retried_by_the_next_queue_run(self):
         edition, _ = build_edition(chapters=1, year=2022)
         left_by_a_killed_build(edition, lease_left=-timedelta(seconds=1))
+        self.client.force_login(UserFactory(is_superuser=True))
+        status_page = reverse("report_print:status", args=[edition.pk])
+        assert "중간에 멈췄습니다" in self.client.get(status_page).content.decode()
 
         call_command("run_print_queue")
 
         build = EditionBuild.objects.get(edition=edition)
         assert (build.status, build.owner, build.attempts) == (BuildStatus.BUILT, "", 0)
+        assert "중간에 멈췄습니다" not in self.client.get(status_page).content.decode()
         assert EditionPrint.objects.get(edition=edition).page_count > 0
 
     def test_a_build_within_its_lease_is_not_typeset_a_second_time(self):
