@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
@@ -29,6 +30,14 @@ def free_port() -> int:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
     raise RuntimeError("no free port in 18300-18399")
+
+
+@pytest.fixture(autouse=True)
+def fresh_breakers():
+    """Receivers reuse ports from test to test: no breaker state may carry over."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass

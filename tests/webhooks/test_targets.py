@@ -10,7 +10,7 @@ from webhooks.targets import target_error
 
 @pytest.fixture
 def production_rules(settings):
-    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = False
+    settings.OUTBOUND_ALLOWED_HOSTS = []
 
 
 @pytest.mark.parametrize(
