@@ -269,7 +269,9 @@ class _Watchdog:
 
 
 def _timeout(target: Target) -> OutboundTimeout:
-    return OutboundTimeout(f"시간 초과: {target.host}에서 제한 시간 안에 응답을 받지 못했습니다.")
+    return OutboundTimeout(
+        f"시간 초과: {target.host}({target.address})에서 제한 시간 안에 응답을 받지 못했습니다."
+    )
 
 
 def _read_body(response, target: Target, max_bytes: int, truncate: bool) -> bytes:
@@ -294,6 +296,7 @@ def _exchange(
     limits: Limits,
     deadline: float,
     truncate: bool,
+    virtual_host: str,
 ) -> Response:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
@@ -306,7 +309,10 @@ def _exchange(
         with _Watchdog(connection, remaining) as watchdog:
             try:
                 connection.request(
-                    method, target.path, body=body, headers={**headers, "Host": target.host_header}
+                    method,
+                    target.path,
+                    body=body,
+                    headers={**headers, "Host": virtual_host or target.host_header},
                 )
                 response = connection.getresponse()
                 content = _read_body(response, target, limits.max_bytes, truncate)
@@ -336,18 +342,23 @@ def request(
     max_redirects: int = 0,
     also_allow: Iterable[str] = (),
     truncate: bool = False,
+    virtual_host: str = "",
 ) -> Response:
     """Send one request through the guard (see the module docstring) and read the answer.
 
     With `max_redirects=0` a redirect is returned as it is. `truncate` cuts an oversized body
     instead of raising ResponseTooLarge (for callers that only glance at the answer).
     `also_allow` adds host names the caller's own configuration names (a CDN purge proxy).
+    `virtual_host` is sent as Host instead of the URL's host (purging another site's URL from
+    a caching proxy); TLS still checks the URL's host.
     """
     deadline = time.monotonic() + limits.total_timeout
     headers = {name: value for name, value in (headers or {}).items() if name.lower() != "host"}
     for _hop in range(max_redirects + 1):
         target = vet(url, also_allow)
-        response = _exchange(target, method, headers, body, limits, deadline, truncate)
+        response = _exchange(
+            target, method, headers, body, limits, deadline, truncate, virtual_host
+        )
         location = response.headers.get("Location")
         if not max_redirects or response.status not in REDIRECT_STATUSES or not location:
             return response
