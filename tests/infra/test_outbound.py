@@ -174,8 +174,14 @@ def test_dns_rebinding_cannot_move_the_connection_to_loopback(only_public, serve
     monkeypatch.setattr(socket, "getaddrinfo", rebinding_getaddrinfo)
     quick = outbound.Limits(connect_timeout=0.3, read_timeout=1, total_timeout=1, max_bytes=1000)
 
-    with pytest.raises((outbound.Unreachable, outbound.OutboundTimeout), match="93.184.216.34"):
-        outbound.request("GET", f"http://rebind.example:{server.port}/feed", limits=quick)
+    try:
+        # Where the sandbox has no route out this fails; where it has, something else answers.
+        answered = outbound.request(
+            "GET", f"http://rebind.example:{server.port}/feed", limits=quick
+        )
+        assert answered.address == "93.184.216.34"
+    except (outbound.Unreachable, outbound.OutboundTimeout) as error:
+        assert "93.184.216.34" in str(error)
 
     assert lookups == ["rebind.example"]
     assert server.requests == []
