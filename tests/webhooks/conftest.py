@@ -165,6 +165,8 @@ class Worker:
             "WEBHOOK_RETRY_BASE_SECONDS": "0.5",
             "WEBHOOK_LEASE_SECONDS": "2",
             "WEBHOOK_TIMEOUT_SECONDS": "30",
+            # Retries come within seconds here: a short rest keeps the breaker out of their way.
+            "OUTBOUND_BREAKER_SECONDS": "1",
             **self.settings,
         }
         log = (self.log_dir / f"worker-{self.starts}.log").open("w")

@@ -29,7 +29,7 @@ def test_a_stalled_receiver_does_not_delay_a_healthy_one(portal, receivers, sett
     subscribe(healthy)
     settings.BACKGROUND_TASK_BACKEND = "background"
     # The default limits are 3 s to connect and 5 s between reads; 1 s keeps the test short.
-    worker = Worker(tmp_path, OUTBOUND_READ_TIMEOUT_SECONDS="1")
+    worker = Worker(tmp_path, OUTBOUND_READ_TIMEOUT_SECONDS="1", OUTBOUND_BREAKER_SECONDS="60")
     worker.start()
     try:
         started = time.monotonic()
