@@ -4,6 +4,11 @@ A delivery is claimed with a lease (`WEBHOOK_LEASE_SECONDS`, longer than the HTT
 two workers never send it at once. A worker killed mid-send leaves the lease to expire; the
 scheduler's `requeue_webhooks` then queues it again and the receiver, seeing the same
 `webhook-id`, drops the repeat (Standard Webhooks' idempotency).
+
+Requests go through the outbound guard (infra/outbound.py: checked addresses, short connect and
+read limits). Each receiver is a target of infra/breaker.py: one request in flight to it, and
+after repeated failures a rest during which its deliveries wait without counting as attempts,
+so a stalled receiver never holds back the others.
 """
 
 import json
