@@ -8,11 +8,12 @@ the feeds and the sitemap. Listings with query strings are many; they carry ETag
 """
 
 from django.conf import settings
-from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Page
 
 from content.events import ContentEvent
 from content.paths import frontend_url, site_path
+
+from .sending import purge_urls_task
 
 LISTING_PATHS = [
     "/api/v2/pages/",
@@ -46,5 +47,5 @@ def on_content_change(event: ContentEvent) -> None:
     """Queue the purge (a task: the request that published never waits for the CDN)."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    task = purge_urls_from_cache_task.using(backend=settings.BACKGROUND_TASK_BACKEND)
+    task = purge_urls_task.using(backend=settings.BACKGROUND_TASK_BACKEND)
     task.enqueue(affected_urls(event))

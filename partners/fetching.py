@@ -1,10 +1,11 @@
-"""Fetching a partner feed over HTTP: a conditional GET bounded in time and size."""
+"""Fetching a partner feed over HTTP: a conditional GET bounded in time and size, through the
+outbound guard (no internal addresses, redirects checked hop by hop)."""
 
-import time
 from dataclasses import dataclass
 
-import requests
 from django.conf import settings
+
+from infra import outbound
 
 from .models import FeedStatus
 
@@ -13,6 +14,7 @@ ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, "
     "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
 )
+MAX_REDIRECTS = 5
 
 
 class FetchError(Exception):
@@ -45,46 +47,47 @@ def conditional_headers(etag: str, last_modified: str) -> dict[str, str]:
 
 
 def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
-    """GET `url`, sending the validators from the last pull.
+    """GET `url` through the outbound guard, sending the validators from the last pull.
 
-    The whole exchange ends within PARTNER_FEED_TIMEOUT seconds even if the server sends
-    nothing or trickles bytes; a body over PARTNER_FEED_MAX_BYTES is refused.
+    The whole exchange, redirects included (each one checked), ends within
+    PARTNER_FEED_TIMEOUT seconds even if the server sends nothing or trickles bytes; a body
+    over PARTNER_FEED_MAX_BYTES is refused. Failures carry a Korean reason.
     """
-    limit = settings.PARTNER_FEED_TIMEOUT
-    deadline = time.monotonic() + limit
-    timeout = (min(settings.PARTNER_FEED_CONNECT_TIMEOUT, limit), limit)
+    limits = outbound.Limits(
+        connect_timeout=settings.PARTNER_FEED_CONNECT_TIMEOUT,
+        read_timeout=settings.PARTNER_FEED_TIMEOUT,
+        total_timeout=settings.PARTNER_FEED_TIMEOUT,
+        max_bytes=settings.PARTNER_FEED_MAX_BYTES,
+    )
     try:
-        with requests.get(
-            url, headers=conditional_headers(etag, last_modified), timeout=timeout, stream=True
-        ) as response:
-            if response.status_code == 304:
-                return Fetched(not_modified=True, etag=etag, last_modified=last_modified)
-            if response.status_code >= 400:
-                raise FetchError(FeedStatus.HTTP_ERROR, f"HTTP {response.status_code} from {url}")
-            body = read_body(response, deadline, url)
-            return Fetched(
-                not_modified=False,
-                body=body,
-                content_type=response.headers.get("Content-Type", ""),
-                etag=response.headers.get("ETag", ""),
-                last_modified=response.headers.get("Last-Modified", ""),
-            )
-    except requests.Timeout as error:
-        raise FetchError(FeedStatus.TIMEOUT, f"No answer within {limit}s from {url}") from error
-    except requests.RequestException as error:
-        raise FetchError(FeedStatus.UNREACHABLE, f"{type(error).__name__}: {error}") from error
+        response = outbound.request(
+            "GET",
+            url,
+            limits=limits,
+            headers=conditional_headers(etag, last_modified),
+            max_redirects=MAX_REDIRECTS,
+        )
+    except outbound.OutboundError as error:
+        raise FetchError(status_of(error), str(error)) from error
+    if response.status == 304:
+        return Fetched(not_modified=True, etag=etag, last_modified=last_modified)
+    if response.status >= 300:
+        raise FetchError(
+            FeedStatus.HTTP_ERROR, f"피드 서버가 HTTP {response.status}(으)로 답했습니다: {url}"
+        )
+    return Fetched(
+        not_modified=False,
+        body=response.body,
+        content_type=response.headers.get("Content-Type", ""),
+        etag=response.headers.get("ETag", ""),
+        last_modified=response.headers.get("Last-Modified", ""),
+    )
 
 
-def read_body(response: requests.Response, deadline: float, url: str) -> bytes:
-    """Read what has arrived, piece by piece, until the end, the deadline or the size limit."""
-    max_bytes = settings.PARTNER_FEED_MAX_BYTES
-    body = bytearray()
-    while chunk := response.raw.read1(64 * 1024, decode_content=True):
-        body += chunk
-        if len(body) > max_bytes:
-            raise FetchError(FeedStatus.MALFORMED, f"Feed at {url} is over {max_bytes} bytes")
-        if time.monotonic() > deadline:
-            raise FetchError(
-                FeedStatus.TIMEOUT, f"Feed at {url} not fully read within the time limit"
-            )
-    return bytes(body)
+def status_of(error: outbound.OutboundError) -> str:
+    """The feed status an outbound failure is reported as."""
+    if isinstance(error, outbound.OutboundTimeout):
+        return FeedStatus.TIMEOUT
+    if isinstance(error, outbound.ResponseTooLarge):
+        return FeedStatus.MALFORMED
+    return FeedStatus.UNREACHABLE

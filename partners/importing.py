@@ -36,7 +36,8 @@ def pull_feed(feed: PartnerFeed) -> PullResult:
         fetched = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
         items = [] if fetched.not_modified else parse_feed(fetched.body, fetched.content_type)
     except (FetchError, MalformedFeed) as error:
-        logger.warning("Partner feed %s (%s) failed: %s", feed.pk, feed.url, error)
+        # An expected failure (down, slow, refused, malformed): one line, its Korean reason.
+        logger.warning("파트너 피드 %s(%s)를 가져오지 못했습니다: %s", feed.pk, feed.url, error)
         feed.record_failure(error.status, str(error))
         return PullResult(feed, error.status, error=str(error))
     if fetched.not_modified:
@@ -103,7 +104,10 @@ def pull_active_feeds() -> list[PullResult]:
         try:
             results.append(pull_feed(feed))
         except Exception as error:
-            logger.exception("Partner feed %s (%s) could not be imported", feed.pk, feed.url)
+            # Only a bug lands here (fetch and parse failures are typed): keep its traceback.
+            logger.exception(
+                "파트너 피드 %s(%s)를 가져오다 예기치 못한 오류가 났습니다", feed.pk, feed.url
+            )
             feed.record_failure(FeedStatus.MALFORMED, f"{type(error).__name__}: {error}")
             results.append(PullResult(feed, FeedStatus.MALFORMED, error=str(error)))
     return results

@@ -4,6 +4,11 @@ A delivery is claimed with a lease (`WEBHOOK_LEASE_SECONDS`, longer than the HTT
 two workers never send it at once. A worker killed mid-send leaves the lease to expire; the
 scheduler's `requeue_webhooks` then queues it again and the receiver, seeing the same
 `webhook-id`, drops the repeat (Standard Webhooks' idempotency).
+
+Requests go through the outbound guard (infra/outbound.py: checked addresses, short connect and
+read limits). Each receiver is a target of infra/breaker.py: one request in flight to it, and
+after repeated failures a rest during which its deliveries wait without counting as attempts,
+so a stalled receiver never holds back the others.
 """
 
 import json
@@ -11,20 +16,26 @@ import logging
 import time
 from datetime import timedelta
 
-import requests
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from infra import outbound
+from infra.breaker import TargetGate
+
 from .models import Attempt, Delivery, DeliveryStatus, Subscription
 from .signing import signed_headers
-from .targets import target_error
+from .targets import target_key
 
 logger = logging.getLogger(__name__)
 
 USER_AGENT = "SeoulFamilyPortal-Webhooks/1.0"
+# Only the start of a receiver's answer is kept (its status decides; the text helps debugging).
+ANSWER_BYTES = 4096
+# A receiver busy with another delivery is asked again this much later.
+BUSY_RETRY_SECONDS = 2.0
 
 
 def enqueue(delivery: Delivery, run_after=None) -> None:
@@ -74,10 +85,22 @@ def claim(delivery_id: int) -> Delivery | None:
 
 
 def deliver(delivery_id: int) -> str:
+    """Send one due delivery, unless its receiver is busy with another or its breaker is open:
+    then it waits (rescheduled, no attempt counted) and the worker moves on to other receivers."""
     delivery = claim(delivery_id)
     if delivery is None:
         return "skipped"
-    attempt = send(delivery)
+    gate = TargetGate(
+        target_key(delivery.subscription.url), lease_seconds=settings.WEBHOOK_LEASE_SECONDS
+    )
+    if not gate.enter():
+        postpone(delivery, gate.closed_for() or BUSY_RETRY_SECONDS)
+        return "postponed"
+    attempt = None
+    try:
+        attempt = send(delivery)
+    finally:
+        gate.leave(succeeded=attempt is not None and attempt.succeeded)
     if attempt.succeeded:
         succeeded(delivery)
         return "delivered"
@@ -85,32 +108,41 @@ def deliver(delivery_id: int) -> str:
     return "failed"
 
 
+def postpone(delivery: Delivery, seconds: float) -> None:
+    """Release the delivery and queue it again later, without counting an attempt."""
+    next_at = timezone.now() + timedelta(seconds=seconds)
+    Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=next_at, lease_until=None)
+    enqueue(delivery, run_after=next_at)
+
+
+def limits() -> outbound.Limits:
+    return outbound.Limits(
+        connect_timeout=settings.OUTBOUND_CONNECT_TIMEOUT_SECONDS,
+        read_timeout=settings.OUTBOUND_READ_TIMEOUT_SECONDS,
+        total_timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+        max_bytes=ANSWER_BYTES,
+    )
+
+
 def send(delivery: Delivery) -> Attempt:
-    """One signed POST; the attempt records what the receiver answered."""
+    """One signed POST through the outbound guard; the attempt records the receiver's answer."""
     subscription = delivery.subscription
     body = json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
     attempt = Attempt(delivery=delivery, started_at=timezone.now())
     started = time.monotonic()
-    error = target_error(subscription.url)
-    if error:
-        attempt.error = error
-    else:
-        headers = signed_headers(subscription.secret, delivery.event_id, int(time.time()), body)
-        headers["user-agent"] = USER_AGENT
-        try:
-            response = requests.post(
-                subscription.url,
-                data=body,
-                headers=headers,
-                timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-                allow_redirects=False,
-            )
-            attempt.response_status = response.status_code
-            attempt.succeeded = 200 <= response.status_code < 300
-            if not attempt.succeeded:
-                attempt.error = f"HTTP {response.status_code}: {response.text[:200]}"
-        except requests.RequestException as exception:
-            attempt.error = f"{type(exception).__name__}: {exception}"[:1000]
+    headers = signed_headers(subscription.secret, delivery.event_id, int(time.time()), body)
+    headers["user-agent"] = USER_AGENT
+    try:
+        response = outbound.request(
+            "POST", subscription.url, limits=limits(), headers=headers, body=body, truncate=True
+        )
+        attempt.response_status = response.status
+        attempt.succeeded = 200 <= response.status < 300
+        if not attempt.succeeded:
+            answer = response.body[:200].decode(errors="replace")
+            attempt.error = f"HTTP {response.status}: {answer}"
+    except outbound.OutboundError as error:
+        attempt.error = str(error)[:1000]
     attempt.duration_ms = round((time.monotonic() - started) * 1000)
     attempt.save()
     return attempt
@@ -145,7 +177,7 @@ def failed(delivery: Delivery, attempt: Attempt) -> None:
         if not gives_up:
             transaction.on_commit(lambda: enqueue(delivery, run_after=next_at))
     logger.warning(
-        "Webhook %s to %s failed (attempt %s): %s",
+        "웹훅 %s을(를) %s(으)로 보내지 못했습니다 (%s번째 시도): %s",
         delivery.event_id,
         delivery.subscription.url,
         attempts,
@@ -164,7 +196,7 @@ def disable_if_failing(subscription_id: int) -> None:
     if not disabled:
         return
     subscription = Subscription.objects.select_related("owner").get(pk=subscription_id)
-    logger.error("Webhook subscription %s disabled after repeated failures", subscription.url)
+    logger.error("웹훅 구독 %s을(를) 연속 실패로 중지했습니다", subscription.url)
     if subscription.notify_email:
         send_mail(
             subject="[서울시 패밀리 포털] 웹훅 구독이 중지되었습니다",

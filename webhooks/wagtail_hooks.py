@@ -1,18 +1,41 @@
-"""Admin (Korean): webhook subscriptions, and deliveries with their attempts and a replay button."""
+"""Admin (Korean): webhook subscriptions, and deliveries with their attempts and a replay button.
 
+A subscription's signing secret is generated when it is created and shown on the page that
+follows, once; no form or page shows it again (a lost secret means a new subscription).
+"""
+
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from . import views
 from .models import Delivery, Subscription
 
 
+class SubscriptionCreateView(CreateView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.expects_json_response or response.status_code != 302:
+            return response
+        return TemplateResponse(
+            self.request,
+            "webhooks/secret_once.html",
+            {"subscription": self.object, "next_url": response.url},
+        )
+
+
 class SubscriptionViewSet(SnippetViewSet):
     model = Subscription
+    add_view_class = SubscriptionCreateView
     icon = "link-external"
     menu_label = "구독"
     list_display = ["url", "events", "is_active", "consecutive_failures", "disabled_at"]
@@ -20,7 +43,6 @@ class SubscriptionViewSet(SnippetViewSet):
     panels = [
         FieldPanel("url"),
         FieldPanel("events"),
-        FieldPanel("secret"),
         FieldPanel("owner"),
         FieldPanel("owner_email"),
         FieldPanel("is_active"),

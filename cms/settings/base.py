@@ -247,6 +247,7 @@ BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="background")
 # Signed webhooks (webhooks/): see README "For partners". Deliveries retry with exponential
 # backoff (base, 2×base, … capped) until the window (over a day) has passed; a subscription
 # is disabled, and its owner e-mailed, after this many failed attempts in a row.
+# The whole exchange with a receiver (connect and read limits: OUTBOUND_* below).
 WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10)
 # A delivery being sent is leased this long (more than the timeout): a worker killed mid-send
 # leaves it to `requeue_webhooks` once the lease has run out.
@@ -255,8 +256,16 @@ WEBHOOK_RETRY_BASE_SECONDS = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=30)
 WEBHOOK_RETRY_MAX_DELAY_SECONDS = env.float("WEBHOOK_RETRY_MAX_DELAY_SECONDS", default=6 * 3600)
 WEBHOOK_RETRY_WINDOW_SECONDS = env.float("WEBHOOK_RETRY_WINDOW_SECONDS", default=26 * 3600)
 WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=30)
-# Targets resolving to private or loopback addresses are refused unless this is set (dev, tests).
-WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=False)
+# Outbound HTTP (infra/outbound.py: partner feeds, webhooks, CDN purges). Hosts resolving to
+# loopback, private, link-local or other internal addresses are refused unless named here
+# ("host" or "host:port", e.g. an on-premise partner); each webhook and CDN target gets short
+# connect/read limits, one request at a time, and a breaker that leaves it alone for
+# OUTBOUND_BREAKER_SECONDS after OUTBOUND_BREAKER_FAILURES failures in a row (infra/breaker.py).
+OUTBOUND_ALLOWED_HOSTS = env.list("OUTBOUND_ALLOWED_HOSTS", default=[])
+OUTBOUND_CONNECT_TIMEOUT_SECONDS = env.float("OUTBOUND_CONNECT_TIMEOUT_SECONDS", default=3)
+OUTBOUND_READ_TIMEOUT_SECONDS = env.float("OUTBOUND_READ_TIMEOUT_SECONDS", default=5)
+OUTBOUND_BREAKER_FAILURES = env.int("OUTBOUND_BREAKER_FAILURES", default=3)
+OUTBOUND_BREAKER_SECONDS = env.float("OUTBOUND_BREAKER_SECONDS", default=60)
 # The print edition's PDFs are typeset off the request by the scheduler's `run_print_queue`
 # job, from their own queue in the database.
 TASKS["print"] = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["print"]}

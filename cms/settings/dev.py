@@ -19,8 +19,10 @@ CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:8000", "http://localhost:8000"]
 )
 
-# Webhooks to a receiver on this machine are fine while developing.
-WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=True)
+# Feeds and webhooks served on this machine are fine while developing.
+OUTBOUND_ALLOWED_HOSTS = env.list(
+    "OUTBOUND_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "::1"]
+)
 
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403

@@ -32,8 +32,6 @@ SECRET_KEY = _required("SECRET_KEY")
 _required("DATABASE_URL")
 COUNSELING_ENCRYPTION_KEY = _required("COUNSELING_ENCRYPTION_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-# Webhooks never go to private or loopback addresses in production, whatever the environment.
-WEBHOOK_ALLOW_PRIVATE_TARGETS = False
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # A request that cannot reach the database within this many seconds fails fast (503, see

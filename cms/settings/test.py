@@ -20,7 +20,8 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="default")
-WEBHOOK_ALLOW_PRIVATE_TARGETS = True  # the tests' receivers listen on 127.0.0.1
+# The tests' feeds and receivers listen on 127.0.0.1; the SSRF tests empty this list.
+OUTBOUND_ALLOWED_HOSTS = ["127.0.0.1"]
 # The webhook tests run a real worker process, which must open the test database: on SQLite
 # that is a file (in WAL mode, so the worker and the tests read while the other writes).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

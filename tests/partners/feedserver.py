@@ -15,7 +15,11 @@ class Route:
     etag: str = ""
     last_modified: str = ""
     status: int = 200
-    behaviour: str = "normal"  # "normal", "hang" (answer nothing), "trickle" (a byte a second)
+    location: str = ""  # a Location header (with a 3xx status)
+    # "normal"; "hang" (answer nothing); "trickle" (the body a byte at a time); "stall" (headers
+    # and half the body, then nothing); "endless" (a body without length that never ends);
+    # "slow_headers" (the headers a byte at a time).
+    behaviour: str = "normal"
 
 
 @dataclass
@@ -24,6 +28,7 @@ class FeedServer:
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     stopping: threading.Event = field(default_factory=threading.Event)
     base_url: str = ""
+    endless_bytes: int = 0
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -47,6 +52,9 @@ def handler_for(server: FeedServer):
             if route.behaviour == "hang":
                 server.stopping.wait(MISBEHAVIOUR_LIMIT_SECONDS)
                 return
+            if route.behaviour == "slow_headers":
+                self.trickle(b"HTTP/1.0 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n")
+                return
             if route.etag and self.headers.get("If-None-Match") == route.etag:
                 self.send_response(304)
                 self.send_header("ETag", route.etag)
@@ -58,20 +66,44 @@ def handler_for(server: FeedServer):
                 self.send_header("ETag", route.etag)
             if route.last_modified:
                 self.send_header("Last-Modified", route.last_modified)
+            if route.location:
+                self.send_header("Location", route.location)
+            if route.behaviour == "endless":
+                self.end_headers()
+                self.endless()
+                return
             self.send_header("Content-Length", str(len(route.body)))
             self.end_headers()
             if route.behaviour == "trickle":
                 self.trickle(route.body)
+            elif route.behaviour == "stall":
+                self.wfile.write(route.body[: len(route.body) // 2])
+                self.wfile.flush()
+                server.stopping.wait(MISBEHAVIOUR_LIMIT_SECONDS)
             else:
                 self.wfile.write(route.body)
+
+        def endless(self) -> None:
+            """A megabyte at a time until the client hangs up (or the limit)."""
+            started = time.monotonic()
+            chunk = b"<item>" + b"x" * (1024 * 1024) + b"</item>"
+            while not server.stopping.is_set() and time.monotonic() - started < 10:
+                try:
+                    self.wfile.write(chunk)
+                except OSError:
+                    return
+                server.endless_bytes += len(chunk)
 
         def trickle(self, body: bytes) -> None:
             started = time.monotonic()
             for byte in body:
                 if server.stopping.wait(0.2) or time.monotonic() - started > 10:
                     return
-                self.wfile.write(bytes([byte]))
-                self.wfile.flush()
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except OSError:
+                    return  # the client gave up
 
         def log_message(self, format, *args):
             pass

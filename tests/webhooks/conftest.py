@@ -1,5 +1,6 @@
 """A real webhook receiver (http.server on 127.0.0.1) and a real `db_worker` process."""
 
+import contextlib
 import json
 import os
 import socket
@@ -14,6 +15,7 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
@@ -29,6 +31,14 @@ def free_port() -> int:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
     raise RuntimeError("no free port in 18300-18399")
+
+
+@pytest.fixture(autouse=True)
+def fresh_breakers():
+    """Receivers reuse ports from test to test: no breaker state may carry over."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass
@@ -76,9 +86,9 @@ class Receiver:
         assert len(self.events) >= count, f"received {self.ids()}"
 
 
-@pytest.fixture
-def receiver():
-    state = Receiver()
+@contextlib.contextmanager
+def serving(state: Receiver):
+    """Run `state` as a receiver on 127.0.0.1 until the block ends."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
@@ -88,7 +98,7 @@ def receiver():
                 self.send_response(status)
                 self.end_headers()
             except OSError:
-                pass  # the sender is gone (killed mid-delivery)
+                pass  # the sender is gone (killed mid-delivery, or it gave up waiting)
 
         def log_message(self, *args):
             pass
@@ -98,11 +108,26 @@ def receiver():
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_port}/hooks"
-    yield state
-    if state.hold is not None:
-        state.hold.set()
-    server.shutdown()
-    server.server_close()
+    try:
+        yield state
+    finally:
+        if state.hold is not None:
+            state.hold.set()
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def receiver():
+    with serving(Receiver()) as state:
+        yield state
+
+
+@pytest.fixture
+def receivers():
+    """Start more receivers: `receivers()` returns a new one, stopped when the test ends."""
+    with contextlib.ExitStack() as stack:
+        yield lambda: stack.enter_context(serving(Receiver()))
 
 
 @pytest.fixture
@@ -124,10 +149,11 @@ def database_url() -> str:
 class Worker:
     """`manage.py db_worker` in its own process, as `make run` and the compose `tasks` run it."""
 
-    def __init__(self, log_dir: Path):
+    def __init__(self, log_dir: Path, **settings: str):
         self.process: subprocess.Popen | None = None
         self.log_dir = log_dir
         self.starts = 0
+        self.settings = settings  # more environment variables, e.g. shorter timeouts
 
     def start(self) -> None:
         self.starts += 1
@@ -139,6 +165,9 @@ class Worker:
             "WEBHOOK_RETRY_BASE_SECONDS": "0.5",
             "WEBHOOK_LEASE_SECONDS": "2",
             "WEBHOOK_TIMEOUT_SECONDS": "30",
+            # Retries come within seconds here: a short rest keeps the breaker out of their way.
+            "OUTBOUND_BREAKER_SECONDS": "1",
+            **self.settings,
         }
         log = (self.log_dir / f"worker-{self.starts}.log").open("w")
         command = [sys.executable, str(MANAGE), "db_worker", "--backend", "background"]

@@ -9,6 +9,12 @@ from webhooks.signing import generate_secret
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def partner_app_allowed(settings):
+    """app.example resolves nowhere here: named, it needs no lookup to be saved."""
+    settings.OUTBOUND_ALLOWED_HOSTS = ["app.example"]
+
+
 def test_adds_then_updates_a_subscription(capsys):
     secret = generate_secret()
     call_command(
@@ -21,7 +27,9 @@ def test_adds_then_updates_a_subscription(capsys):
     subscription = Subscription.objects.get()
     assert subscription.events == ["page.deleted", "page.published"]
     assert subscription.secret == secret
-    assert "추가했습니다" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "추가했습니다" in out
+    assert secret not in out  # an existing secret is never shown again
 
 
 def test_generates_and_shows_a_secret_when_none_is_given(capsys):
@@ -43,6 +51,6 @@ def test_refuses_unknown_events_and_weak_secrets(arguments):
 
 
 def test_refuses_loopback_targets_in_production(settings):
-    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = False
+    settings.OUTBOUND_ALLOWED_HOSTS = []
     with pytest.raises(CommandError, match="루프백"):
         call_command("add_webhook", "http://127.0.0.1/hooks", "--events", "page.published")

@@ -62,5 +62,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"웹훅 구독을 {'추가' if created else '수정'}했습니다: {url} ({', '.join(chosen)})"
         )
-        if not secret:
+        if created and not secret:
+            # Shown once, when it is made: it is never printed or displayed again.
             self.stdout.write(f"비밀키 (받는 쪽에 전달하세요): {subscription.secret}")
