@@ -8,6 +8,7 @@ import time
 import pytest
 
 from infra import outbound
+from tests.infra.offline import refusing_connection
 from tests.partners.feedserver import Route, rss, start_feed_server
 
 LIMITS = outbound.Limits(connect_timeout=1, read_timeout=1, total_timeout=2, max_bytes=1_000_000)
@@ -158,11 +159,12 @@ def test_redirects_are_followed_hop_by_hop_up_to_the_bound(server):
 
 
 def test_dns_rebinding_cannot_move_the_connection_to_loopback(only_public, server, monkeypatch):
-    """A name answering a public address when checked and loopback afterwards: the request
-    goes to the address that was checked (unreachable here), never to the loopback server."""
+    """A name answering a public address when checked and loopback afterwards: the connection
+    is opened to the address that was checked, never to the loopback server. No packet leaves
+    the machine: the connection to the public address is refused before any socket opens."""
     real_getaddrinfo = socket.getaddrinfo
     answers = ["93.184.216.34", "127.0.0.1"]
-    lookups = []
+    lookups, connections = [], []
 
     def rebinding_getaddrinfo(host, port, *args, **kwargs):
         if host != "rebind.example":
@@ -172,18 +174,13 @@ def test_dns_rebinding_cannot_move_the_connection_to_loopback(only_public, serve
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding_getaddrinfo)
-    quick = outbound.Limits(connect_timeout=0.3, read_timeout=1, total_timeout=1, max_bytes=1000)
+    monkeypatch.setattr(socket, "create_connection", refusing_connection(connections))
 
-    try:
-        # Where the sandbox has no route out this fails; where it has, something else answers.
-        answered = outbound.request(
-            "GET", f"http://rebind.example:{server.port}/feed", limits=quick
-        )
-        assert answered.address == "93.184.216.34"
-    except (outbound.Unreachable, outbound.OutboundTimeout) as error:
-        assert "93.184.216.34" in str(error)
+    with pytest.raises(outbound.Unreachable):
+        outbound.request("GET", f"http://rebind.example:{server.port}/feed", limits=LIMITS)
 
     assert lookups == ["rebind.example"]
+    assert connections == [("93.184.216.34", server.port)]
     assert server.requests == []
 
 

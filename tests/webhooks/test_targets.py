@@ -6,6 +6,7 @@ import socket
 import pytest
 from django.core.exceptions import ValidationError
 
+from tests.infra.offline import refusing_connection
 from webhooks.delivery import deliver
 from webhooks.models import Attempt, Delivery, Subscription, WebhookEvent
 from webhooks.targets import target_error
@@ -72,7 +73,6 @@ def test_a_rebinding_name_cannot_turn_the_send_to_loopback(
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding_getaddrinfo)
-    settings.OUTBOUND_CONNECT_TIMEOUT_SECONDS = 0.3  # the public address is not reachable here
     subscription = Subscription(url=f"http://rebind.example:{port}/hooks", events=["page.deleted"])
     subscription.full_clean()  # the first answer: public
     subscription.save()
@@ -81,8 +81,13 @@ def test_a_rebinding_name_cannot_turn_the_send_to_loopback(
         subscription=subscription, event_id="evt_1", event_type="page.deleted", payload={}
     )
 
+    # No packet leaves the machine: the connection to the public address is refused here.
+    connections = []
+    monkeypatch.setattr(socket, "create_connection", refusing_connection(connections))
+
     assert deliver(delivery.pk) == "failed"
 
     assert lookups == ["rebind.example"]  # one lookup per send, and its answer is used
+    assert connections == [("93.184.216.34", port)]
     assert receiver.requests == []
     assert not Attempt.objects.get().succeeded
