@@ -22,7 +22,7 @@ def example_environment() -> dict[str, str]:
 
 # Production forces DEBUG off whatever the environment says.
 # Development and test switches production ignores or overrides.
-NOT_FOR_PRODUCTION = {"DEBUG", "WEBHOOK_ALLOW_PRIVATE_TARGETS"}
+NOT_FOR_PRODUCTION = {"DEBUG"}
 
 
 def test_every_variable_the_settings_read_is_documented_in_the_example():
