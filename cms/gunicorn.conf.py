@@ -6,11 +6,19 @@ once, and the analyser's ~300 MB are shared copy-on-write instead of loaded per 
 """
 
 import os
+import shutil
+import tempfile
 
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 60
 preload_app = True
+
+# Request metrics (cms/metrics.py): every worker records into this server's own directory and
+# `/metrics` sums them (prometheus_client's multiprocess mode). Set before the app is loaded;
+# a fresh one per server start (removed on exit): a restarted server counts from zero.
+_metrics_dir = tempfile.mkdtemp(prefix="portal-metrics-")
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
 
 
 def when_ready(server) -> None:
@@ -18,3 +26,7 @@ def when_ready(server) -> None:
     from cms.warmup import warm_up
 
     warm_up()
+
+
+def on_exit(server) -> None:
+    shutil.rmtree(_metrics_dir, ignore_errors=True)

@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.metrics import metrics_view
 from syndication.views import SitemapView
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("sitemap.xml", SitemapView.as_view(), name="sitemap"),
     path("", include("cms.health")),
+    path("metrics", metrics_view, name="metrics"),
     path("frontend/", include("frontend_stub.urls")),
 ]
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from content.events import ChangeKind, announce
+from infra.metrics import PRINT_BUILDS, counts_outcomes
 from pages.models import ReportChapterPage, ReportEditionPage
 
 from .builds import claim_build
@@ -61,6 +62,7 @@ UNEXPECTED_REASON = (
 MAX_PASSES = 3
 
 
+@counts_outcomes(PRINT_BUILDS)
 def build_public_pdf(edition_id: int, *, force: bool = False) -> BuildOutcome:
     """Bring the edition's public PDF up to date with its live content, never raising for
     content: a failure is recorded on the edition's build record with its Korean reason.

@@ -21,6 +21,7 @@ from wagtail.search.utils import normalise_query_string
 from content.pageindex import PublicPageIndex, site_page_index
 from content.versioning import PerVersion, current_version
 from content.vocabulary import ContentFilter, InvalidFilter
+from infra.metrics import SEARCH_FALLBACKS
 from pages.snippets import Audience, District, Topic
 from search import breaker, korean, termindex
 from search.engines import CITIZEN_BACKEND, DATABASE, DEFAULT_BACKEND, ENGINE_BACKENDS
@@ -126,6 +127,7 @@ def _search_with_fallback(run):
         else:
             breaker.reset(key)
             return result, backend_label(name), False
+    SEARCH_FALLBACKS.inc()
     return run(get_search_backend(DEFAULT_BACKEND)), DATABASE, True
 
 

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from infra import outbound
 from infra.breaker import TargetGate
+from infra.metrics import WEBHOOK_FAILURES
 
 from .models import Attempt, Delivery, DeliveryStatus, Subscription
 from .signing import signed_headers
@@ -161,6 +162,7 @@ def succeeded(delivery: Delivery) -> None:
 
 def failed(delivery: Delivery, attempt: Attempt) -> None:
     """Schedule the next try, or give up once the retry window (over a day) has passed."""
+    WEBHOOK_FAILURES.inc(str(delivery.subscription_id))
     attempts = delivery.attempt_count + 1
     now = timezone.now()
     next_at, gives_up = next_attempt(delivery.created_at, now, attempts)

@@ -310,3 +310,9 @@ RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 PARTNER_FEED_CONNECT_TIMEOUT = env.float("PARTNER_FEED_CONNECT_TIMEOUT", default=5.0)
 PARTNER_FEED_TIMEOUT = env.float("PARTNER_FEED_TIMEOUT", default=20.0)
 PARTNER_FEED_MAX_BYTES = env.int("PARTNER_FEED_MAX_BYTES", default=5 * 1024 * 1024)
+
+# Metrics for operators (cms/metrics.py, README "Metrics"): `GET /metrics` answers only with
+# `Authorization: Bearer <METRICS_TOKEN>`, and 404 while it is unset. The timing middleware
+# comes first, so it measures the whole stack.
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+MIDDLEWARE = ["cms.metrics.RequestMetricsMiddleware", *MIDDLEWARE]
