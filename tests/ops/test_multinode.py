@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from prometheus_client.parser import text_string_to_metric_families
 from wagtail.test.utils.form_data import querydict_from_html
 
 from pages.models import SectionKind
@@ -47,6 +48,7 @@ VISIBLE_WITHIN = 5.0
 READY_WITHIN = 90.0
 JOB_RUN_LINE = "System check identified"
 JOB_INTERVAL = 3  # seconds
+METRICS_TOKEN = "multinode-metrics-token"
 # Behind the load balancer every server sees the site's one host name (it is part of the ETag).
 PUBLIC_HOST = {"Host": "localhost"}
 CREATE_ADMIN = """
@@ -176,6 +178,20 @@ def detail(node: WebNode, page_id: int, **headers: str) -> tuple[str, str]:
     return response.json()["title"], response.headers["ETag"]
 
 
+def detail_requests_counted(node: WebNode) -> float:
+    """GET requests to the page-detail route that `node` reports in its /metrics."""
+    response = fetch(f"{node.base}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    assert response.status == 200, response.body[:300]
+    for family in text_string_to_metric_families(response.body.decode()):
+        for sample in family.samples:
+            if sample.name == "portal_http_request_duration_seconds_count" and sample.labels == {
+                "view": "wagtailapi:pages:detail",
+                "method": "GET",
+            }:
+                return sample.value
+    return 0
+
+
 @pytest.fixture
 def runs_table():
     with connection.cursor() as cursor:
@@ -219,6 +235,7 @@ def test_two_web_servers_two_workers_and_two_schedulers_share_one_database_and_c
         SECURE_COOKIES="false",
         GUNICORN_WORKERS="2",
         GUNICORN_THREADS="2",
+        METRICS_TOKEN=METRICS_TOKEN,
         PYTHONUNBUFFERED="1",
         **search,
     )
@@ -273,6 +290,9 @@ def test_two_web_servers_two_workers_and_two_schedulers_share_one_database_and_c
         assert detail(web_a, page.pk) == (new_title, new_etag)
         fresh = fetch(web_a.base + url, headers={**PUBLIC_HOST, "If-None-Match": new_etag})
         assert fresh.status == 304  # A and B agree on what is current
+
+        # A's /metrics counts the detail requests A's two gunicorn workers answered, together.
+        assert detail_requests_counted(web_a) == 3
 
         # Every task queued runs once, whichever worker takes it, and both take some.
         for worker in workers:
