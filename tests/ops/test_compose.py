@@ -67,3 +67,14 @@ def test_the_frontend_proxies_to_the_web_service():
         in stack["services"]["frontend"]["volumes"]
     )
     assert "server web:8000;" in config
+
+
+def test_web_can_scale_behind_nginx_which_keeps_metrics_internal():
+    """`docker compose up --scale web=3`: no replica claims a fixed host port, nginx spreads
+    requests over them, and /metrics is not reachable from outside."""
+    web = compose()["services"]["web"]
+    config = (REPO / "cms" / "nginx.conf").read_text()
+
+    assert "ports" not in web
+    assert web["expose"] == ["8000"]
+    assert "location = /metrics {\n        return 404;" in config
