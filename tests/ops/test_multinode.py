@@ -47,6 +47,7 @@ TASKS = 40
 VISIBLE_WITHIN = 5.0
 READY_WITHIN = 90.0
 JOB_RUN_LINE = "System check identified"
+WORKER_STARTED = "Starting worker"
 JOB_INTERVAL = 3  # seconds
 METRICS_TOKEN = "multinode-metrics-token"
 # Behind the load balancer every server sees the site's one host name (it is part of the ETag).
@@ -250,16 +251,19 @@ def test_two_web_servers_two_workers_and_two_schedulers_share_one_database_and_c
     worker_args += ["--interval", "0.2", "--no-reload"]
 
     nodes: list[Node] = []
+
+    def start(node_class, name: str, *args) -> Node:
+        """Start a node; listed at once, so `finally` stops whatever started."""
+        node = node_class(name, *args, tmp_path)
+        nodes.append(node)
+        return node
+
     try:
-        web_a = WebNode("web-a", env, tmp_path)
-        web_b = WebNode("web-b", env, tmp_path)
-        nodes += [web_a, web_b]
-        schedulers = [
-            Node(f"scheduler-{n}", ["manage.py", "run_scheduler"], scheduler_env, tmp_path)
-            for n in (1, 2)
-        ]
-        workers = [Node(f"worker-{n}", worker_args, env, tmp_path) for n in (1, 2)]
-        nodes += schedulers + workers
+        web_a = start(WebNode, "web-a", env)
+        web_b = start(WebNode, "web-b", env)
+        scheduler_args = ["manage.py", "run_scheduler"]
+        schedulers = [start(Node, f"scheduler-{n}", scheduler_args, scheduler_env) for n in (1, 2)]
+        workers = [start(Node, f"worker-{n}", worker_args, env) for n in (1, 2)]
         deadline = time.monotonic() + READY_WITHIN
         web_a.wait_until_ready(deadline)
         web_b.wait_until_ready(deadline)
@@ -297,6 +301,7 @@ def test_two_web_servers_two_workers_and_two_schedulers_share_one_database_and_c
         # Every task queued runs once, whichever worker takes it, and both take some.
         for worker in workers:
             worker.assert_running()
+            assert wait_for(lambda worker=worker: WORKER_STARTED in worker.log(), 30), worker.log()
         for number in range(TASKS):
             record_run.using(backend="background").enqueue(number)
         wait_for(lambda: len(task_runs()) >= TASKS, 45, interval=0.3)
