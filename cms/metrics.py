@@ -58,7 +58,7 @@ def route_name(request: HttpRequest) -> str:
     return match.view_name or match._func_path
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def route_of_path(path: str, urlconf: str | None) -> str:
     """Resolving walks every URL pattern (~0.1 ms); revalidations repeat the same paths."""
     try:

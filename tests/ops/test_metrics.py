@@ -161,3 +161,18 @@ def test_print_builds_are_counted_by_outcome(client):
 
     for outcome, count in [("failed", 1), ("withdrawn", 1), ("built", 0), ("busy", 0)]:
         assert samples[("portal_print_builds_total", (("outcome", outcome),))] == count
+
+
+@pytest.mark.django_db
+def test_a_revalidation_answered_before_routing_counts_under_its_route(client, portal):
+    page = ArticlePageFactory(parent=portal.section(SectionKind.FAMILY_INFO))
+    etag = client.get(f"/api/v2/pages/{page.pk}/")["ETag"]
+    detail = (
+        "portal_http_request_duration_seconds_count",
+        (("method", "GET"), ("view", "wagtailapi:pages:detail")),
+    )
+    before = scrape(client)[detail]
+
+    assert client.get(f"/api/v2/pages/{page.pk}/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    assert scrape(client)[detail] == before + 1
