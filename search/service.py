@@ -22,7 +22,7 @@ from content.pageindex import PublicPageIndex, site_page_index
 from content.versioning import PerVersion, current_version
 from content.vocabulary import ContentFilter, InvalidFilter
 from pages.snippets import Audience, District, Topic
-from search import breaker, korean, termindex
+from search import breaker, catchup, korean, termindex
 from search.engines import CITIZEN_BACKEND, DATABASE, DEFAULT_BACKEND, ENGINE_BACKENDS
 from search.indexing import page_text, searchable_pages
 from search.models import SearchSynonym
@@ -422,7 +422,8 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     def allowed(page_id: int) -> bool:
         return page_id in index.by_id and (filtered is None or page_id in filtered)
 
-    termindex.catch_up(version.key)
+    # Reads what is indexed; a change the worker has not reached only queues it a task.
+    catchup.request_if_behind(version)
     thesaurus = current_thesaurus(version.key)
     concepts = query_concepts(text, thesaurus)
     did_you_mean = None

@@ -12,7 +12,7 @@ from django.test import override_settings
 from wagtail.models import Page, PageViewRestriction
 
 from pages.models import SectionKind
-from search import termindex
+from search import catchup
 from search.engines import CITIZEN_BACKEND, engine_settings
 from tests.factories import ArticlePageFactory
 from tests.search.conftest import DATABASE_BACKENDS
@@ -203,7 +203,7 @@ def test_search_api_falls_back_to_the_database(
     publish(article, django_capture_on_commit_callbacks)
     # The database backend's page terms follow the publish (and Kiwi loads) before the clock
     # starts: what is timed is the cost of the broken engine.
-    termindex.catch_up()
+    catchup.run()
     with _broken_engine_settings(broken_engine_url):
         started = time.monotonic()
         response = client.get("/api/v2/search/", {"q": "한부모"})
