@@ -31,7 +31,7 @@ from content.models import ContentChange
 from content.versioning import ContentVersion
 from content.visibility import searchable_pages
 from search import termindex
-from search.indexing import load_pages, write_documents
+from search.indexing import ensure_engine_index, load_pages, write_documents
 from search.models import PageTermState
 
 logger = logging.getLogger(__name__)
@@ -211,6 +211,7 @@ class _Run:
     def _build_step(self, after_id: int) -> bool:
         if self.total is None:
             self.total = searchable_pages().filter(pk__gt=after_id).count()
+            ensure_engine_index()
         ids = list(
             searchable_pages()
             .filter(pk__gt=after_id)

@@ -190,6 +190,17 @@ def ensure_page_index(backend) -> bool:
     return created
 
 
+def ensure_engine_index() -> None:
+    """`ensure_page_index` on the citizens' engine, if one is configured; errors are logged
+    (the documents' writes then fail and are logged too)."""
+    if not engine_configured():
+        return
+    try:
+        ensure_page_index(engine_backend())
+    except Exception:
+        logger.exception("Could not create the search engine's page index")
+
+
 def sync_pages(pages: Iterable[Page], backend=None) -> None:
     """Index each page that is live and public now; remove each that is not (bulk requests).
 

@@ -2,10 +2,12 @@
 burst of changes queues one task, the worker indexes in batches that survive being killed,
 and searches keep answering while a fan-out change is being processed."""
 
+import io
 import threading
 import time
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
@@ -176,3 +178,16 @@ def test_search_keeps_answering_while_a_fan_out_change_is_processed(
     assert during >= 2  # searches were answered between the worker's batches
     assert all(status == 200 for status, _ in answers)
     assert max(seconds for _, seconds in answers) < 2
+
+
+@pytest.mark.django_db
+def test_the_catch_up_command_indexes_now_and_says_so(client, family_info, queued_worker):
+    page = ArticlePageFactory(parent=family_info, title="예비부부 교육 안내", live=False)
+    publish(page)
+    output = io.StringIO()
+
+    call_command("catch_up_search_index", stdout=output)
+
+    assert "검색 색인이 최신입니다" in output.getvalue()
+    assert found(client, "예비부부") == [page.pk]
+    assert not catchup.is_behind()
