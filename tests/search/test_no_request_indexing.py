@@ -16,6 +16,7 @@ from pages.models import SectionKind
 from search import catchup
 from search.models import PageTerm, PageTermState
 from tests.factories import ArticlePageFactory
+from tests.search.test_index_consistency import indexed_ids
 
 SEARCH_URL = "/api/v2/search/"
 TERMS_TABLE = PageTerm._meta.db_table
@@ -191,3 +192,32 @@ def test_the_catch_up_command_indexes_now_and_says_so(client, family_info, queue
     assert "검색 색인이 최신입니다" in output.getvalue()
     assert found(client, "예비부부") == [page.pk]
     assert not catchup.is_behind()
+
+
+@pytest.mark.search_engine
+def test_the_worker_writes_engine_documents_in_bulk(
+    engine, family_info, queued_worker, monkeypatch
+):
+    pages = [
+        ArticlePageFactory(parent=family_info, title=f"맞벌이 가정 돌봄 {number}", live=False)
+        for number in range(12)
+    ]
+    catchup.run()  # the first build (and the engine's index)
+    for page in pages:
+        publish(page)
+    publish(family_info.specific)  # and a fan-out over all of them
+    urls = []
+    transport = type(engine.es.transport)
+    perform_request = transport.perform_request
+
+    def counted(self, method, url, *args, **kwargs):
+        urls.append(url)
+        return perform_request(self, method, url, *args, **kwargs)
+
+    monkeypatch.setattr(transport, "perform_request", counted)
+    indexed = catchup.run()
+    monkeypatch.undo()
+
+    assert indexed > len(pages)
+    assert len([url for url in urls if url.endswith("/_bulk")]) == 1  # one request for all
+    assert {page.pk for page in pages} <= indexed_ids(engine)
