@@ -219,7 +219,9 @@ def write_documents(pages: list, removed_ids: Iterable[int], backend=None) -> No
     `removed_ids` through the engine's bulk API, `BULK_CHUNK` documents per request."""
     if not engine_configured():
         return
-    backend = backend or engine_backend()
+    if backend is None:
+        timeout = settings.WAGTAILSEARCH_BACKENDS[CITIZEN_BACKEND].get("INDEX_TIMEOUT", 30.0)
+        backend = engine_backend(TIMEOUT=timeout)
     index = backend.get_index_for_model(Page)
     actions = [_index_action(backend, page) for page in pages]
     actions += [{"_op_type": "delete", "_id": str(page_id)} for page_id in sorted(removed_ids)]
