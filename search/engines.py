@@ -62,8 +62,8 @@ def engine_settings(
         "INDEX_TIMEOUT": index_timeout,
         # Searches wait on the engine: one bounded attempt, never a retry on top.
         "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
-        # Wagtail would index every saved page, drafts too; search.signals indexes only
-        # live public pages instead.
+        # Wagtail would index every saved page, drafts too; the task worker indexes only
+        # live public pages instead (search.catchup).
         "AUTO_UPDATE": False,
         "ATOMIC_REBUILD": True,
     }

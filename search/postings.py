@@ -4,8 +4,8 @@
 PostgreSQL); this module keeps, per process, the terms that searches asked for as arrays
 (page ids, and each page's best place and count for the term as one number) and ranks by
 coverage with whole-array operations: a common word on thousands of pages costs no Python per
-page. Like the public page index, the arrays follow content changes: a new content version
-re-reads only the changed pages' terms.
+page. The arrays follow the page terms as the task worker indexes them (`search.catchup`):
+when it has indexed further changes, only the changed pages' terms are re-read.
 """
 
 import math

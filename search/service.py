@@ -359,7 +359,9 @@ def _correct(text: str, concepts: list[Concept], thesaurus, version_key: str):
         if any(set(alternative) <= known for alternative in concept.alternatives):
             corrected.append((concept, concept.text))
             continue
-        speller = _speller.get(version_key)
+        # The vocabulary is the indexed terms: it moves when the worker indexes, too.
+        indexed, build = termindex.indexed_state()
+        speller = _speller.get(f"{version_key}:{indexed.key}:{build}")
         typed = [concept.text.replace(" ", ""), *concept.words]
         candidates = [fix for word in typed for fix in speller.corrections(word, limit=1)]
         if not candidates:

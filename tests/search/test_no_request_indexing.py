@@ -221,3 +221,21 @@ def test_the_worker_writes_engine_documents_in_bulk(
     assert indexed > len(pages)
     assert len([url for url in urls if url.endswith("/_bulk")]) == 1  # one request for all
     assert {page.pk for page in pages} <= indexed_ids(engine)
+
+
+@pytest.mark.django_db
+def test_a_search_before_the_first_build_queues_it_and_answers_with_what_exists(
+    client, family_info, queued_worker
+):
+    page = ArticlePageFactory(parent=family_info, title="손자녀 돌봄 수당")  # no event: an import
+    # A database whose search index was never built (restored without it).
+    for model in (PageTermState, PageTerm, DBTaskResult):
+        model.objects.all().delete()
+
+    assert found(client, "손자녀") == []  # nothing indexed yet, and nothing indexed now
+    assert found(client, "손자녀") == []
+    assert not PageTerm.objects.exists()
+    assert DBTaskResult.objects.filter(task_path=TASK_PATH).count() == 1
+
+    run_worker()
+    assert found(client, "손자녀") == [page.pk]
