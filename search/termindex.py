@@ -44,13 +44,15 @@ def _rows(page) -> list[tuple[int, str, int, int]]:
 def _insert(rows: list[tuple[int, str, int, int]]) -> None:
     """Plain multi-row INSERTs: building ~100 model instances per page through the ORM cost
     more than analysing the page."""
-    table = connection.ops.quote_name(PageTerm._meta.db_table)
+    quote = connection.ops.quote_name
+    table = quote(PageTerm._meta.db_table)
+    columns = ", ".join(quote(column) for column in ("page_id", "term", "part", "count"))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), INSERT_ROWS):
             chunk = rows[start : start + INSERT_ROWS]
             values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
             cursor.execute(
-                f"INSERT INTO {table} (page_id, term, part, count) VALUES {values}",  # noqa: S608
+                f"INSERT INTO {table} ({columns}) VALUES {values}",  # noqa: S608
                 [value for row in chunk for value in row],
             )
 
@@ -77,8 +79,10 @@ def replace_range(after_id: int, up_to_id: int | None, pages: list) -> None:
 
 def _delete(where: str, params: list) -> None:
     """A plain DELETE: the ORM's would load every row and send a signal for each."""
-    table = connection.ops.quote_name(PageTerm._meta.db_table)
+    quote = connection.ops.quote_name
+    table = quote(PageTerm._meta.db_table)
     with connection.cursor() as cursor:
+        where = where.replace("page_id", quote("page_id"))
         cursor.execute(f"DELETE FROM {table} WHERE {where}", params)  # noqa: S608
 
 
