@@ -141,10 +141,10 @@ def run(progress: Progress | None = None, batch: int = BATCH) -> int:
     owner = uuid.uuid4().hex
     if not _claim(owner):
         return 0
-    run = _Run(owner, batch, progress)
+    current = _Run(owner, batch, progress)
     try:
         while True:
-            if run.step():
+            if current.step():
                 continue
             _release(owner)
             # A change committed while this run held the lease queued no task: look again.
@@ -155,7 +155,7 @@ def run(progress: Progress | None = None, batch: int = BATCH) -> int:
     except BaseException:
         _release(owner)
         raise
-    return run.indexed
+    return current.indexed
 
 
 class _Run:
