@@ -24,11 +24,12 @@ _done = threading.Event()
 
 def warm_up() -> None:
     """Load the Korean analyser (16-27 s and ~300 MB the first time) by analysing a query,
-    then analyse the editors' synonym rules (seconds over the whole thesaurus; kept) and bring
-    the page terms up to date, so no citizen's search waits for any of it."""
+    then analyse the editors' synonym rules (seconds over the whole thesaurus; kept) and queue
+    the page terms' catch-up if they are behind, so no citizen's search waits for any of it."""
     from django.db import DatabaseError, connections
 
-    from search import korean, termindex
+    from content.versioning import current_version
+    from search import catchup, korean
     from search.thesaurus import current_thesaurus
 
     _started.set()
@@ -36,9 +37,9 @@ def warm_up() -> None:
     korean.query_terms("서울시 한부모가족 양육 지원")
     try:
         current_thesaurus()
-        # The database backend's page terms, built here if this database has none yet (a
-        # first deploy, a restored backup): never inside a citizen's first search.
-        termindex.catch_up()
+        # A database whose page terms are missing or behind (a first deploy, a restored
+        # backup) gets a catch-up queued for the task worker: never inside a search.
+        catchup.request_if_behind(current_version())
     except DatabaseError:
         logger.warning(
             "warm-up: synonyms or page terms not read (database unavailable)", exc_info=True

@@ -4,10 +4,12 @@
     SEARCH_URL           the engine's URL, e.g. http://127.0.0.1:9250 (required for an engine)
     SEARCH_INDEX_PREFIX  prefix of the engine's index names (default "portal_")
     SEARCH_TIMEOUT       seconds one engine request may take (default 1.0)
+    SEARCH_INDEX_TIMEOUT seconds one bulk write of the task worker may take (default 30)
 
 Wagtail's database backend is always the "default" backend: it serves the admin's search
 (drafts included) and is the citizens' fallback. An engine, when configured, is a second
-backend, "citizen", holding only live public pages; `search.signals` keeps it in step.
+backend, "citizen", holding only live public pages; the task worker keeps it in step
+(`search.catchup`).
 
 This module is imported by the settings, so it must not import Django models.
 """
@@ -42,21 +44,26 @@ def search_backends_from_env(env) -> dict:
         url,
         index_prefix=env("SEARCH_INDEX_PREFIX", default="portal_"),
         timeout=env.float("SEARCH_TIMEOUT", default=1.0),
+        index_timeout=env.float("SEARCH_INDEX_TIMEOUT", default=30.0),
     )
     return backends
 
 
-def engine_settings(kind: str, url: str, index_prefix: str, timeout: float) -> dict:
+def engine_settings(
+    kind: str, url: str, index_prefix: str, timeout: float, index_timeout: float = 30.0
+) -> dict:
     """The backend settings of an Elasticsearch or OpenSearch engine at `url`."""
     return {
         "BACKEND": ENGINE_BACKENDS[kind],
         "URLS": [url],
         "INDEX_PREFIX": index_prefix,
         "TIMEOUT": timeout,
-        # Publishing waits on the engine: one bounded attempt, never a retry on top.
+        # The task worker's bulk writes (search.indexing.write_documents) may take longer.
+        "INDEX_TIMEOUT": index_timeout,
+        # Searches wait on the engine: one bounded attempt, never a retry on top.
         "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
-        # Wagtail would index every saved page, drafts too; search.signals indexes only
-        # live public pages instead.
+        # Wagtail would index every saved page, drafts too; the task worker indexes only
+        # live public pages instead (search.catchup).
         "AUTO_UPDATE": False,
         "ATOMIC_REBUILD": True,
     }

@@ -5,10 +5,13 @@ Korean as soon as it declares them.
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from modelcluster.fields import ParentalManyToManyField
 from modelsearch.backends import get_search_backend
 from modelsearch.index import RelatedFields, SearchField, get_indexed_models
 from wagtail.models import Page
@@ -81,23 +84,39 @@ class PageTerms:
     body: list[str]
 
 
+def _terms_version(page) -> tuple:
+    return (page.title, page.latest_revision_id, page.last_published_at)
+
+
 def page_terms(page) -> PageTerms:
     """The Korean terms of a page's title, summary (intro, tags) and body.
 
     Indexers read the fields several times per page and the analysis is the costly part,
     so the result is kept on the instance while the page stays the same.
     """
-    version = (page.title, page.latest_revision_id, page.last_published_at)
+    version = _terms_version(page)
     cached = page.__dict__.get("_korean_terms")
     if cached and cached[0] == version:
         return cached[1]
-    terms = PageTerms(
-        title=korean.index_terms(page.title),
-        summary=korean.index_terms(page_text(page, part="summary")),
-        body=korean.index_terms(page_text(page, part="body")),
-    )
-    page.__dict__["_korean_terms"] = (version, terms)
-    return terms
+    analyse_pages([page])
+    return page.__dict__["_korean_terms"][1]
+
+
+def analyse_pages(pages: list) -> None:
+    """Analyse the Korean terms of many pages in one pass (kept on each, as `page_terms`
+    keeps them)."""
+    pending = [
+        page
+        for page in pages
+        if (page.__dict__.get("_korean_terms") or (None,))[0] != _terms_version(page)
+    ]
+    texts = []
+    for page in pending:
+        texts += [page.title, page_text(page, part="summary"), page_text(page, part="body")]
+    terms = korean.index_terms_many(texts)
+    for number, page in enumerate(pending):
+        title, summary, body = terms[number * 3 : number * 3 + 3]
+        page.__dict__["_korean_terms"] = (_terms_version(page), PageTerms(title, summary, body))
 
 
 def page_korean_text(page, part: str) -> str:
@@ -108,6 +127,37 @@ def page_korean_text(page, part: str) -> str:
     if part == "title":
         return " ".join(terms.title * TITLE_WEIGHT)
     return " ".join(getattr(terms, part))
+
+
+def load_pages(page_ids: Collection[int]) -> list:
+    """The searchable pages among `page_ids`, specific, with their related fields (topics …)
+    prefetched and their Korean terms analysed: a few queries per page type, not per page."""
+    by_type: dict[int, list[int]] = {}
+    rows = searchable_pages().filter(pk__in=list(page_ids)).values_list("pk", "content_type_id")
+    for page_id, content_type_id in rows:
+        by_type.setdefault(content_type_id, []).append(page_id)
+    pages = []
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            pages.extend(_indexed_objects(model).filter(pk__in=ids))
+    analyse_pages(pages)
+    return sorted(pages, key=lambda page: page.pk)
+
+
+def _indexed_objects(model):
+    """Wagtail's `get_indexed_objects`, with the tags (ParentalManyToManyField, which Wagtail
+    leaves out) prefetched too: otherwise three queries per page."""
+    queryset = model.get_indexed_objects()
+    for field in model.get_search_fields():
+        if isinstance(field, RelatedFields):
+            try:
+                model_field = model._meta.get_field(field.field_name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(model_field, ParentalManyToManyField):
+                queryset = queryset.prefetch_related(field.field_name)
+    return queryset
 
 
 # Citizens' engine ------------------------------------------------------------------------
@@ -140,34 +190,69 @@ def ensure_page_index(backend) -> bool:
     return created
 
 
-def sync_pages(pages: Iterable[Page], backend=None) -> None:
-    """Index each page that is live and public now; remove each that is not.
+def ensure_engine_index() -> None:
+    """`ensure_page_index` on the citizens' engine, if one is configured; errors are logged
+    (the documents' writes then fail and are logged too)."""
+    if not engine_configured():
+        return
+    try:
+        ensure_page_index(engine_backend())
+    except Exception:
+        logger.exception("Could not create the search engine's page index")
 
-    Errors from the engine are logged with the page id and never raised: publishing must
-    not fail because search is down. `reconcile_search_index` repairs what was missed.
+
+def sync_pages(pages: Iterable[Page], backend=None) -> None:
+    """Index each page that is live and public now; remove each that is not (bulk requests).
+
+    Errors from the engine are logged with the page ids and never raised: indexing goes on
+    with the next batch, and `reconcile_search_index` repairs what was missed.
     """
     if not engine_configured():
         return
-    backend = backend or engine_backend()
     ids = [page.pk for page in pages]
-    visible = set(searchable_pages().filter(pk__in=ids).values_list("pk", flat=True))
-    for page_id in ids:
-        if page_id in visible:
-            _index(backend, page_id)
-        else:
-            _remove(backend, page_id)
+    visible = load_pages(ids)
+    write_documents(visible, set(ids) - {page.pk for page in visible}, backend)
 
 
-def _index(backend, page_id: int) -> None:
+def write_documents(pages: list, removed_ids: Iterable[int], backend=None) -> None:
+    """Index `pages` (specific, searchable, analysed) and remove the documents of
+    `removed_ids` through the engine's bulk API, `BULK_CHUNK` documents per request."""
+    if not engine_configured():
+        return
+    if backend is None:
+        timeout = settings.WAGTAILSEARCH_BACKENDS[CITIZEN_BACKEND].get("INDEX_TIMEOUT", 30.0)
+        backend = engine_backend(TIMEOUT=timeout)
+    index = backend.get_index_for_model(Page)
+    actions = [_index_action(backend, page) for page in pages]
+    actions += [{"_op_type": "delete", "_id": str(page_id)} for page_id in sorted(removed_ids)]
+    if not actions:
+        return
     try:
-        page = Page.objects.get(pk=page_id).specific
-        backend.add(page)
+        _, errors = backend.bulk(
+            backend.es,
+            actions,
+            index=index.name,
+            chunk_size=BULK_CHUNK,
+            raise_on_error=False,
+            # A write to a missing index must fail, not create one with guessed mappings.
+            require_alias=True,
+        )
     except Exception:
-        logger.exception("Could not index page %s in the search engine", page_id)
+        ids = [action["_id"] for action in actions]
+        logger.exception("Could not write pages %s to the search engine", ids)
+        return
+    failed = [error for error in errors if _status(error) != 404]  # a delete of no document
+    if failed:
+        logger.error("The search engine refused %d page(s): %s", len(failed), failed[:5])
 
 
-def _remove(backend, page_id: int) -> None:
-    try:
-        backend.delete(Page(pk=page_id))
-    except Exception:
-        logger.exception("Could not remove page %s from the search engine", page_id)
+BULK_CHUNK = 500
+
+
+def _index_action(backend, page) -> dict:
+    mapping = backend.mapping_class(type(page))
+    return {"_id": mapping.get_document_id(page), "_source": mapping.get_document(page)}
+
+
+def _status(error: dict) -> int | None:
+    return next(iter(error.values()), {}).get("status")

@@ -52,8 +52,12 @@ def analyze_words(text: str) -> list[Word]:
     """Split `text` into words and keep each word's content morphemes."""
     if not text or not text.strip():
         return []
+    return _words(text, _kiwi().tokenize(text))
+
+
+def _words(text: str, tokens) -> list[Word]:
     words: dict[int, list] = {}
-    for token in _kiwi().tokenize(text):
+    for token in tokens:
         words.setdefault(token.word_position, []).append(token)
     return [_word(text, tokens) for _, tokens in sorted(words.items())]
 
@@ -101,7 +105,20 @@ def _run_parts(run: tuple[str, ...]) -> Iterable[str]:
 
 def index_terms(text: str) -> list[str]:
     """The terms a page is found by, in reading order, one per occurrence."""
-    words = analyze_words(text)
+    return _terms(analyze_words(text))
+
+
+def index_terms_many(texts: list[str]) -> list[list[str]]:
+    """`index_terms` of each of `texts`, handed to Kiwi in one call (indexing many pages)."""
+    terms: list[list[str]] = [[] for _ in texts]
+    todo = [number for number, text in enumerate(texts) if text and text.strip()]
+    analysed = _kiwi().tokenize([texts[number] for number in todo])
+    for number, tokens in zip(todo, analysed, strict=True):
+        terms[number] = _terms(_words(texts[number], tokens))
+    return terms
+
+
+def _terms(words: list[Word]) -> list[str]:
     terms: list[str] = []
     for position, word in enumerate(words):
         for run in word.runs:

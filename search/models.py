@@ -122,10 +122,19 @@ class PageTerm(models.Model):
 
 
 class PageTermState(models.Model):
-    """Up to which content change the page terms are current (one row)."""
+    """How far the task worker has brought citizens' search (page terms and engine documents)
+    up to date (one row; none until the first build starts). See `search.catchup`."""
 
+    # Every content change up to this id is indexed.
     last_change_id = models.BigIntegerField(default=0)
     built_at = models.DateTimeField(auto_now=True)
+    # While a full build runs: the pages up to this id are done (a killed worker resumes here).
+    build_cursor = models.BigIntegerField(null=True, blank=True)
+    # When a catch-up task was queued and has not started yet (one at a time).
+    queued_at = models.DateTimeField(null=True, blank=True)
+    # The worker running a catch-up holds it until then, renewed after every batch.
+    lease_until = models.DateTimeField(null=True, blank=True)
+    lease_owner = models.CharField(max_length=32, blank=True)
 
     def __str__(self) -> str:
         return f"page terms up to change {self.last_change_id}"

@@ -4,8 +4,8 @@
 PostgreSQL); this module keeps, per process, the terms that searches asked for as arrays
 (page ids, and each page's best place and count for the term as one number) and ranks by
 coverage with whole-array operations: a common word on thousands of pages costs no Python per
-page. Like the public page index, the arrays follow content changes: a new content version
-re-reads only the changed pages' terms.
+page. The arrays follow the page terms as the task worker indexes them (`search.catchup`):
+when it has indexed further changes, only the changed pages' terms are re-read.
 """
 
 import math
@@ -102,15 +102,20 @@ def _read(rows, terms) -> dict[str, tuple[np.ndarray, np.ndarray]]:
 
 
 _current: list[TermPostings] = []
+_build: list[tuple] = [()]
 # The threaded development server searches from several threads at once.
 _lock = threading.RLock()
 
 
-def current_postings(version: ContentVersion) -> TermPostings:
-    """This process's postings, brought up to `version` (the terms must be current: call
-    `termindex.catch_up` first)."""
+def current_postings(version: ContentVersion, build: tuple = ()) -> TermPostings:
+    """This process's postings, brought up to `version`: the content version the page terms
+    are current at (`termindex.indexed_state`), within `build` (a new full build, or one
+    under way, rewrites terms without content changes: start afresh)."""
     with _lock:
         postings = _current[0] if _current else None
+        if build != _build[0] or (build and build[0] is not None):
+            postings = None
+            _build[0] = build
         if postings is None or postings.version.change_id > version.change_id:
             postings = TermPostings(version, {})
         elif postings.version != version:

@@ -23,7 +23,7 @@ from content.versioning import PerVersion, current_version
 from content.vocabulary import ContentFilter, InvalidFilter
 from infra.metrics import SEARCH_FALLBACKS
 from pages.snippets import Audience, District, Topic
-from search import breaker, korean, termindex
+from search import breaker, catchup, korean, termindex
 from search.engines import CITIZEN_BACKEND, DATABASE, DEFAULT_BACKEND, ENGINE_BACKENDS
 from search.indexing import page_text, searchable_pages
 from search.models import SearchSynonym
@@ -361,7 +361,9 @@ def _correct(text: str, concepts: list[Concept], thesaurus, version_key: str):
         if any(set(alternative) <= known for alternative in concept.alternatives):
             corrected.append((concept, concept.text))
             continue
-        speller = _speller.get(version_key)
+        # The vocabulary is the indexed terms: it moves when the worker indexes, too.
+        indexed, build = termindex.indexed_state()
+        speller = _speller.get(f"{version_key}:{indexed.key}:{build}")
         typed = [concept.text.replace(" ", ""), *concept.words]
         candidates = [fix for word in typed for fix in speller.corrections(word, limit=1)]
         if not candidates:
@@ -424,7 +426,8 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     def allowed(page_id: int) -> bool:
         return page_id in index.by_id and (filtered is None or page_id in filtered)
 
-    termindex.catch_up(version.key)
+    # Reads what is indexed; a change the worker has not reached only queues it a task.
+    catchup.request_if_behind(version)
     thesaurus = current_thesaurus(version.key)
     concepts = query_concepts(text, thesaurus)
     did_you_mean = None

@@ -1,33 +1,16 @@
-"""Keep the citizens' search engine in step with every content change.
+"""Keep citizens' search in step with every content change, through the one change event.
 
-Events arrive after the change commits, so the engine sees what citizens will see; every
-engine call is bounded by SEARCH_TIMEOUT and its errors are logged, never raised.
+Events arrive after the change commits; the handler only queues a catch-up for the task
+worker (`search.catchup`), so publishing never waits for Korean analysis or the engine.
 """
 
-from wagtail.models import Page
-
-from content.events import ChangeKind, ContentEvent, subscribe
-from search.indexing import engine_configured, sync_pages
-
-# Changes that alter a page's indexed text or whether citizens may find it.
-REINDEXED_KINDS = frozenset(
-    [
-        ChangeKind.PUBLISHED,
-        ChangeKind.UNPUBLISHED,
-        ChangeKind.DELETED,
-        ChangeKind.MOVED,
-        ChangeKind.RESTRICTED,
-        ChangeKind.UNRESTRICTED,
-    ]
-)
+from content.events import ContentEvent, subscribe
+from search import catchup
 
 
-def reindex(event: ContentEvent) -> None:
-    if not engine_configured() or event.kind not in REINDEXED_KINDS:
-        return
-    ids = [event.page_id] if event.kind == ChangeKind.PUBLISHED else list(event.affected_page_ids)
-    sync_pages([Page(pk=page_id) for page_id in ids if page_id is not None])
+def on_content_change(event: ContentEvent) -> None:
+    catchup.request()
 
 
 def connect() -> None:
-    subscribe(reindex, uid="search-reindex")
+    subscribe(on_content_change, uid="search-catch-up")

@@ -1,32 +1,34 @@
 """The database backend's index for citizens' search: the Korean terms of each live public
 page per part (title, summary and tags, body), in one table on SQLite and PostgreSQL alike.
 
-It follows the content version: a search first indexes the pages changed since the terms
-were last brought up to date (`catch_up`), so it never needs a signal of its own.
+Requests only read it. The task worker writes it (`search.catchup`): the pages of each batch
+of content changes, or of each stretch of page ids during a full build, in one short
+transaction per batch.
 """
 
 import logging
 from collections import Counter
 from collections.abc import Collection, Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
 
 from content.models import ContentChange
-from content.versioning import current_version
-from content.visibility import searchable_pages
+from content.versioning import ContentVersion
 from search import postings
-from search.indexing import page_terms
+from search.indexing import analyse_pages, page_terms
 from search.models import PageTerm, PageTermState
 from search.ranking import BODY, MINIMUM_COVERED, SUMMARY, TITLE, Concept
 
 logger = logging.getLogger(__name__)
 
 MAX_TERM_LENGTH = 64
-BATCH = 200
-_current: dict[str, int] = {}
+# Rows per INSERT statement (4 parameters each: well under every database's limit).
+INSERT_ROWS = 500
 
 
-def _rows(page) -> list[PageTerm]:
+def _rows(page) -> list[tuple[int, str, int, int]]:
+    """(page id, term, best part, count) for each term of `page`."""
     terms = page_terms(page)
     best: dict[str, int] = {}
     counts: Counter = Counter()
@@ -36,80 +38,85 @@ def _rows(page) -> list[PageTerm]:
                 continue
             best[word] = max(best.get(word, 0), part)
             counts[word] += 1
-    return [
-        PageTerm(page_id=page.pk, term=word, part=part, count=min(counts[word], 32767))
-        for word, part in best.items()
-    ]
+    return [(page.pk, word, part, min(counts[word], 32767)) for word, part in best.items()]
 
 
-def index_pages(page_ids: Iterable[int]) -> int:
-    """Bring the terms of `page_ids` up to date: indexed if searchable, removed if not."""
-    ids = list(dict.fromkeys(page_ids))
-    indexed = 0
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        visible = searchable_pages().filter(pk__in=chunk).specific()
-        rows = []
-        for page in visible:
-            rows.extend(_rows(page))
-            indexed += 1
-        with transaction.atomic():
-            PageTerm.objects.filter(page_id__in=chunk).delete()
-            PageTerm.objects.bulk_create(rows, batch_size=1000)
-    return indexed
+def _insert(rows: list[tuple[int, str, int, int]]) -> None:
+    """Plain multi-row INSERTs: building ~100 model instances per page through the ORM cost
+    more than analysing the page."""
+    quote = connection.ops.quote_name
+    table = quote(PageTerm._meta.db_table)
+    columns = ", ".join(quote(column) for column in ("page_id", "term", "part", "count"))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), INSERT_ROWS):
+            chunk = rows[start : start + INSERT_ROWS]
+            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values}",  # noqa: S608
+                [value for row in chunk for value in row],
+            )
+
+
+def replace_terms(page_ids: Collection[int], pages: list) -> None:
+    """Within the caller's transaction: the terms of `page_ids` become those of `pages`
+    (the searchable ones among them; the others have none)."""
+    ids = sorted(set(page_ids))
+    for start in range(0, len(ids), INSERT_ROWS):
+        chunk = ids[start : start + INSERT_ROWS]
+        _delete(f"page_id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+    _insert([row for page in pages for row in _rows(page)])
+
+
+def replace_range(after_id: int, up_to_id: int | None, pages: list) -> None:
+    """Within the caller's transaction: the terms of every page with an id in
+    (`after_id`, `up_to_id`] (no upper bound if None) become those of `pages`."""
+    if up_to_id is None:
+        _delete("page_id > %s", [after_id])
+    else:
+        _delete("page_id > %s AND page_id <= %s", [after_id, up_to_id])
+    _insert([row for page in pages for row in _rows(page)])
+
+
+def _delete(where: str, params: list) -> None:
+    """A plain DELETE: the ORM's would load every row and send a signal for each."""
+    quote = connection.ops.quote_name
+    table = quote(PageTerm._meta.db_table)
+    with connection.cursor() as cursor:
+        where = where.replace("page_id", quote("page_id"))
+        cursor.execute(f"DELETE FROM {table} WHERE {where}", params)  # noqa: S608
 
 
 def write_pages(pages: list) -> None:
     """Write the terms of `pages` (specific, searchable) in bulk, marking the terms current
     (for a bulk load that recorded no content change, such as the benchmark's)."""
-    ids = [page.pk for page in pages]
+    analyse_pages(pages)
     with transaction.atomic():
-        for start in range(0, len(ids), BATCH * 5):
-            PageTerm.objects.filter(page_id__in=ids[start : start + BATCH * 5]).delete()
-        rows = [row for page in pages for row in _rows(page)]
-        PageTerm.objects.bulk_create(rows, batch_size=2000)
+        replace_terms([page.pk for page in pages], pages)
         PageTermState.objects.update_or_create(
-            pk=1, defaults={"last_change_id": _newest_change_id()}
+            pk=1, defaults={"last_change_id": newest_change_id(), "build_cursor": None}
         )
-    _current.clear()
     postings.forget()
 
 
-def rebuild() -> int:
-    """Index every searchable page from scratch; returns how many."""
-    newest = _newest_change_id()
-    with transaction.atomic():
-        PageTerm.objects.all().delete()
-        count = index_pages(searchable_pages().values_list("pk", flat=True))
-        PageTermState.objects.update_or_create(pk=1, defaults={"last_change_id": newest})
-    _current.clear()
-    postings.forget()
-    return count
-
-
-def _newest_change_id() -> int:
+def newest_change_id() -> int:
     return ContentChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
 
 
-def catch_up(version_key: str | None = None) -> None:
-    """Index the pages changed since the terms were last brought up to date.
-
-    `version_key` (the content version) makes a search that finds nothing new cost nothing.
-    """
-    if version_key is not None and _current.get("key") == version_key:
-        return
-    state = PageTermState.objects.filter(pk=1).first()
-    if state is None:
-        rebuild()
-    else:
-        changes = ContentChange.objects.filter(id__gt=state.last_change_id)
-        rows = list(changes.values_list("id", "page_id"))
-        if rows:
-            ids = {page_id for _, page_id in rows if page_id is not None}
-            index_pages(ids)
-            PageTermState.objects.filter(pk=1).update(last_change_id=max(i for i, _ in rows))
-    if version_key is not None:
-        _current["key"] = version_key
+def indexed_state() -> tuple[ContentVersion, tuple]:
+    """The content version the terms are current at (the newest change the worker has
+    indexed; change 0 while none has been), and the build they belong to (a full build
+    rewrites terms without content changes), in one query."""
+    changed_at = ContentChange.objects.filter(pk=OuterRef("last_change_id")).values("created_at")
+    row = (
+        PageTermState.objects.filter(pk=1)
+        .annotate(changed_at=Subquery(changed_at[:1]))
+        .values_list("last_change_id", "changed_at", "build_cursor", "built_at")
+        .first()
+    )
+    if row is None:
+        return ContentVersion(0, None), ()
+    change_id, changed_at, build_cursor, built_at = row
+    return ContentVersion(change_id, changed_at), (build_cursor, built_at)
 
 
 def rank(
@@ -119,12 +126,12 @@ def rank(
     allowed_ids: Collection[int] | None = None,
 ) -> list[int]:
     """Ids of the pages covering at least `minimum_covered` concepts, best first
-    (`search.ranking`), among `allowed_ids` if given: from the terms as they are now."""
-    version = current_version()
-    catch_up(version.key)
-    return postings.rank(
-        concepts, postings.current_postings(version), limit, minimum_covered, allowed_ids
-    )
+    (`search.ranking`), among `allowed_ids` if given: from the terms as they are now.
+
+    Never indexes: pages the worker has not reached yet are found as they were indexed."""
+    version, build = indexed_state()
+    current = postings.current_postings(version, build)
+    return postings.rank(concepts, current, limit, minimum_covered, allowed_ids)
 
 
 def vocabulary() -> list[str]:

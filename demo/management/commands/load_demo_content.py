@@ -26,6 +26,8 @@ class Command(BaseCommand):
         if verbosity > 0:
             self.stdout.write("가족보고서 인쇄본 PDF")
         self.build_print_editions(verbosity)
+        # Citizens' search indexes what was published now, not when a task worker runs.
+        call_command("catch_up_search_index", stdout=self.stdout, verbosity=verbosity)
 
         if loader.new_passwords and verbosity > 0:
             self.stdout.write(self.style.WARNING("새 데모 계정 (비밀번호는 지금 한 번만 표시):"))
