@@ -278,7 +278,7 @@ def write_lock_is_free(path: str) -> bool:
         probe.close()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parsing_an_upload_never_holds_the_write_lock():
     """While a large workbook is parsed, other connections (the task worker, a citizen's
     counseling submission) can still write. Every request used to hold the lock throughout."""
