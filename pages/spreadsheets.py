@@ -5,10 +5,10 @@ Korean sentences an editor can act on.
 
 The files come from outside, so every cost is bounded before and while parsing: the file's
 size; for .xlsx the uncompressed sizes and compression ratios the zip directory declares
-(checked before openpyxl opens anything, and enforced by `zipfile` while reading); the
-cells of the first sheet, counted while streaming its XML; the length of a CSV field; and
-the time the whole read may take. A 100 KB file that expands to millions of cells is
-refused in well under a second, at a few MB of memory.
+(checked before openpyxl opens anything, and enforced by `zipfile` while reading), then the
+cells and elements of every XML part, counted by streaming it as far as openpyxl will read
+it; the length of a CSV field; and the time the whole read may take. A 60 KB file that
+expands to millions of cells is refused in milliseconds, at a few MB of memory.
 """
 
 import csv
@@ -46,6 +46,18 @@ ROW_TAG = f"{SHEET_NS}row"
 CELL_TAG = f"{SHEET_NS}c"
 DIMENSION_TAG = f"{SHEET_NS}dimension"
 
+# What zipfile, openpyxl and the XML parsers raise on a broken or hostile file:
+# SyntaxError covers broken XML (ParseError) and defusedxml's refusals; RuntimeError an
+# encrypted part; NotImplementedError an unknown compression method.
+UNREADABLE_ERRORS = (
+    zipfile.BadZipFile,
+    KeyError,
+    OSError,
+    ValueError,
+    SyntaxError,
+    RuntimeError,
+    NotImplementedError,
+)
 UNREADABLE_XLSX = "엑셀 파일을 열 수 없습니다. .xlsx 형식으로 저장했는지 확인하세요."
 TOO_MANY_CELLS = (
     f"표가 너무 큽니다: 최대 {MAX_CELLS:,}칸까지 가져올 수 있습니다. "
@@ -87,8 +99,7 @@ def _xlsx_cells(data: bytes, deadline: float) -> list[list]:
         _check_zip_directory(archive)
         _check_xml_sizes(archive, deadline)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError) as error:
-        # SyntaxError: broken XML (ParseError) and defusedxml's refusals derive from it.
+    except UNREADABLE_ERRORS as error:
         raise ValidationError(UNREADABLE_XLSX) from error
     try:
         cells = []
@@ -98,7 +109,7 @@ def _xlsx_cells(data: bytes, deadline: float) -> list[list]:
             _check_deadline(deadline)
             cells.append([_cell(value) for value in row])
         return cells
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError) as error:
+    except UNREADABLE_ERRORS as error:
         raise ValidationError(UNREADABLE_XLSX) from error
     finally:
         workbook.close()

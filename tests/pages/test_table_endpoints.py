@@ -305,3 +305,17 @@ def test_parsing_an_upload_never_holds_the_write_lock():
     assert len(responses[0].json()["rows"]) == 499
     assert len(samples) >= 5, "the parse was too quick to sample"
     assert all(samples), f"write lock held in {samples.count(False)} of {len(samples)} samples"
+
+
+def test_an_encrypted_workbook_is_refused_in_korean(report_tf):
+    """zipfile raises RuntimeError for a password-protected part: it answered 500."""
+    data = bytearray(xlsx_upload([["구분"], ["a"]]).read())
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start)) >= 0:
+        data[start + 8] |= 1  # the central directory's "encrypted" flag
+        start += 4
+
+    response = report_tf.post(IMPORT_URL, {"file": SimpleUploadedFile("표.xlsx", bytes(data))})
+
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("엑셀 파일을 열 수 없습니다.")
