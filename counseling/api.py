@@ -3,8 +3,6 @@
 from collections.abc import Mapping
 
 from django.conf import settings
-from django.db import transaction
-from django.utils.decorators import method_decorator
 from django_ratelimit.core import get_usage, is_ratelimited
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -98,7 +96,6 @@ class CounselingAPIView(APIView):
         return request.data
 
 
-@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class CounselingSubmitView(CounselingAPIView):
     """POST /api/v2/counseling/: a citizen's question in, a receipt number and access code out."""
 

@@ -2,13 +2,13 @@
 
 import html
 import secrets
-import time
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from infra.db import retry_when_busy
 from pages.models import CounselingFAQPage, SectionKind, SectionPage
 
 from .anonymize import anonymize
@@ -23,22 +23,15 @@ from .models import (
 )
 
 RECEIPT_ATTEMPTS = 5
-# SQLite has one writer at a time; a busy database is retried briefly instead of
-# turning a citizen's question into a server error. PostgreSQL never needs it.
-LOCKED_ATTEMPTS = 40
-LOCKED_BACKOFF_SECONDS = 0.05
+# A busy database (another writer holding the lock) is tried again for this long; then the
+# citizen gets a 503 and nothing was stored. Each try is one short transaction that either
+# stores the whole case or nothing, so an answer is never lost for a stored case.
+BUSY_RETRY_SECONDS = 3
 
 
 def submit_case(data: dict) -> tuple[CounselingCase, str]:
     """Store a validated submission whole and return it with its one-time access code."""
-    for attempt in range(LOCKED_ATTEMPTS):
-        try:
-            return _insert_case(data)
-        except OperationalError as error:
-            if "locked" not in str(error) or attempt == LOCKED_ATTEMPTS - 1:
-                raise
-            time.sleep(LOCKED_BACKOFF_SECONDS * (1 + attempt % 5))
-    raise AssertionError("unreachable")
+    return retry_when_busy(lambda: _insert_case(data), seconds=BUSY_RETRY_SECONDS)
 
 
 def _insert_case(data: dict) -> tuple[CounselingCase, str]:

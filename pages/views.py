@@ -1,4 +1,8 @@
-"""Admin endpoints behind the statistics table grid: file import and live preview."""
+"""Admin endpoints behind the statistics table grid: file import and live preview.
+
+Statistics tables live in report chapters only, so only people who may edit a chapter use
+these. Neither writes to the database: parsing a file never holds a write lock.
+"""
 
 import json
 
@@ -10,16 +14,30 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from content.errors import error_body
 from pages.blocks import StatisticsTableBlock
 from pages.blocks.table_grid import clean_grid
+from pages.models import ReportChapterPage, ReportEditionPage, SectionKind
 from pages.spreadsheets import MAX_FILE_BYTES, read_grid
 
 MAX_PREVIEW_BYTES = MAX_FILE_BYTES
+FORBIDDEN_MESSAGE = "보고서 장(챕터)을 편집할 수 있는 사용자만 표를 가져오거나 미리 볼 수 있습니다."
+
+
+def may_edit_report_chapters(user) -> bool:
+    """Whether `user` may add or change a report chapter: the report section, an edition or
+    a chapter is among the pages they may edit (bloggers and counselors are not)."""
+    if user.is_superuser:
+        return True
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["add", "change"])
+    report_pages = editable.type(ReportEditionPage, ReportChapterPage) | editable.filter(
+        sectionpage__kind=SectionKind.REPORT
+    )
+    return report_pages.exists()
 
 
 def _forbidden(request: HttpRequest) -> JsonResponse | None:
-    """A JSON refusal for admin users who may not edit any page (the grid shows it)."""
-    if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change"]):
+    """A JSON refusal for admin users who may not edit report chapters (the grid shows it)."""
+    if may_edit_report_chapters(request.user):
         return None
-    return JsonResponse(error_body("forbidden", "페이지를 편집할 권한이 없습니다."), status=403)
+    return JsonResponse(error_body("forbidden", FORBIDDEN_MESSAGE), status=403)
 
 
 def _invalid(error: ValidationError) -> JsonResponse:

@@ -86,7 +86,8 @@ def distribution(request, edition_id: int) -> TemplateResponse:
         request.POST or None, queryset=queryset, edition=edition, prefix="recipients"
     )
     if request.method == "POST" and formset.is_valid():
-        formset.save()
+        with transaction.atomic():  # every recipient's row, or none
+            formset.save()
         messages.success(request, "배포 계획을 저장했습니다.")
         return redirect("report_print:distribution", edition_id=edition.pk)
     total = sum(recipient.copies for recipient in queryset)

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "cms.middleware.ApiLeanAuthenticationMiddleware",
     "cms.middleware.ApiLeanMessageMiddleware",
+    # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE: a Korean 413 (JSON under /api/), before CSRF.
+    "cms.middleware.RequestBodyLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
@@ -107,15 +109,19 @@ TEMPLATES = [
     },
 ]
 
+# Requests run in autocommit (no ATOMIC_REQUESTS): a read takes no lock, and every write is
+# its own short transaction — Wagtail's admin wraps its saves in `transaction.atomic`, and so
+# do our services (counseling, partners, webhooks, print). A long request (parsing an upload,
+# typesetting) never holds a write lock while it computes. See infra/db.py for "busy".
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default under concurrent use: readers never wait for the writer (WAL);
     # a write transaction takes the write lock when it begins (IMMEDIATE) and waits up to
     # `timeout` seconds for it, instead of failing with "database is locked" when two
     # transactions that both read first try to write (an editor's save racing the autosave).
+    # Write transactions are short, so taking the lock at BEGIN costs nothing.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
@@ -158,6 +164,9 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies (files aside) over this many bytes answer 413 in Korean, JSON under /api/
+# (cms.middleware.RequestBodyLimitMiddleware). Django's default, named here to be tuned.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "서울시 패밀리 포털"

@@ -1,15 +1,24 @@
-"""Request ids, JSON log lines, and clean 503s while the database is unreachable."""
+"""Request ids, JSON log lines, clean 503s while the database is unreachable or busy, and
+Korean 413s for oversized bodies."""
 
+import contextlib
 import json
 import shutil
+import socket
+import sqlite3
 import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
 
 import pytest
 
-from cms.middleware import DATABASE_UNAVAILABLE_MESSAGE
+from cms.middleware import DATABASE_BUSY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE
+from content.errors import TOO_LARGE_MESSAGE
 
 from .conftest import production_env
-from .helpers import PYTHON, REPO, fetch, gunicorn
+from .helpers import PYTHON, REPO, Response, fetch, gunicorn, subprocess_env
 
 HTTPS = {"X-Forwarded-Proto": "https"}
 
@@ -132,3 +141,131 @@ def test_the_api_answers_without_session_or_csrf_cookies_while_the_admin_sets_th
     assert api.status_code == 200
     assert not api.cookies
     assert "csrftoken" in login.cookies
+
+
+# --- Oversized bodies (413) and a busy database (503), against a real gunicorn ----------------
+
+SUBMISSION = {
+    "category": "parenting",
+    "title": "아이가 밤에 잠을 안 자요",
+    "question": "다섯 살 아이가 매일 밤 늦게까지 잠들지 않아 걱정입니다.",
+    "email": "mom@example.com",
+    "consent_personal_data": True,
+}
+
+
+def random_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def post(url: str, body: bytes, content_type: str, headers: dict | None = None) -> Response:
+    """POST; HTTP errors are returned, not raised."""
+    request = urllib.request.Request(  # noqa: S310 - local test server
+        url, data=body, method="POST", headers={"Content-Type": content_type, **(headers or {})}
+    )
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            return Response(response.status, response.headers, response.read(), 0.0)
+    except urllib.error.HTTPError as error:
+        return Response(error.code, error.headers, error.read(), time.monotonic() - started)
+
+
+def dev_env(database_url: str) -> dict[str, str]:
+    """`make run`'s settings (cms.settings.dev, DEBUG on) on a local database."""
+    return subprocess_env(
+        DJANGO_SETTINGS_MODULE="cms.settings.dev", DATABASE_URL=database_url, DEBUG="true"
+    )
+
+
+@pytest.mark.parametrize("settings_name", ["dev", "production"])
+def test_an_oversized_api_body_answers_json_413_in_korean(
+    sqlite_copy, collected_static, settings_name
+):
+    """Over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB): Django answered its HTML 400 (the debug page
+    under `make run`); the API answers its JSON envelope, the admin a Korean page."""
+    url = f"sqlite:///{sqlite_copy}"
+    if settings_name == "dev":
+        env = dev_env(url)
+    else:
+        env = production_env(url, STATIC_ROOT=str(collected_static))
+    big = {**SUBMISSION, "question": "가" * 1_000_000}  # 3 MB of UTF-8
+
+    with gunicorn(env, port=random_port()) as base:
+        api = post(
+            f"{base}/api/v2/counseling/",
+            json.dumps(big, ensure_ascii=False).encode(),
+            "application/json",
+            HTTPS,
+        )
+        admin = post(
+            f"{base}/admin/login/",
+            b"username=a&password=" + b"x" * 3_000_000,
+            "application/x-www-form-urlencoded",
+            HTTPS,
+        )
+
+    assert api.status == 413
+    assert api.headers["Content-Type"] == "application/json"
+    assert api.json()["error"]["code"] == "too_large"
+    assert api.json()["error"]["message"] == TOO_LARGE_MESSAGE
+    assert admin.status == 413
+    assert admin.headers["Content-Type"].startswith("text/html")
+    page = admin.body.decode()
+    assert "보낸 내용이 너무 큽니다" in page
+    assert "Traceback" not in page and "RequestDataTooBig" not in page
+
+
+def count_cases(database) -> int:
+    with sqlite3.connect(database) as reader:
+        return reader.execute("SELECT count(*) FROM counseling_counselingcase").fetchone()[0]
+
+
+@contextlib.contextmanager
+def write_lock_held(database, seconds: float | None = None):
+    """Hold SQLite's write lock from another connection (for `seconds`, or the whole block)."""
+    holder = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(seconds, holder.execute, ["ROLLBACK"]) if seconds else None
+    if release:
+        release.start()
+    try:
+        yield
+    finally:
+        if release:
+            release.join()
+        else:
+            holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_busy_database_answers_korean_503_and_stores_nothing_then_retries(sqlite_copy):
+    """A counseling submission that finds the write lock taken waits SQLITE_BUSY_TIMEOUT and
+    tries again for a bounded time: it is stored and answered 201, or not stored and
+    answered 503 — never stored without its answer (the receipt number and access code)."""
+    env = production_env(
+        f"sqlite:///{sqlite_copy}",
+        SQLITE_BUSY_TIMEOUT="1",
+        # Rate limits in memory: the submission itself is what meets the lock.
+        CACHE_URL="locmemcache://",
+    )
+    body = json.dumps(SUBMISSION, ensure_ascii=False).encode()
+
+    with gunicorn(env, port=random_port()) as base:
+        submit = f"{base}/api/v2/counseling/"
+        with write_lock_held(sqlite_copy):
+            refused = post(submit, body, "application/json", HTTPS)
+        assert count_cases(sqlite_copy) == 0
+
+        with write_lock_held(sqlite_copy, seconds=1.5):
+            stored = post(submit, body, "application/json", HTTPS)
+
+    assert refused.status == 503, refused.body.decode()
+    assert refused.seconds < 8
+    assert refused.headers["Retry-After"]
+    assert refused.json() == {"error": {"code": "database_busy", "message": DATABASE_BUSY_MESSAGE}}
+    assert stored.status == 201
+    assert stored.json()["receipt_number"]
+    assert count_cases(sqlite_copy) == 1
