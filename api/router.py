@@ -1,6 +1,5 @@
 """The one WagtailAPIRouter serving /api/v2/: Wagtail's endpoints and the portal's own."""
 
-from django.db import transaction
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
@@ -30,10 +29,7 @@ class PortalAPIRouter(WagtailAPIRouter):
 
     def get_urlpatterns(self):
         views = decorate_urlpatterns(list(self._views), self.wrap_view)
-        # Every endpoint only reads: no transaction (and its round trips) per request.
-        return decorate_urlpatterns(
-            [*views, *super().get_urlpatterns()], transaction.non_atomic_requests
-        )
+        return [*views, *super().get_urlpatterns()]
 
 
 api_router = PortalAPIRouter("wagtailapi")
