@@ -156,6 +156,7 @@ async def run_clients(base, page_ids, readers, sync_cursor, commands, results) -
                 else:
                     stop.set()
 
+        results.put("ready")
         tasks = [reader(number) for number in range(readers)]
         if sync_cursor is not None:
             tasks.append(check_sync())
@@ -179,6 +180,7 @@ class Clients:
 
     def __enter__(self) -> "Clients":
         self.process.start()
+        self.results.get(timeout=120)  # "ready": the clients start now
         return self
 
     def started(self, number: int, page: int, word: str, started: float) -> None:
@@ -264,9 +266,8 @@ def under_load(portal: Portal, args, user) -> None:
     fan_out, _ = fan_out_page()
     targets = quiet_pages(args.publishes + 5, exclude={fan_out.pk})
     if len(targets) < args.publishes + 5:
-        print(
-            f"publish under load skipped: {len(targets)} quiet articles, {args.publishes + 5} needed"
-        )
+        needed = args.publishes + 5
+        print(f"publish under load skipped: {len(targets)} quiet articles, {needed} needed")
         return
     idle = [publish(page, unique_word(rng), user) * 1000 for page in targets[args.publishes :]]
     portal.wait_for_tasks()
@@ -303,6 +304,7 @@ def under_load(portal: Portal, args, user) -> None:
     visible = result["visible"]
     for channel in CHANNELS:
         if channel == "sync" and cursor is None:
+            print("  visible in sync: skipped (no cursor to start from, see above)")
             continue
         seconds = [
             v[channel] for v in visible.values() if v.get(channel, 1e9) <= args.visible_within
