@@ -33,8 +33,12 @@ STOCK_PREFIX = "/stock/v2/pages/"
 
 def add_common_arguments(parser) -> None:
     parser.add_argument("--pages", type=int, default=200, help="pages seeded (2000, 20000 …)")
+    server = os.environ.get("DATABASE_URL", "")
     parser.add_argument(
-        "--database", default="", help="a postgresql:// URL (a database per size); SQLite if empty"
+        "--database",
+        default=server if server.startswith("postgres") else "",
+        help="a PostgreSQL server's URL (default: DATABASE_URL if it is one; a database per "
+        "size is created there); SQLite files under bench/results/ otherwise",
     )
 
 
@@ -165,13 +169,13 @@ def manage(env: dict, *arguments: str) -> float:
 class Portal:
     """gunicorn + task worker + scheduler + redis-server, with Django set up in this process."""
 
-    def __init__(self, args, pages: int | None = None, *, stock_index: bool = True):
+    def __init__(self, args, pages: int | None = None, *, serve: bool = True):
         self.pages = pages or args.pages
         self.url = database_url(args.database, self.pages)
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.redis_port = free_port()
-        self.stock_index = stock_index
+        self.serve = serve
         self.processes: list[subprocess.Popen] = []
         self.log = RESULTS / f"gunicorn-{self.port}.log"
 
@@ -184,7 +188,8 @@ class Portal:
         try:
             self._setup_django()
             self._prepare()
-            self._start()
+            if self.serve:
+                self._start()
         except BaseException:
             self.__exit__(None, None, None)
             raise
@@ -230,8 +235,7 @@ class Portal:
         if seed(self.pages):
             # Seeding indexes nothing; stock Wagtail's search and the portal's need their index.
             print(f"portal search index (rebuild_search_terms): {self.reindex():.1f} s")
-            if self.stock_index:
-                print(f"stock Wagtail search index (update_index): {self.stock_reindex():.1f} s")
+            print(f"stock Wagtail search index (update_index): {self.stock_reindex():.1f} s")
 
     def reindex(self) -> float:
         return manage(self.env, "rebuild_search_terms")
