@@ -177,7 +177,7 @@ class Portal:
         self.redis_port = free_port()
         self.serve = serve
         self.processes: list[subprocess.Popen] = []
-        self.log = RESULTS / f"gunicorn-{self.port}.log"
+        self.log = RESULTS / f"portal-{self.port}.log"  # gunicorn, task worker, scheduler
 
     def __enter__(self) -> "Portal":
         RESULTS.mkdir(parents=True, exist_ok=True)
