@@ -1,8 +1,8 @@
 """What the HTTP benches share: the database, the production server and how figures are printed.
 
 `Portal(args)` is the portal as docker-compose.yml runs it, on loopback ports picked at random:
-gunicorn (2 workers, cms/gunicorn.conf.py, production settings), the task worker
-(`manage.py db_worker --backend background`), the scheduler (`manage.py run_scheduler`) and a
+gunicorn (2 workers, cms/gunicorn.conf.py, production settings), compose's `manage.py` services
+as they are written there (the task worker `db_worker`, the scheduler `run_scheduler`) and a
 redis-server as the shared cache (Valkey's protocol, started by .ci/redis.sh). The bench process
 itself sets Django up with the same settings and database, so it can publish as an editor does.
 
@@ -166,6 +166,20 @@ def manage(env: dict, *arguments: str) -> float:
     return seconds
 
 
+def compose_workers() -> list[list[str]]:
+    """The `manage.py` services of docker-compose.yml (the scheduler, the task worker), as
+    production runs them: the bench follows whatever queues and backends they are given."""
+    import yaml
+
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    commands = []
+    for service in services["services"].values():
+        command = service.get("command")
+        if isinstance(command, list) and command[:2] == ["python", "manage.py"]:
+            commands.append([sys.executable, *command[1:]])
+    return commands
+
+
 class Portal:
     """gunicorn + task worker + scheduler + redis-server, with Django set up in this process."""
 
@@ -249,12 +263,7 @@ class Portal:
             sys.executable, "-m", "gunicorn", "cms.wsgi:application",
             "--config", "cms/gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}",
         ]  # fmt: skip
-        worker = [
-            sys.executable, "manage.py", "db_worker", "--backend", "background",
-            "--queue-name", "*", "--no-reload",
-        ]  # fmt: skip
-        scheduler = [sys.executable, "manage.py", "run_scheduler"]
-        for command in (gunicorn, worker, scheduler):
+        for command in (gunicorn, *compose_workers()):
             self.processes.append(
                 subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log)  # noqa: S603
             )
