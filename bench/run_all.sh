@@ -29,7 +29,9 @@ bash bench/setup.sh >/dev/null || { echo "bench/setup.sh failed (wrk, redis-serv
 run() {
     echo
     echo "== $* =="
+    local started=$SECONDS
     "$PY" "$@" || echo "!! FAILED (exit $?): $*"
+    echo "(took $((SECONDS - started)) s)"
 }
 
 {
