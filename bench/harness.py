@@ -293,12 +293,10 @@ class Portal:
         return f"database {database_label(self.url)}, {live} live pages, cache {cache}"
 
     def pending_tasks(self) -> int:
-        """Tasks waiting for or held by the task worker (every queue of every backend)."""
-        from django_tasks.base import TaskResultStatus
+        """Tasks due or running on any queue of any backend (a retry due later is not pending)."""
         from django_tasks_db.models import DBTaskResult
 
-        waiting = [TaskResultStatus.READY, TaskResultStatus.RUNNING]
-        return DBTaskResult.objects.filter(status__in=waiting).count()
+        return DBTaskResult.objects.ready().count() + DBTaskResult.objects.running().count()
 
     def wait_for_tasks(self, timeout: float = 600) -> float:
         started = time.monotonic()
