@@ -226,7 +226,7 @@ def sync_download(reader: Reader) -> None:
     for name, pages, requests, seconds in rows:
         print(
             f"  {name:<32} {pages:>6} pages in {seconds:6.1f} s = {pages / seconds:7.0f} pages/s"
-            f" ({requests} requests; {ratio(stock_seconds, seconds)} stock)"
+            f" ({requests} requests; speed {ratio(stock_seconds, seconds)} stock's)"
         )
     print("  target: sync ≥ 1,000 pages/s; 20,000 pages within 30 s")
 

@@ -242,12 +242,15 @@ class Portal:
     def _prepare(self) -> None:
         """Migrate; seed once (bench/seed.py) and build both search indexes once seeded."""
         from django.core.management import call_command
+        from wagtail.search.models import IndexEntry
 
         from bench.seed import seed
 
         call_command("migrate", verbosity=0)
-        if seed(self.pages):
-            # Seeding indexes nothing; stock Wagtail's search and the portal's need their index.
+        seeded = seed(self.pages)
+        if seeded or not IndexEntry.objects.exists():
+            # Seeding indexes nothing (and a run may have stopped before the index was built):
+            # stock Wagtail's search and the portal's both need their index.
             print(f"portal search index (rebuild_search_terms): {self.reindex():.1f} s")
             print(f"stock Wagtail search index (update_index): {self.stock_reindex():.1f} s")
 
