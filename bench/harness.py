@@ -271,6 +271,11 @@ class Portal:
                 subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log)  # noqa: S603
             )
         started = time.monotonic()
+        # This process publishes as an editor's request does in a gunicorn worker, which the
+        # master warmed up before forking (cms/gunicorn.conf.py): warm up the same way.
+        from cms.warmup import warm_up
+
+        warm_up()
         self._wait_until_ready()
         print(f"portal ready {time.monotonic() - started:.1f} s after start; {self.describe()}")
         waited = self.wait_for_tasks()
