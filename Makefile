@@ -75,6 +75,13 @@ search-engine-stop:
 test-search-engine: install-dev search-engine-start
 	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) REQUIRE_SEARCH_ENGINE=1 $(BIN)/python -m pytest tests/search
 
+## make bench [PAGES=2000] [LARGE=20000]: the issue-19 benches at that size on SQLite, or on
+## PostgreSQL with DATABASE_URL=postgresql://…; figures in bench/results/ (bench/README.md).
+PAGES ?= 200
+.PHONY: bench
+bench: install-dev
+	bash bench/run_all.sh $(PAGES) $(LARGE)
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

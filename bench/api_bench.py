@@ -1,332 +1,279 @@
-"""Content API benchmark: the portal's API against stock Wagtail v2 on the same pages.
+"""Content API bench: the portal against stock Wagtail v2, cold (right after a publish) and warm.
 
-    .venv/bin/python bench/api_bench.py                 # 2,000 pages, 200 requests per case
-    .venv/bin/python bench/api_bench.py --pages 5000 --requests 500
+    .venv/bin/python bench/api_bench.py                          # 200 pages, SQLite
+    .venv/bin/python bench/api_bench.py --pages 2000 --database "$(bash .ci/postgres.sh)"
 
-Seeds a throw-away SQLite database under bench/results/ (kept between runs) with the
-portal tree and at least 2,000 pages of every content type, with images, files, links
-and taxonomies, then times in-process requests (Django's test client, no network) to
-/api/v2/… and to a stock `PagesAPIViewSet` mounted at /stock/v2/ in the same run.
-Reports p50/p95 latency (ms), requests/s and queries per request, with the ratio to the
-stock baseline. A benchmark, not a test: it prints figures and asserts nothing.
+Serves the portal as production does (bench/harness.py: gunicorn with 2 workers, task worker,
+scheduler, Valkey-protocol cache, quotas on) with stock Wagtail's own PagesAPIViewSet at
+/stock/v2/ in the same process, and reads over HTTP with one client, one request at a time:
+
+- cold and warm, interleaved: for each sample, publish a new revision of the page (as an
+  editor does), read it (cold), read it again (warm); then the same for stock. Every read is
+  checked to show the new revision ("stale" counts those that did not);
+- ETags kept: ~100 cached URLs' ETags, an unrelated publish, then a revalidation of each;
+- sync: a first full download through /api/v2/sync/ against stock's listings, type by type.
+
+A benchmark, not a test: it prints figures and asserts nothing.
 """
 
 import argparse
-import os
+import functools
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
-STOCK_PREFIX = "/stock/v2/pages/"
+import httpx
 
-WORDS = ["한부모가족", "다문화가족", "조손가족", "맞벌이", "직장맘", "예비부부", "청소년", "돌봄"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.harness import (
+    STOCK_PREFIX,
+    Portal,
+    Visitors,
+    add_common_arguments,
+    editor,
+    load_average,
+    publish,
+    quiet_pages,
+    ratio,
+    summary,
+)
 
+print = functools.partial(print, flush=True)
 
-def setup_django(database: Path) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ["MEDIA_ROOT"] = str(RESULTS / "api-media")
-    import django
-    from django.conf import settings
-
-    django.setup()
-    settings.MEDIA_ROOT = str(RESULTS / "api-media")
-    settings.ROOT_URLCONF = __name__  # this module: the project's URLs plus the stock API
-
-
-def stock_urlpatterns():
-    from django.urls import include, path
-    from wagtail.api.v2.router import WagtailAPIRouter
-    from wagtail.api.v2.views import PagesAPIViewSet
-
-    stock = WagtailAPIRouter("stockapi")
-    stock.register_endpoint("pages", PagesAPIViewSet)
-    return [path("stock/v2/", stock.urls), path("", include("cms.urls"))]
+LISTING_20 = "?type=pages.ArticlePage&fields=*&limit=20"
+LISTING_100 = "?type=pages.ArticlePage&fields=*&limit=100"
 
 
-def __getattr__(name):  # the URLconf is built lazily, after django.setup()
-    if name == "urlpatterns":
-        return stock_urlpatterns()
-    raise AttributeError(name)
+class Reader:
+    """One HTTP client, one request at a time, each from the next visitor address."""
+
+    def __init__(self, base: str):
+        self.client = httpx.Client(base_url=base, timeout=120)
+        self.visitors = Visitors()
+
+    def get(self, url: str, headers: dict | None = None) -> tuple[float, httpx.Response]:
+        started = time.perf_counter()
+        response = self.client.get(url, headers=self.visitors(headers))
+        return (time.perf_counter() - started) * 1000, response
 
 
-def seed(page_count: int) -> None:
-    """Create the portal and `page_count` pages once; later runs reuse them."""
-    from django.conf import settings
-    from django.core.files.images import ImageFile
-    from django.core.management import call_command
-    from django.db import transaction
-    from PIL import Image as PillowImage
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page
+def cases(reader: Reader) -> list[tuple[str, str, str, int]]:
+    """(name, portal URL, stock URL, the page published before each cold read)."""
+    detail_page = quiet_pages(1)[0]
+    found = []
+    for name, query in (("listing 20", LISTING_20), ("listing 100", LISTING_100)):
+        items = reader.get(f"/api/v2/pages/{query}")[1].json()["items"]
+        # The listing's last item: shown by no other page, so a publish touches only itself.
+        found.append((name, f"/api/v2/pages/{query}", f"{STOCK_PREFIX}{query}", items[-1]["id"]))
+    detail = f"{detail_page}/?fields=*"
+    return [("detail", f"/api/v2/pages/{detail}", f"{STOCK_PREFIX}{detail}", detail_page), *found]
 
-    from pages.models import (
-        ArticlePage,
-        BlogPostPage,
-        EducationProgramPage,
-        NoticePage,
-        SectionKind,
+
+def cold_and_warm(reader: Reader, case, samples: int, user, run: str) -> dict:
+    """Latencies (ms) of cold and warm reads, portal and stock, and how many reads were stale."""
+    name, portal_url, stock_url, page_id = case
+    times = {key: [] for key in ("portal cold", "portal warm", "stock cold", "stock warm")}
+    stale = dict.fromkeys(times, 0)
+    publishes = []
+    for number in range(samples):
+        for side, url in (("portal", portal_url), ("stock", stock_url)):
+            marker = f"r{run}{side[0]}{number}x"  # "…p1x" is not part of "…p10x"
+            publishes.append(publish(page_id, marker, user))
+            for temperature in ("cold", "warm"):
+                elapsed, response = reader.get(url)
+                key = f"{side} {temperature}"
+                times[key].append(elapsed)
+                if response.status_code != 200 or marker not in response.text:
+                    stale[key] += 1
+    return {"name": name, "times": times, "stale": stale, "publishes": publishes}
+
+
+def print_cold_warm(results: list[dict], samples: int) -> None:
+    print(
+        "\ncold = first read after publishing a new revision; warm = the read after it; "
+        f"{samples} samples each, interleaved (publish, cold, warm; publish, cold, warm …)"
     )
-    from pages.portal_tree import ensure_portal_tree
-    from pages.snippets import Agency, Topic
-
-    call_command("migrate", verbosity=0)
-    if Page.objects.filter(depth__gte=4).count() >= page_count:
-        return
-    for backend in settings.WAGTAILSEARCH_BACKENDS.values():
-        backend["AUTO_UPDATE"] = False  # seeding is not measured; no search indexing
-    started = time.perf_counter()
-    rng = random.Random(20161201)
-    _, sections = ensure_portal_tree()
-    images = []
-    for number in range(8):
-        path = RESULTS / f"bench-image-{number}.jpg"
-        PillowImage.new("RGB", (1600, 1000), (40 * number, 120, 200)).save(path)
-        with path.open("rb") as handle:
-            images.append(
-                get_image_model().objects.create(
-                    title=f"사진 {number}", file=ImageFile(handle, name=path.name)
-                )
+    header = (
+        f"{'case':<12} {'':<5} {'portal p50':>10} {'p95':>8} {'p99':>8} {'stale':>5} |"
+        f" {'stock p50':>9} {'p95':>8} {'p99':>8} | {'p50 ratio':>9} {'p95 ratio':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for result in results:
+        for temperature in ("cold", "warm"):
+            ours = summary(result["times"][f"portal {temperature}"])
+            stock = summary(result["times"][f"stock {temperature}"])
+            stale = result["stale"][f"portal {temperature}"]
+            print(
+                f"{result['name']:<12} {temperature:<5} {ours['p50']:>8.1f}ms {ours['p95']:>6.1f}ms"
+                f" {ours['p99']:>6.1f}ms {stale:>5} | {stock['p50']:>7.1f}ms {stock['p95']:>6.1f}ms"
+                f" {stock['p99']:>6.1f}ms | {ratio(stock['p50'], ours['p50']):>9}"
+                f" {ratio(stock['p95'], ours['p95']):>9}"
             )
-    document_model = get_document_model()
-    document = document_model.objects.create(title="안내서", file="documents/guide.pdf")
-    topics = [Topic.objects.get_or_create(slug=f"t{n}", name=WORDS[n])[0] for n in range(8)]
-    agency = Agency.objects.get_or_create(name="서울시여성가족재단")[0]
-    today = time.strftime("%Y-%m-%d")
-    first_article = None
-    with transaction.atomic():
-        for number in range(page_count):
-            word = rng.choice(WORDS)
-            image = rng.choice(images)
-            body = [
-                ("heading", {"text": f"{word} 안내", "level": "h2"}),
-                (
-                    "paragraph",
-                    f"<p>{word}을 위한 지원입니다. "
-                    + (
-                        f'<a linktype="page" id="{first_article.pk}">관련 글</a> '
-                        if first_article
-                        else ""
-                    )
-                    + f'<a linktype="document" id="{document.pk}">안내서</a></p>',
-                ),
-                ("image", {"image": image, "alt_text": word, "caption": ""}),
-                ("document", {"document": document, "title": "신청서"}),
-            ]
-            kind = number % 10
-            if kind < 6:
-                page = ArticlePage(
-                    title=f"{word} 정보 {number}", intro=word, body=body, agency=agency
-                )
-                parent = sections[SectionKind.FAMILY_INFO]
-            elif kind < 8:
-                page = NoticePage(title=f"공지 {number}", body=f"<p>{word} 공지</p>", date=today)
-                parent = sections[SectionKind.NOTICE]
-            elif kind < 9:
-                page = EducationProgramPage(
-                    title=f"{word} 교육 {number}",
-                    intro=word,
-                    body=body,
-                    start_date=today,
-                    end_date=today,
-                    application_start=today,
-                    application_end=today,
-                    capacity=20,
-                    venue="서울가족학교",
-                )
-                parent = sections[SectionKind.FAMILY_SCHOOL]
-            else:
-                page = BlogPostPage(title=f"{word} 이야기 {number}", body=body, hero_image=image)
-                parent = sections[SectionKind.BLOG]
-            page.slug = f"bench-{number}"
-            parent.add_child(instance=page)
-            if hasattr(page, "topics"):
-                page.topics.set(rng.sample(topics, 2))
-                page.save()
-            if first_article is None and isinstance(page, ArticlePage):
-                first_article = page
-            if number and number % 500 == 0:
-                print(f"  seeded {number} pages …", flush=True)
-    print(f"seeded {page_count} pages in {time.perf_counter() - started:.0f} s")
+    every = [s for result in results for s in result["publishes"]]
+    publishes = summary([s * 1000 for s in every])
+    stock_stale = sum(r["stale"]["stock cold"] + r["stale"]["stock warm"] for r in results)
+    print(
+        "ratio = stock / portal; stale = reads not showing the revision just published "
+        f"(stock: {stock_stale})\npublishes (save_revision + publish, between the reads): "
+        f"p50 {publishes['p50']:.0f} ms, p95 {publishes['p95']:.0f} ms over {publishes['n']}"
+    )
 
 
-def cases():
-    """(name, portal request, stock requests, portal headers, before each portal request)."""
+def etags_kept(portal: Portal, reader: Reader, user, run: str) -> None:
+    """Of ~100 cached responses, how many keep their ETag across an unrelated publish.
+    (`find` answers with a redirect, which carries no ETag: it is left out.)"""
     from wagtail.models import Page
 
-    from content.models import ChangeKind, ContentChange
-    from pages.models import ArticlePage, HomePage
+    from pages.models import NoticePage, SectionPage
 
-    article = ArticlePage.objects.live().order_by("-pk").first()
-    home = HomePage.objects.first()
-    path = article.url_path.removeprefix(home.url_path.rstrip("/"))
-    listing = "?type=pages.ArticlePage&fields=*&limit=20"
-    listing_100 = "?type=pages.ArticlePage&fields=*&limit=100"
-    sections = Page.objects.child_of(home).count()
-    detail = f"/api/v2/pages/{article.pk}/?fields=*"
-
-    def change_the_article():
-        ContentChange.objects.create(page_id=article.pk, kind=ChangeKind.PUBLISHED)
-
-    return [
-        ("detail", detail, [f"{STOCK_PREFIX}{article.pk}/?fields=*"], {}, None),
-        # Every request follows a change: no cached representation, index brought up to date.
-        (
-            "detail, first after a change",
-            detail,
-            [f"{STOCK_PREFIX}{article.pk}/?fields=*"],
-            {},
-            change_the_article,
-        ),
-        (
-            "listing (limit 20, fields=*)",
-            f"/api/v2/pages/{listing}",
-            [f"{STOCK_PREFIX}{listing}"],
-            {},
-            None,
-        ),
-        (
-            "listing (limit 100, fields=*)",
-            f"/api/v2/pages/{listing_100}",
-            [f"{STOCK_PREFIX}{listing_100}"],
-            {},
-            None,
-        ),
-        (
-            "listing 20, first after a change",
-            f"/api/v2/pages/{listing}",
-            [f"{STOCK_PREFIX}{listing}"],
-            {},
-            change_the_article,
-        ),
-        # Stock has no ETags: its answer to the same revalidation is a full 200.
-        (
-            "304 (If-None-Match)",
-            detail,
-            [f"{STOCK_PREFIX}{article.pk}/?fields=*"],
-            {"etag": True},
-            None,
-        ),
-        (
-            "listing, all types",
-            "/api/v2/pages/?fields=*&limit=20",
-            [f"{STOCK_PREFIX}?fields=*&limit=20"],
-            {},
-            None,
-        ),
-        (
-            "find (html_path)",
-            f"/api/v2/pages/find/?html_path={path}",
-            [f"{STOCK_PREFIX}find/?html_path={path}"],
-            {},
-            None,
-        ),
-        # Stock has no navigation: the menu takes a listing of sections and one per section.
-        (
-            "navigation",
-            "/api/v2/navigation/",
-            [f"{STOCK_PREFIX}?child_of={home.pk}&show_in_menus=true&fields=*"]
-            + [f"{STOCK_PREFIX}?descendant_of={home.pk}&show_in_menus=true&limit=20"] * sections,
-            {},
-            None,
-        ),
-    ]
-
-
-def count_queries(client, url: str, headers: dict) -> int:
-    from django.db import connection
-
-    count = 0
-
-    def counter(execute, sql, params, many, context):
-        nonlocal count
-        count += 1
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(counter):
-        client.get(url, **headers)
-    return count
-
-
-def timed(client, urls: list[str], headers: dict) -> float:
-    begin = time.perf_counter()
+    notice = NoticePage.objects.live().order_by("-pk").first()
+    related = quiet_pages(1, exclude={notice.pk})[0]
+    rng = random.Random(19)
+    candidates = list(Page.objects.live().filter(depth__gt=2).values_list("pk", flat=True))
+    details = rng.sample([pk for pk in candidates if pk not in {notice.pk, related}], 70)
+    urls = [f"/api/v2/pages/{pk}/" for pk in details[:60]]
+    urls += [f"/api/v2/pages/{pk}/?fields=*" for pk in details[60:]]
+    for model in ("pages.ArticlePage", "pages.EducationProgramPage", "pages.BlogPostPage"):
+        urls += [f"/api/v2/pages/?type={model}&limit=20", f"/api/v2/pages/?type={model}&fields=*"]
+    urls += [f"/api/v2/pages/?limit=20&offset={offset}" for offset in (0, 20, 40)]
+    urls += ["/api/v2/navigation/", "/api/v2/images/", "/api/v2/documents/", "/api/v2/redirects/"]
+    urls += [f"/api/v2/pages/?type=pages.ArticlePage&limit=20&offset={n}" for n in (20, 40)]
+    for section in SectionPage.objects.exclude(pk=notice.get_parent().pk):
+        urls.append(f"/api/v2/pages/?child_of={section.pk}&limit=20")
+    before, without = {}, []
     for url in urls:
-        response = client.get(url, **headers)
-        assert response.status_code in (200, 302, 304), (url, response.status_code)
-    return (time.perf_counter() - begin) * 1000
+        response = reader.get(url)[1]
+        if response.status_code == 200 and response.headers.get("ETag"):
+            before[url] = response
+        else:
+            without.append(f"{url} ({response.status_code})")
+    related_url = f"/api/v2/pages/{related}/"
+    related_before = reader.get(related_url)[1]
+    stock_etags = sum(
+        "ETag" in reader.get(url.replace("/api/v2/pages/", STOCK_PREFIX))[1].headers
+        for url in urls
+        if url.startswith("/api/v2/pages/")
+    )
+
+    publish(notice.pk, f"{run}unrelated", user)
+    publish(related, f"{run}related", user)
+    portal.wait_for_tasks()
+    time.sleep(1)
+    kept, changed_same_bytes, changed = 0, 0, []
+    for url, old in before.items():
+        response = reader.get(url, {"If-None-Match": old.headers["ETag"]})[1]
+        if response.status_code == 304:
+            kept += 1
+        elif response.content == old.content:
+            changed_same_bytes += 1
+        else:
+            changed.append(url)
+    related_after = reader.get(related_url, {"If-None-Match": related_before.headers["ETag"]})[1]
+    print(
+        f"\nETags kept across an unrelated publish (notice {notice.pk}): {kept} of {len(before)} "
+        f"cached URLs ({100 * kept / max(1, len(before)):.0f} %; target ≥ 95 %); "
+        f"{changed_same_bytes} changed ETag with identical bytes; changed bytes: "
+        f"{', '.join(changed[:5]) or 'none'}{' …' if len(changed) > 5 else ''}"
+    )
+    print(
+        f"  no ETag or not 200, left out: {', '.join(without) or 'none'}\n"
+        f"  a related publish (page "
+        f"{related}) {'changed' if related_after.status_code == 200 else 'did NOT change'} "
+        f"that page's ETag; stock Wagtail sent an ETag on {stock_etags} of its URLs"
+    )
 
 
-def summary(latencies: list[float], queries: int) -> dict:
-    latencies = sorted(latencies)
-    return {
-        "p50": statistics.median(latencies),
-        "p95": latencies[max(0, int(len(latencies) * 0.95) - 1)],
-        "rps": 1000 / statistics.mean(latencies),
-        "queries": queries,
-    }
+def sync_download(reader: Reader) -> None:
+    """A first full download: /api/v2/sync/ batches of 100 against stock's listings by type."""
+    rows = []
+    for attempt in ("first", "second"):
+        started, pages, requests, cursor = time.perf_counter(), 0, 0, None
+        while True:
+            params = f"?limit=100{f'&since={cursor}' if cursor else ''}"
+            response = reader.get(f"/api/v2/sync/{params}")[1]
+            requests += 1
+            if response.status_code != 200:
+                print(f"sync: HTTP {response.status_code} after {pages} pages; skipped")
+                return
+            body = response.json()
+            pages += len(body["items"])
+            cursor = body["next_cursor"]
+            if not body["has_more"]:
+                break
+        seconds = time.perf_counter() - started
+        rows.append((f"portal sync, {attempt} download", pages, requests, seconds))
+    started, pages, requests = time.perf_counter(), 0, 0
+    for page_type in live_page_types():
+        offset = 0
+        while True:
+            url = f"{STOCK_PREFIX}?type={page_type}&fields=*&limit=100&offset={offset}"
+            response = reader.get(url)[1]
+            requests += 1
+            if response.status_code != 200:
+                print(f"  stock listing of {page_type}: HTTP {response.status_code}, left out")
+                break
+            items = response.json()["items"]
+            offset += len(items)
+            if len(items) < 100:
+                break
+        pages += offset
+    rows.append(("stock listings, type by type", pages, requests, time.perf_counter() - started))
+    print("\nfull download (one client, batches of 100)")
+    stock_seconds = rows[-1][3]
+    for name, pages, requests, seconds in rows:
+        print(
+            f"  {name:<32} {pages:>6} pages in {seconds:6.1f} s = {pages / seconds:7.0f} pages/s"
+            f" ({requests} requests; speed {ratio(stock_seconds, seconds)} stock's)"
+        )
+    print("  target: sync ≥ 1,000 pages/s; 20,000 pages within 30 s")
 
 
-def measure_pair(client, case, requests: int) -> tuple[dict, dict]:
-    """Portal and stock requests interleaved, so both see the same machine load."""
-    _, portal_url, stock_urls, options, before = case
-    headers = {}
-    if options.get("etag"):
-        headers = {"HTTP_IF_NONE_MATCH": client.get(portal_url)["ETag"]}
-    for url in [portal_url, *stock_urls]:  # warm caches (site root paths, content types)
-        client.get(url)
-    if before:
-        before()
-    portal_queries = count_queries(client, portal_url, headers)
-    stock_queries = sum(count_queries(client, url, {}) for url in stock_urls)
-    portal, stock = [], []
-    for _ in range(requests):
-        if before:
-            before()
-        portal.append(timed(client, [portal_url], headers))
-        stock.append(timed(client, stock_urls, {}))
-    return summary(portal, portal_queries), summary(stock, stock_queries)
+def live_page_types() -> list[str]:
+    """ "app.Model" of every type of live page: stock serves full content (`fields=*`) only in a
+    listing filtered by type, so a full download with it walks each type's listing."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    ids = Page.objects.live().filter(depth__gt=1).values_list("content_type", flat=True)
+    models = [ContentType.objects.get_for_id(pk).model_class() for pk in set(ids)]
+    return sorted(f"{model._meta.app_label}.{model.__name__}" for model in models)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pages", type=int, default=2000)
-    parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--only", default="", help="run only the cases whose name contains this")
+    add_common_arguments(parser)
+    parser.add_argument("--samples", type=int, default=200, help="cold and warm reads per case")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="the parts whose name contains this: detail, listing, etags, sync",
+    )
     args = parser.parse_args()
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    setup_django(RESULTS / f"api-bench-{args.pages}.sqlite3")
-    seed(args.pages)
+    with Portal(args) as portal:
+        run(portal, args)
 
-    from django.test import Client
-    from wagtail.models import Page
 
-    client = Client(HTTP_HOST="localhost")
-    print(f"\n{Page.objects.live().count()} live pages, {args.requests} requests per case")
-    print(f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
-    header = (
-        f"{'case':<34} {'portal p50':>10} {'p95':>8} {'req/s':>8} {'q':>4}"
-        f" | {'stock p50':>10} {'p95':>8} {'req/s':>8} {'q':>4} | {'speed-up':>8}"
-    )
-    print(header)
-    print("-" * len(header))
-    for case in (case for case in cases() if args.only in case[0]):
-        portal, stock = measure_pair(client, case, args.requests)
-        print(
-            f"{case[0]:<34} {portal['p50']:>8.1f}ms {portal['p95']:>6.1f}ms {portal['rps']:>8.0f}"
-            f" {portal['queries']:>4} | {stock['p50']:>8.1f}ms {stock['p95']:>6.1f}ms"
-            f" {stock['rps']:>8.0f} {stock['queries']:>4} | {stock['p50'] / portal['p50']:>7.1f}x"
-        )
-    print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
-    print(
-        "\nq = database queries per request; req/s = 1 / mean latency of one in-process client;"
-        "\nspeed-up = stock p50 / portal p50 (portal and stock requests interleaved)"
-    )
+def run(portal: Portal, args) -> None:
+    reader = Reader(portal.base)
+    user = editor()
+    run_id = f"{int(time.time()) % 100000}"
+    print(f"api_bench: {portal.describe()}; {portal.quotas()}")
+    print(f"load average before: {load_average()}")
+    results = [
+        cold_and_warm(reader, case, args.samples, user, run_id)
+        for case in cases(reader)
+        if args.only in case[0]
+    ]
+    if results:
+        print_cold_warm(results, args.samples)
+        print("targets: cold detail ≥ 3x, cold listing 20 ≥ 5x, warm ≥ 10x stock")
+    if args.only in "etags":
+        etags_kept(portal, reader, user, run_id)
+    if args.only in "sync":
+        sync_download(reader)
+    print(f"load average after: {load_average()}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what bench/load_bench.py drives and serves with beyond requirements-dev.txt:
-# Debian's wrk (the load tool) and redis-server (the shared cache, standing in for the
-# Valkey that docker-compose.yml runs in production; the same protocol).
+# Installs what the benches drive and serve with beyond requirements-dev.txt: Debian's wrk
+# (the load tool) and redis-server (the shared cache, standing in for the Valkey that
+# docker-compose.yml runs in production; the same protocol, started through .ci/redis.sh).
 set -euo pipefail
 
 packages=()
@@ -14,6 +14,5 @@ if [ ${#packages[@]} -gt 0 ]; then
     $sudo_cmd apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${packages[@]}"
 fi
-# Debian starts a redis-server service on 6379; the bench runs its own on 127.0.0.1:18751.
 wrk --version 2>&1 | sed -n 1p || true
 redis-server --version
