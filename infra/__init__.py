@@ -1,0 +1,1 @@
+"""Runtime infrastructure shared by every feature: outbound HTTP, task leases, ..."""
