@@ -47,4 +47,3 @@ def warm_up() -> None:
 def is_warming() -> bool:
     """True between the start and the end of a warm-up (never when none was asked for)."""
     return _started.is_set() and not _done.is_set()
-
