@@ -100,7 +100,6 @@ class Renewer(threading.Thread):
         super().__init__(name=f"lease {key}", daemon=True)
         self.key, self.holder, self.seconds, self.on_beat = key, holder, seconds, on_beat
         self.stopping = threading.Event()
-        self.lost = threading.Event()
 
     def run(self) -> None:
         try:
@@ -114,8 +113,7 @@ class Renewer(threading.Thread):
         # follow before it runs out.
         try:
             if not renew(self.key, self.holder, self.seconds):
-                self.lost.set()
-                logger.error("작업 점유 '%s'를 잃었습니다 (만료 후 다른 실행기가 가져감).", self.key)
+                logger.error("작업 점유 '%s'가 만료되어 다른 프로세스에 넘어갔습니다.", self.key)
             if self.on_beat is not None:
                 self.on_beat()
         except DatabaseError as error:
