@@ -98,6 +98,7 @@ def running_portal(django_db_setup, django_db_blocker, tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": f"sqlite:///{database}",
         "MEDIA_ROOT": str(directory / "media"),
+        "CACHE_URL": f"filecache://{directory / 'cache'}",
         "PYTHONUNBUFFERED": "1",
         "TASK_WORKERS": "2",
         "GUNICORN_WORKERS": "1",
