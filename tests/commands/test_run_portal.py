@@ -177,6 +177,9 @@ def test_ctrl_c_stops_the_server_and_every_child(running_portal):
 
     assert running_portal.process.returncode == 0, running_portal.output
     assert "웹 서버와 작업 실행기를 모두 멈췄습니다." in running_portal.output
+    # Every process ended by itself: no worker aborted on the way out, nothing in English.
+    for noise in ("SIGABRT", "terminate called", "Traceback", "shutting down gracefully"):
+        assert noise not in running_portal.output
     assert not any(Path(f"/proc/{pid}").exists() for pid in children)
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", running_portal.port)) != 0

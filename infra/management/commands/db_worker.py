@@ -5,8 +5,8 @@ library's under the same name (as staticfiles' `runserver` replaces Django's): `
 the compose `worker` service and the scheduler's `run_print_queue` all get leases. A job
 whose worker is killed is run again by another (infra/tasks.py).
 
-Logging: verbosity 1 (the default) reports warnings and failed jobs only; 2 adds a line per
-job, 3 everything.
+Logging: verbosity 1 (the default) reports failed jobs and lease warnings only; 2 adds a
+line per job, 3 everything.
 """
 
 import logging
@@ -28,8 +28,10 @@ class Command(db_worker.Command):
     def configure_logging(self, verbosity: int) -> None:
         super().configure_logging(verbosity)
         level = LEVELS.get(verbosity, logging.DEBUG)
-        for name in (TASKS_LOGGER, db_worker.logger.name, "infra"):
+        for name in (TASKS_LOGGER, "infra"):
             logging.getLogger(name).setLevel(level)
+        # The library's own warnings are English notices of a normal shutdown; its errors stay.
+        logging.getLogger(db_worker.logger.name).setLevel(max(level, logging.ERROR))
         infra_logger = logging.getLogger("infra")
         if not infra_logger.hasHandlers():
             infra_logger.addHandler(logging.StreamHandler(self.stderr))
