@@ -1,6 +1,6 @@
 """`run_portal` (what `make run` starts): gunicorn answers raw UTF-8 URLs and serves the admin's
 static files, a killed scheduler or task worker is restarted while the server keeps answering,
-and Ctrl-C stops everything.
+a killed server is restarted, and Ctrl-C stops everything.
 
 One portal is started for the module, on a copy of the (migrated, empty) test database."""
 
@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from pages.management.commands.run_portal import STABLE_SECONDS, Child, subject
 
 READY_SECONDS = 120
 # The tests use no database themselves; the mark makes pytest-django create the test database
@@ -167,6 +169,17 @@ def test_a_killed_scheduler_and_worker_restart_while_the_server_answers(running_
     assert raw_get(running_portal.port, "/api/v2/search/?q=가족".encode())[0] == 200
 
 
+def test_a_killed_server_is_restarted_and_answers_again(running_portal):
+    server = running_portal.child("gunicorn")
+
+    os.kill(server, signal.SIGKILL)
+    running_portal.wait_for("웹 서버가 멈춰 1초 후 다시 시작합니다.", 10)
+    running_portal.wait_for("웹 서버가 다시 준비되었습니다", READY_SECONDS)
+
+    assert running_portal.child("gunicorn") != server
+    assert raw_get(running_portal.port, "/api/v2/search/?q=정보".encode())[0] == 200
+
+
 def test_ctrl_c_stops_the_server_and_every_child(running_portal):
     children = list(children_of(running_portal.process.pid))
     assert len(children) == 4  # gunicorn, the scheduler, two task workers
@@ -183,3 +196,21 @@ def test_ctrl_c_stops_the_server_and_every_child(running_portal):
     assert not any(Path(f"/proc/{pid}").exists() for pid in children)
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", running_portal.port)) != 0
+
+
+def test_a_child_that_keeps_crashing_waits_twice_as_long_each_time_up_to_a_minute():
+    child = Child("작업 실행기 1번", ["true"])
+    child.started_at = 100.0
+
+    delays = [child.schedule_restart(now=100.0 + n) for n in range(8)]
+    child.started_at = 1000.0  # then it ran for over a minute before stopping
+    after_a_good_run = child.schedule_restart(now=1000.0 + STABLE_SECONDS)
+
+    assert delays == [1, 2, 4, 8, 16, 32, 60, 60]
+    assert after_a_good_run == 1
+
+
+def test_the_restart_line_takes_the_right_korean_particle():
+    assert subject("작업 실행기 2번") == "작업 실행기 2번이"
+    assert subject("예약 작업 실행기") == "예약 작업 실행기가"
+    assert subject("웹 서버") == "웹 서버가"

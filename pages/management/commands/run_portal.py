@@ -9,6 +9,7 @@ port is taken, the code does not load) we stop with its error rather than retry 
 Each child runs in its own process group: Ctrl-C or SIGTERM here stops all of them.
 """
 
+import contextlib
 import http.client
 import os
 import signal
@@ -172,6 +173,10 @@ class Command(BaseCommand):
                     f"위의 오류를 확인하세요. 포트 {self.port}를 다른 프로그램이 쓰고 있다면 "
                     "다른 포트로 실행하세요 (PORT=8001 make run)."
                 )
+            # What it left behind in its group (gunicorn's workers still holding the port)
+            # must go before it starts again.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.process.pid, signal.SIGKILL)
             delay = child.schedule_restart(now)
             self.stderr.write(f"{subject(child.name)} 멈춰 {delay}초 후 다시 시작합니다.")
         elif now >= child.restart_at:
