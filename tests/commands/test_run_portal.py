@@ -214,3 +214,34 @@ def test_the_restart_line_takes_the_right_korean_particle():
     assert subject("작업 실행기 2번") == "작업 실행기 2번이"
     assert subject("예약 작업 실행기") == "예약 작업 실행기가"
     assert subject("웹 서버") == "웹 서버가"
+
+
+def test_a_server_that_cannot_start_ends_the_portal_with_a_korean_reason(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "CACHE_URL": f"filecache://{tmp_path / 'cache'}",
+            "TASK_WORKERS": "1",
+        }
+        result = subprocess.run(  # noqa: S603 - fixed argv, this interpreter
+            [
+                sys.executable,
+                str(settings.BASE_DIR / "manage.py"),
+                "run_portal",
+                "--port",
+                str(port),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    assert result.returncode == 1
+    assert "웹 서버가 시작하지 못하고 끝났습니다" in result.stderr
+    assert f"포트 {port}" in result.stderr
