@@ -127,7 +127,8 @@ class Renewer(threading.Thread):
 @contextlib.contextmanager
 def leased(key: str, seconds: float | None = None, holder: str | None = None) -> Iterator[bool]:
     """Hold the lease `key` while the block runs, renewed in the background; yields False
-    (holding nothing) when another live process holds it."""
+    (holding nothing) when another live process holds it. Call it outside any transaction
+    (a task, a command): other processes must see the lease as soon as it is taken."""
     seconds = seconds or lease_seconds()
     holder = holder or this_process()
     if not acquire(key, holder, seconds):
