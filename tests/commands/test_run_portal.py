@@ -4,6 +4,7 @@ a killed server is restarted, and Ctrl-C stops everything.
 
 One portal is started for the module, on a copy of the (migrated, empty) test database."""
 
+import contextlib
 import json
 import os
 import signal
@@ -114,10 +115,23 @@ def running_portal(django_db_setup, django_db_blocker, tmp_path_factory):
         start_new_session=True,
     )
     running = Portal(process, port)
-    running.wait_for("웹 서버가 준비되었습니다", READY_SECONDS)
-    yield running
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGKILL)
+    try:
+        running.wait_for("웹 서버가 준비되었습니다", READY_SECONDS)
+        yield running
+    finally:
+        if process.poll() is None:  # a test failed before Ctrl-C: stop it as Ctrl-C would
+            stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    children = children_of(process.pid)
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        for pid in [process.pid, *children]:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
         process.wait()
 
 
