@@ -48,7 +48,8 @@ demo: migrate
 	@$(BIN)/python manage.py load_demo_content --verbosity 0
 
 ## make run: set up the embedded SQLite database, load Korean demo content and serve
-## the admin (/admin/), the API (/api/v2/) and the frontend stub (/frontend/).
+## the admin (/admin/), the API (/api/v2/) and the frontend stub (/frontend/) through gunicorn
+## (cms/gunicorn.conf.py), with the scheduler and TASK_WORKERS (default 2) task workers.
 # Absolute URLs the API and preview hand out follow the port being served.
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: export FRONTEND_BASE_URL ?= http://127.0.0.1:$(PORT)/frontend

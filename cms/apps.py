@@ -16,10 +16,6 @@ class CmsConfig(AppConfig):
         post_migrate.connect(name_permissions_in_korean, dispatch_uid="cms-korean-permissions")
         _label_page_permission_field()
 
-        from cms.warmup import warm_up_if_asked
-
-        warm_up_if_asked()
-
 
 def _label_page_permission_field() -> None:
     """Wagtail 8.0.1's group form leaves its page field unlabelled, so Django shows the

@@ -1,22 +1,16 @@
 """Load what a first request would otherwise wait for (the Korean analyser) before traffic.
 
-Under gunicorn (cms/gunicorn.conf.py) the master warms up before it forks the workers, so
-every worker starts ready and shares the analyser's memory. `make run` warms up in a
-background thread (run_portal sets PORTAL_WARM_UP=background); /readyz answers "warming"
-until it is done.
+gunicorn (cms/gunicorn.conf.py, also under `make run`) warms up in the master once the apps are
+ready, before it forks the workers, so every worker starts ready and shares the analyser's
+memory. Never from `AppConfig.ready()`: the warm-up reads the database, which Django forbids
+while apps are still initialising. /readyz answers "warming" while a warm-up runs.
 """
 
 import logging
-import os
-import sys
 import threading
 import time
 
-from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
-
 logger = logging.getLogger(__name__)
-
-WARM_UP_ENV = "PORTAL_WARM_UP"
 
 _started = threading.Event()
 _done = threading.Event()
@@ -54,24 +48,3 @@ def warm_up() -> None:
 def is_warming() -> bool:
     """True between the start and the end of a warm-up (never when none was asked for)."""
     return _started.is_set() and not _done.is_set()
-
-
-def warm_up_in_background() -> None:
-    _started.set()
-    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
-
-
-def warm_up_if_asked() -> None:
-    """Start the background warm-up when PORTAL_WARM_UP=background asks for it.
-
-    runserver's autoreloader parent only watches files and serves nothing: it skips it.
-    """
-    if os.environ.get(WARM_UP_ENV) != "background":
-        return
-    autoreload_parent = (
-        "runserver" in sys.argv
-        and "--noreload" not in sys.argv
-        and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
-    )
-    if not autoreload_parent:
-        warm_up_in_background()

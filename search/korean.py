@@ -7,6 +7,7 @@ and verb or adjective stems. A page is indexed with every run, its parts and the
 adjacent bare nouns; a query asks for each of its runs, so both spellings of a compound meet.
 """
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -27,7 +28,13 @@ _MAX_JOINED_WORDS = 3
 @cache
 def _kiwi() -> Kiwi:
     """The analyzer, loaded on first use (about two seconds) and shared by all threads."""
-    return Kiwi()
+    # Single-threaded (num_workers=0): Kiwi's default pool of one thread per core is loaded in
+    # gunicorn's master and cannot be joined in a forked worker, which then aborts or hangs
+    # when it exits. We tokenize one text per call, so the pool never helped.
+    with warnings.catch_warnings():
+        # Kiwi warns that 0 meant "every core" before v0.21; it now means no pool.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Kiwi(num_workers=0)
 
 
 @dataclass(frozen=True)

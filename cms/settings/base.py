@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "cdn",
     "report_print",
     "partners",
+    # Before django_tasks_db: its `db_worker` command (leased) replaces the library's.
+    "infra",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -252,6 +254,10 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="background")
+# Each task worker holds a lease on itself, renewed every quarter of this; a job whose worker
+# stopped renewing (killed) is run again, up to TASK_MAX_ATTEMPTS times (infra/tasks.py).
+TASK_LEASE_SECONDS = env.float("TASK_LEASE_SECONDS", default=60)
+TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=3)
 
 # Signed webhooks (webhooks/): see README "For partners". Deliveries retry with exponential
 # backoff (base, 2×base, … capped) until the window (over a day) has passed; a subscription

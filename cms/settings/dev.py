@@ -19,6 +19,16 @@ CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:8000", "http://localhost:8000"]
 )
 
+# `make run` serves through gunicorn with several worker processes (run_portal):
+# - static files come from WhiteNoise, found in the apps (no collectstatic) and re-read when
+#   edited, as runserver did;
+# - the cache is shared by every process (rate limits, lockouts, revoked API keys), in files
+#   under the git-ignored .run/ unless CACHE_URL names another.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.run' / 'cache'}")}
+CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+
 # Feeds and webhooks served on this machine are fine while developing.
 OUTBOUND_ALLOWED_HOSTS = env.list(
     "OUTBOUND_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "::1"]

@@ -27,13 +27,16 @@ def test_elasticsearch_is_one_memory_bounded_node_with_the_korean_analyzer():
     assert "elasticsearch-plugin install --batch analysis-nori" in dockerfile
 
 
-def test_web_migrates_then_serves_with_gunicorn_and_the_worker_runs_the_scheduler():
+def test_web_migrates_then_serves_with_gunicorn_and_workers_scale_beside_one_scheduler():
     services = compose()["services"]
     web = services["web"]["command"]
 
     assert web.index("migrate") < web.index("gunicorn cms.wsgi:application")
-    assert services["worker"]["command"] == ["python", "manage.py", "run_scheduler"]
-    assert services["tasks"]["command"] == [
+    assert "--config cms/gunicorn.conf.py" in web
+    assert services["scheduler"]["command"] == ["python", "manage.py", "run_scheduler"]
+    # Scalable: no fixed container name or published port would clash between replicas.
+    assert not {"container_name", "ports"} & set(services["worker"])
+    assert services["worker"]["command"] == [
         "python",
         "manage.py",
         "db_worker",

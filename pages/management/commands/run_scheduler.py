@@ -1,6 +1,6 @@
 """`manage.py run_scheduler`: runs `settings.SCHEDULED_COMMANDS` at their intervals.
 
-`make run` starts it next to the development server; a server with cron can instead
+`make run` starts it next to gunicorn and the task workers; a server with cron can instead
 call `run_scheduler --once` (or the commands themselves) every minute.
 
 Several schedulers may run (one per worker container): each job is claimed in the shared
