@@ -1,5 +1,5 @@
 """Several nodes on one PostgreSQL and one Valkey: two web servers, two task workers and two
-schedulers, each a separate process, as `docker compose up --scale web=2 --scale tasks=2` runs.
+schedulers, each a separate process, as `docker compose up --scale web=2 --scale worker=2` runs.
 
 A publish through web server A is read through web server B within 5 s, B's cached answers
 follow it (new title, new ETag), every background task runs exactly once and the scheduled job
