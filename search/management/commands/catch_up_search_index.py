@@ -15,14 +15,15 @@ class Command(BaseCommand):
         "색인이 없으면 새로 만듭니다."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args, verbosity: int = 1, **options) -> None:
+        write = self.stdout.write if verbosity > 0 else lambda *_args, **_kwargs: None
         started = time.monotonic()
-        count = catchup.run(progress_lines(self.stdout.write))
+        count = catchup.run(progress_lines(write))
         if catchup.is_behind():
             # Another worker holds the run: wait for it rather than report a stale index.
-            self.stdout.write("다른 작업자가 색인하는 중입니다. 끝나기를 기다립니다…")
+            write("다른 작업자가 색인하는 중입니다. 끝나기를 기다립니다…")
             catchup.wait_until_indexed(timeout=3600)
-        self.stdout.write(
+        write(
             self.style.SUCCESS(
                 f"검색 색인이 최신입니다 (페이지 {count:,}개 색인, "
                 f"{time.monotonic() - started:.1f}초)."
