@@ -1,15 +1,36 @@
-"""The API's part in a content change: renditions made ahead of GETs.
+"""The API's part in a content change: stale responses, stored representations, renditions.
 
-The content version itself (ETags, caches, sync) is the change record `content.events`
-writes; the API only prepares the renditions its responses read.
+On every committed change: the dependency keys it affects are bumped (only responses built
+from them turn stale), stored representations of pages that left the public are dropped at
+once, the changed page's representation is rebuilt by the task worker, and renditions its
+responses read are made ahead of GETs.
 """
 
+from django.conf import settings
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from content import dependencies
 from content.events import ChangeKind, ContentEvent, subscribe
 
 from .renditions import ensure_renditions, images_used_by
+from .representations import forget
+from .tasks import build_representations
+
+# Changes after which a page may no longer be public: its stored JSON must go now.
+LEAVING_KINDS = {ChangeKind.UNPUBLISHED, ChangeKind.DELETED, ChangeKind.RESTRICTED}
+
+
+def invalidate(event: ContentEvent) -> None:
+    if event.kind in LEAVING_KINDS:
+        forget(event.affected_page_ids)
+    dependencies.bump(dependencies.keys_for_event(event))
+
+
+def rebuild_representation(event: ContentEvent) -> None:
+    if event.kind == ChangeKind.PUBLISHED and event.page_id is not None:
+        task = build_representations.using(backend=settings.BACKGROUND_TASK_BACKEND)
+        task.enqueue([event.page_id])
 
 
 def prepare_renditions(event: ContentEvent) -> None:
@@ -24,4 +45,7 @@ def prepare_renditions(event: ContentEvent) -> None:
 
 
 def connect() -> None:
+    subscribe(invalidate, uid="api-invalidate")
+    # Renditions before the representation: it shows their URLs.
     subscribe(prepare_renditions, uid="api-renditions")
+    subscribe(rebuild_representation, uid="api-representations")

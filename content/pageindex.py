@@ -55,6 +55,11 @@ class PublicPageIndex:
         """Every page, in tree order."""
         return sorted(self.by_id.values(), key=lambda page: page.tree_path)
 
+    @cached_property
+    def ids(self) -> list[int]:
+        """Every page id, ascending (sync's first download walks it)."""
+        return sorted(self.by_id)
+
     def updated(
         self, page_ids, current: list[IndexedPage], private_paths=None
     ) -> "PublicPageIndex":

@@ -30,6 +30,11 @@ def current_version(request=None) -> ContentVersion:
     return version
 
 
+def newest_version() -> ContentVersion:
+    """The newest recorded change now (not the request's snapshot)."""
+    return _newest_change()
+
+
 def _newest_change() -> ContentVersion:
     """One indexed row, read with plain SQL: every API request and every 304 asks, and
     building the ORM query cost more than running it."""
