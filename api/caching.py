@@ -18,7 +18,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from content import dependencies
-from content.versioning import current_version, newest_version
+from content.versioning import current_version
 
 PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 ENTRY_TIMEOUT = 24 * 60 * 60
@@ -74,9 +74,10 @@ class Dependencies:
     """What one response is being built from: keys and the tokens they had before reading."""
 
     def __init__(self, request, keys):
-        # The content version first: the page index and stored representations read at it.
-        self.version = current_version(request)
-        self.tokens = dependencies.current_tokens([dependencies.SITE, *keys])
+        self.tokens = dependencies.current_tokens(
+            [dependencies.ANY_CHANGE, dependencies.SITE, *keys]
+        )
+        self.any_change = {dependencies.ANY_CHANGE: self.tokens.pop(dependencies.ANY_CHANGE)}
         self.cacheable = True
 
     def add(self, keys) -> None:
@@ -143,8 +144,8 @@ class ConditionalPublicMixin:
 
 
 def store_entry(request, tracked: Dependencies, etag: str, last_modified, keys) -> None:
-    # A change committed while the response was built may be half in it: record nothing.
-    if newest_version() != tracked.version:
+    # A change announced while the response was built may be half in it: record nothing.
+    if not dependencies.still_current(tracked.any_change):
         return
     entry = {"etag": etag, "last_modified": last_modified, "deps": tracked.tokens, "keys": keys}
     cache.set(entry_key(request), entry, ENTRY_TIMEOUT)

@@ -22,13 +22,12 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 from wagtail_headless_preview.models import PagePreview
 
+from content import dependencies
 from content.errors import api_exception_response, error_response
 from content.pageindex import site_page_index
 from content.paths import normalise_path, without_control_characters
 from content.versioning import current_version
 from content.visibility import public_pages, used_by_public_pages
-
-from content import dependencies
 
 from .caching import ConditionalPublicMixin, depend_on, not_cacheable
 from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter

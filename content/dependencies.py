@@ -30,8 +30,11 @@ IMAGES = "wagtailimages.image"
 DOCUMENTS = "wagtaildocs.document"
 REDIRECTS = "wagtailredirects.redirect"
 SITES = "wagtailcore.site"
+# Bumped by every change, never recorded with a response: a response built while it moved may
+# mix data from before and after a change, so it is not recorded at all.
+ANY_CHANGE = "changes"
 
-TOKEN_PREFIX = "dep:"
+TOKEN_PREFIX = "dep:"  # noqa: S105 (a cache key prefix, not a secret)
 PATHS_PREFIX = "dep-paths:"
 TOKEN_TIMEOUT = 30 * 24 * 60 * 60
 # Paths remembered per key for purging: the newest ones (a CDN revalidates the rest anyway).
@@ -65,7 +68,7 @@ def children_key(parent_id: int) -> str:
 
 def keys_for_event(event: ContentEvent) -> list[str]:
     """The keys whose responses `event` may have changed (reads the page's parent if needed)."""
-    keys = [page_key(page_id) for page_id in event.affected_page_ids]
+    keys = [ANY_CHANGE, *(page_key(page_id) for page_id in event.affected_page_ids)]
     if event.affected_page_ids or event.page_id is not None:
         keys.append(PAGES)
     if event.page_id is not None:

@@ -22,17 +22,14 @@ class ContentVersion:
 
 def current_version(request=None) -> ContentVersion:
     """The newest recorded change, read once per request."""
+    # Kept on Django's request, which DRF's wraps: the view and the middleware share it.
+    request = getattr(request, "_request", request)
     if request is not None and hasattr(request, "_api_content_version"):
         return request._api_content_version
     version = _newest_change()
     if request is not None:
         request._api_content_version = version
     return version
-
-
-def newest_version() -> ContentVersion:
-    """The newest recorded change now (not the request's snapshot)."""
-    return _newest_change()
 
 
 def _newest_change() -> ContentVersion:
