@@ -199,6 +199,10 @@ def apply_changes(
     changes = [(page_id, kind) for _, _, page_id, kind in rows[1:]]
     if len(changes) > MAX_CHANGES_TO_APPLY:
         return None
+    # A move renumbers the tree paths of the moved page's later siblings too (treebeard), and
+    # with them the private paths: only a rebuild sees them all.
+    if any(kind == ChangeKind.MOVED for _, kind in changes):
+        return None
     page_ids = {page_id for page_id, _ in changes if page_id is not None}
     private_paths = None
     if any(kind in _PRIVACY_KINDS for _, kind in changes):
