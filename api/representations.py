@@ -15,6 +15,7 @@ are kept in the shared cache instead (unbounded combinations do not belong in a 
 import hashlib
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -26,6 +27,10 @@ from .models import StoredRepresentation
 
 DETAIL = "detail"
 CACHE_TIMEOUT_SECONDS = 60 * 60
+# Raise when code changes what a representation holds: stored ones of older code are not read.
+REPRESENTATION_FORMAT = 1
+# Settings that appear in every representation (absolute URLs).
+_SETTINGS_SHOWN = ("WAGTAILAPI_BASE_URL", "FRONTEND_BASE_URL", "MEDIA_URL")
 
 # (revision id, representation) of each page built; a page gone since its id was read is left out.
 Serialise = Callable[[list[int]], Iterable[tuple[int | None, dict]]]
@@ -38,9 +43,18 @@ def shape_of(request, view_kind: str) -> str:
     return f"{shape}|fields={fields}" if fields else shape
 
 
+def build_variant() -> str:
+    """What besides content decides a representation: the code's format and the URL settings
+    (a deploy that changes either reads none of the representations stored before)."""
+    shown = "|".join(str(getattr(settings, name, "")) for name in _SETTINGS_SHOWN)
+    digest = hashlib.sha1(shown.encode(), usedforsecurity=False).hexdigest()[:8]
+    return f"{REPRESENTATION_FORMAT}.{digest}"
+
+
 def stored_representations(request, shape: str, page_ids: list[int], serialise: Serialise):
     """The representations of `page_ids`, in order; `serialise(missing_ids)` builds the rest,
     which are stored for the next reader."""
+    shape = f"{shape}@{build_variant()}"
     built_change = current_version(request).change_id
     today = timezone.localdate()
     store = DatabaseStore if "|" not in shape else CacheStore
@@ -106,10 +120,9 @@ class CacheStore:
         keys = {page_id: cls.key(shape, page_id) for page_id in page_ids}
         cached = cache.get_many(keys.values())
         found = {page_id: cached[key] for page_id, key in keys.items() if key in cached}
-        if not found:
-            return {}
+        # Asked even when nothing was cached: a listing's query count never depends on hits.
         newest = dict(
-            ContentChange.objects.filter(page_id__in=found)
+            ContentChange.objects.filter(page_id__in=found or page_ids)
             .values("page_id")
             .annotate(newest=Max("id"))
             .values_list("page_id", "newest")
