@@ -31,8 +31,18 @@ def body_etag(content: bytes) -> str:
 
 
 def entry_key(request) -> str:
-    """The cached entry of this URL today ("open for application now" turns at midnight)."""
-    parts = [request.get_host(), request.get_full_path(), str(timezone.localdate())]
+    """The cached entry of this URL today ("open for application now" turns at midnight).
+
+    The Host header as sent: an entry is only written after the view ran, by which time
+    CommonMiddleware has refused hosts outside ALLOWED_HOSTS (and `get_host()` costs more).
+    """
+    meta = request.META
+    parts = [
+        meta.get("HTTP_HOST", ""),
+        request.path_info,
+        meta.get("QUERY_STRING", ""),
+        str(timezone.localdate()),
+    ]
     digest = hashlib.sha1("|".join(parts).encode(), usedforsecurity=False).hexdigest()
     return f"api:entry:{digest}"
 
