@@ -2,11 +2,10 @@
 
 On every committed change: the dependency keys it affects are bumped (only responses built
 from them turn stale), stored representations of pages that left the public are dropped at
-once, the changed page's representation is rebuilt by the task worker, and renditions its
-responses read are made ahead of GETs.
+once, the changed pages' representations are rebuilt by the task worker (in batches), and
+renditions its responses read are made ahead of GETs.
 """
 
-from django.conf import settings
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -15,7 +14,7 @@ from content.events import ChangeKind, ContentEvent, subscribe
 
 from .renditions import ensure_renditions, images_used_by
 from .representations import forget
-from .tasks import build_representations
+from .tasks import enqueue_build
 
 # Changes after which a page may no longer be public: its stored JSON must go now.
 LEAVING_KINDS = {ChangeKind.UNPUBLISHED, ChangeKind.DELETED, ChangeKind.RESTRICTED}
@@ -27,10 +26,12 @@ def invalidate(event: ContentEvent) -> None:
     dependencies.bump(dependencies.keys_for_event(event))
 
 
-def rebuild_representation(event: ContentEvent) -> None:
-    if event.kind == ChangeKind.PUBLISHED and event.page_id is not None:
-        task = build_representations.using(backend=settings.BACKGROUND_TASK_BACKEND)
-        task.enqueue([event.page_id])
+def rebuild_representations(event: ContentEvent) -> None:
+    """The changed page first, then every page showing it, in the worker's batches (only
+    pages public when the task runs are built: an unpublished page is skipped)."""
+    page_ids = list(dict.fromkeys([*filter(None, [event.page_id]), *event.affected_page_ids]))
+    if page_ids:
+        enqueue_build(page_ids)
 
 
 def prepare_renditions(event: ContentEvent) -> None:
@@ -48,4 +49,4 @@ def connect() -> None:
     subscribe(invalidate, uid="api-invalidate")
     # Renditions before the representation: it shows their URLs.
     subscribe(prepare_renditions, uid="api-renditions")
-    subscribe(rebuild_representation, uid="api-representations")
+    subscribe(rebuild_representations, uid="api-representations")

@@ -228,3 +228,19 @@ def test_listing_queries_stay_constant_as_the_listing_grows(
         api.get(short)
     with django_assert_num_queries(len(few.captured_queries)):
         assert len(api.get(long).json()["items"]) > 10
+
+
+def test_a_publish_rebuilds_the_pages_that_show_the_page_in_batches(api, content, monkeypatch):
+    from api import tasks
+
+    monkeypatch.setattr(tasks, "BATCH", 1)  # one page per task: the chain must reach them all
+    StoredRepresentation.objects.all().delete()
+
+    content.linked.title = "양육비 이행 지원"
+    publish(content.linked)
+
+    stored = StoredRepresentation.objects.filter(shape__startswith="detail@")
+    assert {content.linked.pk, content.article.pk} <= set(stored.values_list("page_id", flat=True))
+    article = stored.get(page_id=content.article.pk).data
+    assert "양육비 이행 지원" in str(article)
+    assert content.draft.pk not in set(stored.values_list("page_id", flat=True))
