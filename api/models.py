@@ -13,7 +13,9 @@ class StoredRepresentation(models.Model):
     revision_id = models.IntegerField("리비전 ID", null=True)
     built_change = models.BigIntegerField("기준 변경 ID")
     day = models.DateField("기준 날짜")
-    data = models.JSONField("API 표현")
+    # JSON text, not a JSONField: PostgreSQL's jsonb reorders keys, and the bytes served (and
+    # their ETag) must be the same whether the representation was just built or read back.
+    data = models.TextField("API 표현 (JSON)")
     built_at = models.DateTimeField("만든 시각", auto_now=True)
 
     class Meta:

@@ -13,12 +13,14 @@ are kept in the shared cache instead (unbounded combinations do not belong in a 
 """
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
+from rest_framework.utils.encoders import JSONEncoder
 
 from content.models import ContentChange
 from content.versioning import current_version
@@ -61,10 +63,16 @@ def stored_representations(request, shape: str, page_ids: list[int], serialise: 
     found = store.load(shape, page_ids, today) if page_ids else {}
     missing = [page_id for page_id in page_ids if page_id not in found]
     if missing:
-        made = {item["id"]: (revision_id, item) for revision_id, item in serialise(missing)}
+        made = {item["id"]: (revision_id, plain(item)) for revision_id, item in serialise(missing)}
         store.save(shape, made, built_change, today)
         found.update({page_id: item for page_id, (_, item) in made.items()})
     return [found[page_id] for page_id in page_ids if page_id in found]
+
+
+def plain(item: dict) -> dict:
+    """The item as JSON gives it back (with DRF's encoder, as responses are rendered), so a
+    representation just built and one read back make the same bytes and the same ETag."""
+    return json.loads(json.dumps(item, ensure_ascii=False, cls=JSONEncoder))
 
 
 def forget(page_ids: Iterable[int]) -> None:
@@ -86,7 +94,7 @@ class DatabaseStore:
             .annotate(newest_change=_newest_change_of_page())
             .filter(Q(newest_change__isnull=True) | Q(built_change__gte=F("newest_change")))
         )
-        return dict(rows.values_list("page_id", "data"))
+        return {page_id: json.loads(data) for page_id, data in rows.values_list("page_id", "data")}
 
     @staticmethod
     def save(shape: str, made: dict[int, tuple[int | None, dict]], built_change: int, today):
@@ -97,7 +105,7 @@ class DatabaseStore:
                 revision_id=revision_id,
                 built_change=built_change,
                 day=today,
-                data=item,
+                data=json.dumps(item, ensure_ascii=False),
             )
             for page_id, (revision_id, item) in made.items()
         ]
