@@ -31,7 +31,7 @@ from content.visibility import public_pages, used_by_public_pages
 
 from .caching import ConditionalPublicMixin, depend_on, not_cacheable
 from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
-from .pagination import PortalPagination
+from .pagination import PortalPagination, keyset_applies, make_after
 from .prefetch import optimize_queryset, prepare_pages
 from .representation import Resolver, get_resolver
 from .representations import DETAIL, shape_of, stored_representations
@@ -99,8 +99,9 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         KoreanSearchFilter,
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        FILTER_PARAMETERS
+        FILTER_PARAMETERS, ["after"]
     ).difference(["rich_text_format", "site", "search_operator"])
+    keyset_pagination = True
     meta_fields = [*PagesAPIViewSet.meta_fields, "path", "parent_id"]
     body_fields = [*PagesAPIViewSet.body_fields, "breadcrumbs", "seo"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "path"]
@@ -164,7 +165,23 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
             )
 
         items = stored_representations(request, shape_of(request, "listing"), page_ids, serialise)
-        return self.get_paginated_response(items)
+        response = self.get_paginated_response(items)
+        self.link_next(request, response, page_ids)
+        return response
+
+    def link_next(self, request, response, page_ids: list[int]) -> None:
+        """`Link: rel="next"` with an `after` cursor, when pages follow in the default order."""
+        if not page_ids or not keyset_applies(request):
+            return
+        if len(page_ids) < self.paginator.limit:
+            return
+        last = self.resolver.index.get(page_ids[-1])
+        if last is None:
+            return
+        query = request.GET.copy()
+        query.pop("offset", None)
+        query["after"] = make_after(last.tree_path)
+        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
 
     def detail_view(self, request, pk):
         indexed = self.resolver.index.get(int(pk))
