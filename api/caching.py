@@ -4,7 +4,7 @@ The ETag is a hash of the response body. Each 200 also records, in the shared ca
 for its URL: the ETag, Last-Modified and the dependency keys it was built from with their
 version tokens (`content.dependencies`). A content event bumps only the keys it affects, so a
 publish leaves every unrelated entry valid; a conditional request whose entry is still valid
-gets its 304 in `NotModifiedMiddleware` with two cache reads and no query. The same keys go out
+gets its 304 in `NotModifiedMiddleware` with one cache read and no query. The same keys go out
 as `Surrogate-Key` and `Cache-Tag`, so a CDN can be purged by key.
 """
 
@@ -158,14 +158,42 @@ def store_entry(request, tracked: Dependencies, etag: str, last_modified, keys) 
     if not dependencies.still_current(tracked.any_change):
         return
     entry = {"etag": etag, "last_modified": last_modified, "deps": tracked.tokens, "keys": keys}
-    cache.set(entry_key(request), entry, ENTRY_TIMEOUT)
+    key = entry_key(request)
+    cache.set(key, entry, ENTRY_TIMEOUT)
+    _remember_keys(key, tracked.tokens)
     dependencies.remember_path(keys, request.get_full_path())
+
+
+# Each process remembers which keys a URL's entry depends on (they rarely change), so one
+# `get_many` fetches the entry and the keys' current versions together. Bounded: cleared
+# when full, which costs each URL one more round trip.
+_known_keys: dict[str, tuple[str, ...]] = {}
+KNOWN_KEYS_MAX = 20_000
+
+
+def _remember_keys(key: str, deps) -> None:
+    if len(_known_keys) >= KNOWN_KEYS_MAX:
+        _known_keys.clear()
+    _known_keys[key] = tuple(deps)
 
 
 def cached_not_modified(request):
     """The 304 (or 412) for a revalidation whose URL's entry is still valid, else None."""
-    entry = cache.get(entry_key(request))
-    if entry is None or not dependencies.still_current(entry["deps"]):
+    key = entry_key(request)
+    guessed = _known_keys.get(key, ())
+    found = cache.get_many([key, *(dependencies.TOKEN_PREFIX + dep for dep in guessed)])
+    entry = found.get(key)
+    if entry is None:
+        return None
+    deps = entry["deps"]
+    if set(deps) != set(guessed):
+        # Keys not fetched yet: ask for all of them (a guessed key absent above was evicted).
+        _remember_keys(key, deps)
+        if not dependencies.still_current(deps):
+            return None
+    elif not all(
+        found.get(dependencies.TOKEN_PREFIX + dep) == token for dep, token in deps.items()
+    ):
         return None
     response = get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["last_modified"]
