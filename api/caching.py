@@ -1,35 +1,50 @@
-"""HTTP caching of public API responses: ETag + Last-Modified from the content version.
+"""HTTP caching of public API responses: an ETag that changes only when the bytes do.
 
-The version is the newest content change, so a publish, unpublish, move, delete or
-privacy change alters every ETag at once; a conditional request with a current
-ETag gets a 304 before any page is loaded.
+The ETag is a hash of the response body. Each 200 also records, in the shared cache, an entry
+for its URL: the ETag, Last-Modified and the dependency keys it was built from with their
+version tokens (`content.dependencies`). A content event bumps only the keys it affects, so a
+publish leaves every unrelated entry valid; a conditional request whose entry is still valid
+gets its 304 in `NotModifiedMiddleware` with one cache read and no query. The same keys go out
+as `Surrogate-Key` and `Cache-Tag`, so a CDN can be purged by key.
 """
 
 import datetime
 import hashlib
 import math
 
-from django.db import InterfaceError, OperationalError
-from django.urls import Resolver404, resolve
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from cms.middleware import database_unavailable
+from content import dependencies
 from content.versioning import current_version
 
 PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"
-
-
-def response_etag(request) -> str:
-    version = current_version(request)
-    # Today's date is part of the content: "open for application now" changes at midnight.
-    parts = [version.key, request.get_host(), request.get_full_path(), str(timezone.localdate())]
-    return '"' + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32] + '"'
+ENTRY_TIMEOUT = 24 * 60 * 60
+# Fastly and Cloudflare take 16 KB of keys; past this, page keys give way to `pages`.
+MAX_SURROGATE_HEADER = 8000
 
 
 def body_etag(content: bytes) -> str:
     return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def entry_key(request) -> str:
+    """The cached entry of this URL today ("open for application now" turns at midnight).
+
+    The Host header as sent: an entry is only written after the view ran, by which time
+    CommonMiddleware has refused hosts outside ALLOWED_HOSTS (and `get_host()` costs more).
+    """
+    meta = request.META
+    parts = [
+        meta.get("HTTP_HOST", ""),
+        request.path_info,
+        meta.get("QUERY_STRING", ""),
+        str(timezone.localdate()),
+    ]
+    digest = hashlib.sha1("|".join(parts).encode(), usedforsecurity=False).hexdigest()
+    return f"api:entry:{digest}"
 
 
 def last_modified_timestamp(request) -> int:
@@ -48,65 +63,151 @@ def last_modified_timestamp(request) -> int:
     return math.floor(changed_at.timestamp()) + 1
 
 
-def not_modified_response(request):
-    """The 304 (or 412) a conditional request gets while the content version holds, else None."""
-    etag = response_etag(request)
-    response = get_conditional_response(
-        request, etag=etag, last_modified=last_modified_timestamp(request)
-    )
-    if response is not None:
-        # A 304 carries the validator it confirms (RFC 9110 15.4.5), as the 200 did.
-        response["ETag"] = etag
-        response["Cache-Control"] = PUBLIC_CACHE_CONTROL
-    return response
+def surrogate_keys(keys) -> list[str]:
+    """The keys to send, within a CDN's header limit (`pages` stands in for page keys)."""
+    keys = sorted(keys)
+    if sum(len(key) + 1 for key in keys) <= MAX_SURROGATE_HEADER:
+        return keys
+    coarse = [key for key in keys if not key.startswith("page-")]
+    return sorted({*coarse, dependencies.PAGES})
+
+
+def set_validators(response, etag: str, keys) -> None:
+    response["ETag"] = etag
+    response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    if keys:
+        response["Surrogate-Key"] = " ".join(keys)
+        response["Cache-Tag"] = ",".join(keys)
+
+
+class Dependencies:
+    """What one response is being built from: keys and the tokens they had before reading."""
+
+    def __init__(self, request, keys):
+        self.tokens = dependencies.current_tokens(
+            [dependencies.ANY_CHANGE, dependencies.SITE, *keys]
+        )
+        self.any_change = {dependencies.ANY_CHANGE: self.tokens.pop(dependencies.ANY_CHANGE)}
+        self.cacheable = True
+
+    def add(self, keys) -> None:
+        missing = [key for key in keys if key not in self.tokens]
+        self.tokens.update(dependencies.current_tokens(missing))
+
+
+def depend_on(request, keys) -> None:
+    """Record that the response being built shows `keys` (read before showing them)."""
+    tracked = getattr(request, "_api_dependencies", None)
+    if tracked is not None:
+        tracked.add(keys)
+
+
+def not_cacheable(request) -> None:
+    """The response being built depends on more than content (search, random order)."""
+    tracked = getattr(request, "_api_dependencies", None)
+    if tracked is not None:
+        tracked.cacheable = False
 
 
 class ConditionalPublicMixin:
-    """For API views of anonymous content: 304s, ETag, Last-Modified, Cache-Control public.
+    """For API views of anonymous content: 304s, body ETag, Last-Modified, Cache-Control public,
+    Surrogate-Key, and an entry so the next revalidation is answered before the view.
 
-    Views whose answer depends on more than the content version (sync waits for changes to
-    settle) set `etag_from_body`: their ETag is a hash of the response itself.
+    `dependency_keys()` names what every response of the view depends on; the view adds the
+    pages it shows with `depend_on()`. Views whose answer depends on more than content (sync
+    waits for changes to settle) set `etag_from_body`: no entry, no Last-Modified.
     """
 
     etag_from_body = False
+    depends_on: tuple[str, ...] = (dependencies.LISTINGS, dependencies.PAGES)
+
+    def dependency_keys(self, request, kwargs) -> list[str]:
+        return list(self.depends_on)
 
     def dispatch(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
         if self.etag_from_body:
-            return self.dispatch_with_body_etag(request, *args, **kwargs)
-        not_modified = not_modified_response(request)
-        if not_modified is not None:
-            return not_modified
-        etag = response_etag(request)
-        last_modified = last_modified_timestamp(request)
-        response = super().dispatch(request, *args, **kwargs)
-        if response.status_code == 200:
-            response["ETag"] = etag
-            # A date still in progress could see another change: only finished seconds.
-            if last_modified <= timezone.now().timestamp():
-                response["Last-Modified"] = http_date(last_modified)
-            response["Cache-Control"] = PUBLIC_CACHE_CONTROL
-        return response
-
-    def dispatch_with_body_etag(self, request, *args, **kwargs):
+            tracked = None
+        else:
+            tracked = Dependencies(request, self.dependency_keys(request, kwargs))
+            request._api_dependencies = tracked
         response = super().dispatch(request, *args, **kwargs)
         if response.status_code != 200:
             return response
-        response.render()
+        if hasattr(response, "render"):
+            response.render()
         etag = body_etag(response.content)
-        not_modified = get_conditional_response(request, etag=etag)
+        keys = surrogate_keys(tracked.tokens) if tracked else []
+        last_modified = None if tracked is None else last_modified_timestamp(request)
+        if last_modified is not None and last_modified > timezone.now().timestamp():
+            last_modified = None  # a second still in progress could see another change
+        if tracked is not None and tracked.cacheable:
+            store_entry(request, tracked, etag, last_modified, keys)
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             response = not_modified
-        response["ETag"] = etag
-        response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+        elif last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified)
+        set_validators(response, etag, keys)
         return response
 
 
+def store_entry(request, tracked: Dependencies, etag: str, last_modified, keys) -> None:
+    # A change announced while the response was built may be half in it: record nothing.
+    if not dependencies.still_current(tracked.any_change):
+        return
+    entry = {"etag": etag, "last_modified": last_modified, "deps": tracked.tokens, "keys": keys}
+    key = entry_key(request)
+    cache.set(key, entry, ENTRY_TIMEOUT)
+    _remember_keys(key, tracked.tokens)
+    dependencies.remember_path(keys, request.get_full_path())
+
+
+# Each process remembers which keys a URL's entry depends on (they rarely change), so one
+# `get_many` fetches the entry and the keys' current versions together. Bounded: cleared
+# when full, which costs each URL one more round trip.
+_known_keys: dict[str, tuple[str, ...]] = {}
+KNOWN_KEYS_MAX = 20_000
+
+
+def _remember_keys(key: str, deps) -> None:
+    if len(_known_keys) >= KNOWN_KEYS_MAX:
+        _known_keys.clear()
+    _known_keys[key] = tuple(deps)
+
+
+def cached_not_modified(request):
+    """The 304 (or 412) for a revalidation whose URL's entry is still valid, else None."""
+    key = entry_key(request)
+    guessed = _known_keys.get(key, ())
+    found = cache.get_many([key, *(dependencies.TOKEN_PREFIX + dep for dep in guessed)])
+    entry = found.get(key)
+    if entry is None:
+        return None
+    deps = entry["deps"]
+    if set(deps) != set(guessed):
+        # Keys not fetched yet: ask for all of them (a guessed key absent above was evicted).
+        _remember_keys(key, deps)
+        if not dependencies.still_current(deps):
+            return None
+    elif not all(
+        found.get(dependencies.TOKEN_PREFIX + dep) == token for dep, token in deps.items()
+    ):
+        return None
+    response = get_conditional_response(
+        request, etag=entry["etag"], last_modified=entry["last_modified"]
+    )
+    if response is not None:
+        # A 304 carries the validator it confirms (RFC 9110 15.4.5), as the 200 did.
+        set_validators(response, entry["etag"], entry["keys"])
+    return response
+
+
 class NotModifiedMiddleware:
-    """The lean path for revalidation: a request with an `If-None-Match` for a view of
-    `ConditionalPublicMixin` gets its 304 here, as the view would give it, without the rest
-    of the middleware, URL dispatch to the view or DRF (caches and apps revalidate often).
+    """The lean path for revalidation: a request with a validator for a URL whose recorded
+    entry is still valid gets its 304 here, without the rest of the middleware, URL dispatch,
+    the view, DRF or the database (caches and apps revalidate often).
 
     It sits after the quota and locale middleware, so a 304 is counted and carries the
     same `Vary` and CORS headers as the 200 it confirms.
@@ -117,32 +218,13 @@ class NotModifiedMiddleware:
 
     def __call__(self, request):
         if _revalidates(request):
-            try:
-                not_modified = not_modified_response(request)
-            except (OperationalError, InterfaceError) as error:
-                return database_unavailable(request, error)
+            not_modified = cached_not_modified(request)
             if not_modified is not None:
                 return not_modified
         return self.get_response(request)
 
 
 def _revalidates(request) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and "HTTP_IF_NONE_MATCH" in request.META
-        and _answers_conditionally(request.path_info)
-    )
-
-
-def _answers_conditionally(path: str) -> bool:
-    """Whether `path` is served by a view whose ETag is the content version's."""
-    try:
-        view = resolve(path).func
-    except Resolver404:
-        return False
-    view_class = getattr(view, "cls", None) or getattr(view, "view_class", None)
-    return (
-        isinstance(view_class, type)
-        and issubclass(view_class, ConditionalPublicMixin)
-        and not view_class.etag_from_body
+    return request.method in ("GET", "HEAD") and (
+        "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
     )

@@ -1,10 +1,18 @@
-"""`limit` and `offset` for every listing, with Korean errors and no upper bound on offset."""
+"""`limit` and `offset` for every listing, with Korean errors and no upper bound on offset;
+page listings also take `after`, a keyset cursor whose cost does not grow with the position.
+
+A page listing in its default (tree) order answers with a `Link: <…&after=…>; rel="next"`
+header when more pages follow; following it reads the next pages from the tree-path index
+instead of skipping `offset` rows. The cursor is signed (opaque to clients).
+"""
 
 from django.conf import settings
+from django.core import signing
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 
 DEFAULT_LIMIT = 20
+AFTER_SALT = "api.pagination.after"
 
 
 def non_negative_int(request, name: str, default: int) -> int:
@@ -14,6 +22,24 @@ def non_negative_int(request, name: str, default: int) -> int:
     if not raw.isascii() or not raw.isdigit():
         raise BadRequestError(f"{name}은(는) 0 이상의 정수여야 합니다.")
     return int(raw)
+
+
+def make_after(tree_path: str) -> str:
+    return signing.Signer(salt=AFTER_SALT).sign(tree_path)
+
+
+def read_after(cursor: str) -> str:
+    try:
+        return signing.Signer(salt=AFTER_SALT).unsign(cursor)
+    except signing.BadSignature as error:
+        raise BadRequestError(
+            "after 커서가 올바르지 않습니다. 응답의 Link 헤더를 따르세요."
+        ) from error
+
+
+def keyset_applies(request) -> bool:
+    """Only the default (tree) order has a keyset; search and `order=` lists use `offset`."""
+    return "order" not in request.GET and "search" not in request.GET
 
 
 class PortalPagination(WagtailPagination):
@@ -26,7 +52,17 @@ class PortalPagination(WagtailPagination):
         if limit > limit_max:
             raise BadRequestError(f"limit은 {limit_max} 이하여야 합니다.")
         self.view = view
+        self.limit = limit
         self.total_count = queryset.count()
+        if "after" in request.GET:
+            return queryset.filter(path__gt=self.after_path(request, offset))[:limit]
         if offset >= self.total_count:
             return queryset[:0]
         return queryset[offset : offset + limit]
+
+    def after_path(self, request, offset: int) -> str:
+        if not getattr(self.view, "keyset_pagination", False):
+            raise BadRequestError("after는 페이지 목록에서만 쓸 수 있습니다.")
+        if offset or not keyset_applies(request):
+            raise BadRequestError("after는 offset, order, search와 함께 쓸 수 없습니다.")
+        return read_after(request.GET["after"])

@@ -1,43 +1,152 @@
-"""Each page's finished JSON, cached per content version (and day).
+"""Each page's finished JSON, stored per shape and valid until something it shows changes.
 
-A page's representation is the same for everyone until content changes (the version moves)
-or the day turns ("open for application now"), so it is computed once, by whichever worker
-asks first, and kept in the shared cache. Listings read all their items in one round trip
-and serialise only the pages missing from it.
+A representation records the content change it was built at (the request's content version,
+read before the page). It stays valid while no later change names its page in the change log
+(`content.events` writes a row for every page a change affects: the page, its descendants,
+pages showing it) and the day is the same ("open for application now" turns at midnight).
+One query checks a whole listing.
+
+The default shapes (detail, and each listing's items) are stored in the database, so they
+survive cache eviction and restarts: the publishing task builds the detail representation
+(`api.tasks`), and the first read after a publish needs no cache. Shapes asked with `?fields=`
+are kept in the shared cache instead (unbounded combinations do not belong in a table).
 """
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
+from rest_framework.utils.encoders import JSONEncoder
 
+from content.models import ContentChange
 from content.versioning import current_version
 
-# Query parameters that change how each item looks (the rest choose which items).
-SHAPE_PARAMETERS = ("fields", "type")
-TIMEOUT_SECONDS = 60 * 60
+from .models import StoredRepresentation
+
+DETAIL = "detail"
+CACHE_TIMEOUT_SECONDS = 60 * 60
+# Raise when code changes what a representation holds: stored ones of older code are not read.
+REPRESENTATION_FORMAT = 1
+# Settings that appear in every representation (absolute URLs).
+_SETTINGS_SHOWN = ("WAGTAILAPI_BASE_URL", "FRONTEND_BASE_URL", "MEDIA_URL")
+
+# (revision id, representation) of each page built; a page gone since its id was read is left out.
+Serialise = Callable[[list[int]], Iterable[tuple[int | None, dict]]]
 
 
-def representation_prefix(request, view_kind: str) -> str:
-    """The cache key prefix for items shaped by this request, at today's content version."""
-    shape = "|".join(f"{name}={request.GET.get(name, '')}" for name in SHAPE_PARAMETERS)
-    parts = [view_kind, shape, current_version(request).key, str(timezone.localdate())]
-    return "api:repr:" + hashlib.sha1("|".join(parts).encode(), usedforsecurity=False).hexdigest()
+def shape_of(request, view_kind: str) -> str:
+    """Which shape of representation this request's items take ("listing:pages.articlepage")."""
+    shape = DETAIL if view_kind == "detail" else f"listing:{request.GET.get('type', '').lower()}"
+    fields = request.GET.get("fields", "")
+    return f"{shape}|fields={fields}" if fields else shape
 
 
-def cached_representations(
-    prefix: str, page_ids: list[int], serialise: Callable[[list[int]], Iterable[dict]]
-) -> list[dict]:
-    """The representations of `page_ids`, in order; `serialise(missing_ids)` makes the rest.
+def build_variant() -> str:
+    """What besides content decides a representation: the code's format and the URL settings
+    (a deploy that changes either reads none of the representations stored before)."""
+    shown = "|".join(str(getattr(settings, name, "")) for name in _SETTINGS_SHOWN)
+    digest = hashlib.sha1(shown.encode(), usedforsecurity=False).hexdigest()[:8]
+    return f"{REPRESENTATION_FORMAT}.{digest}"
 
-    A page `serialise` does not return (gone since the ids were read) is left out.
-    """
-    keys = {page_id: f"{prefix}:{page_id}" for page_id in page_ids}
-    found = cache.get_many(keys.values())
-    missing = [page_id for page_id in page_ids if keys[page_id] not in found]
+
+def stored_representations(request, shape: str, page_ids: list[int], serialise: Serialise):
+    """The representations of `page_ids`, in order; `serialise(missing_ids)` builds the rest,
+    which are stored for the next reader."""
+    shape = f"{shape}@{build_variant()}"
+    built_change = current_version(request).change_id
+    today = timezone.localdate()
+    store = DatabaseStore if "|" not in shape else CacheStore
+    found = store.load(shape, page_ids, today) if page_ids else {}
+    missing = [page_id for page_id in page_ids if page_id not in found]
     if missing:
-        made = {item["id"]: item for item in serialise(missing)}
-        cache.set_many({keys[page_id]: item for page_id, item in made.items()}, TIMEOUT_SECONDS)
-        found.update({keys[page_id]: item for page_id, item in made.items()})
-    return [found[keys[page_id]] for page_id in page_ids if keys[page_id] in found]
+        made = {item["id"]: (revision_id, plain(item)) for revision_id, item in serialise(missing)}
+        store.save(shape, made, built_change, today)
+        found.update({page_id: item for page_id, (_, item) in made.items()})
+    return [found[page_id] for page_id in page_ids if page_id in found]
+
+
+def plain(item: dict) -> dict:
+    """The item as JSON gives it back (with DRF's encoder, as responses are rendered), so a
+    representation just built and one read back make the same bytes and the same ETag."""
+    return json.loads(json.dumps(item, ensure_ascii=False, cls=JSONEncoder))
+
+
+def forget(page_ids: Iterable[int]) -> None:
+    """Drop the stored representations of pages that left the public (unpublished, private)."""
+    StoredRepresentation.objects.filter(page_id__in=list(page_ids)).delete()
+
+
+def _newest_change_of_page():
+    return Subquery(
+        ContentChange.objects.filter(page_id=OuterRef("page_id")).order_by("-id").values("id")[:1]
+    )
+
+
+class DatabaseStore:
+    @staticmethod
+    def load(shape: str, page_ids: list[int], today) -> dict[int, dict]:
+        rows = (
+            StoredRepresentation.objects.filter(shape=shape, page_id__in=page_ids, day=today)
+            .annotate(newest_change=_newest_change_of_page())
+            .filter(Q(newest_change__isnull=True) | Q(built_change__gte=F("newest_change")))
+        )
+        return {page_id: json.loads(data) for page_id, data in rows.values_list("page_id", "data")}
+
+    @staticmethod
+    def save(shape: str, made: dict[int, tuple[int | None, dict]], built_change: int, today):
+        rows = [
+            StoredRepresentation(
+                page_id=page_id,
+                shape=shape,
+                revision_id=revision_id,
+                built_change=built_change,
+                day=today,
+                data=json.dumps(item, ensure_ascii=False),
+            )
+            for page_id, (revision_id, item) in made.items()
+        ]
+        StoredRepresentation.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["page_id", "shape"],
+            update_fields=["revision_id", "built_change", "day", "data", "built_at"],
+        )
+
+
+class CacheStore:
+    @staticmethod
+    def key(shape: str, page_id: int) -> str:
+        digest = hashlib.sha1(shape.encode(), usedforsecurity=False).hexdigest()
+        return f"api:repr:{digest}:{page_id}"
+
+    @classmethod
+    def load(cls, shape: str, page_ids: list[int], today) -> dict[int, dict]:
+        keys = {page_id: cls.key(shape, page_id) for page_id in page_ids}
+        cached = cache.get_many(keys.values())
+        found = {page_id: cached[key] for page_id, key in keys.items() if key in cached}
+        # Asked even when nothing was cached: a listing's query count never depends on hits.
+        newest = dict(
+            ContentChange.objects.filter(page_id__in=found or page_ids)
+            .values("page_id")
+            .annotate(newest=Max("id"))
+            .values_list("page_id", "newest")
+        )
+        return {
+            page_id: item
+            for page_id, (built_change, day, item) in found.items()
+            if day == today and built_change >= newest.get(page_id, 0)
+        }
+
+    @classmethod
+    def save(cls, shape: str, made: dict[int, tuple[int | None, dict]], built_change: int, today):
+        cache.set_many(
+            {
+                cls.key(shape, page_id): (built_change, today, item)
+                for page_id, (_, item) in made.items()
+            },
+            CACHE_TIMEOUT_SECONDS,
+        )

@@ -1,15 +1,37 @@
-"""The API's part in a content change: renditions made ahead of GETs.
+"""The API's part in a content change: stale responses, stored representations, renditions.
 
-The content version itself (ETags, caches, sync) is the change record `content.events`
-writes; the API only prepares the renditions its responses read.
+On every committed change: the dependency keys it affects are bumped (only responses built
+from them turn stale), stored representations of pages that left the public are dropped at
+once, the changed pages' representations are rebuilt by the task worker (in batches), and
+renditions its responses read are made ahead of GETs.
 """
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from content import dependencies
 from content.events import ChangeKind, ContentEvent, subscribe
 
 from .renditions import ensure_renditions, images_used_by
+from .representations import forget
+from .tasks import enqueue_build
+
+# Changes after which a page may no longer be public: its stored JSON must go now.
+LEAVING_KINDS = {ChangeKind.UNPUBLISHED, ChangeKind.DELETED, ChangeKind.RESTRICTED}
+
+
+def invalidate(event: ContentEvent) -> None:
+    if event.kind in LEAVING_KINDS:
+        forget(event.affected_page_ids)
+    dependencies.bump(dependencies.keys_for_event(event))
+
+
+def rebuild_representations(event: ContentEvent) -> None:
+    """The changed page first, then every page showing it, in the worker's batches (only
+    pages public when the task runs are built: an unpublished page is skipped)."""
+    page_ids = list(dict.fromkeys([*filter(None, [event.page_id]), *event.affected_page_ids]))
+    if page_ids:
+        enqueue_build(page_ids)
 
 
 def prepare_renditions(event: ContentEvent) -> None:
@@ -24,4 +46,7 @@ def prepare_renditions(event: ContentEvent) -> None:
 
 
 def connect() -> None:
+    subscribe(invalidate, uid="api-invalidate")
+    # Renditions before the representation: it shows their URLs.
     subscribe(prepare_renditions, uid="api-renditions")
+    subscribe(rebuild_representations, uid="api-representations")

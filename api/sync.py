@@ -9,6 +9,7 @@ transaction that commits late (PostgreSQL allocates ids before commit) is never 
 A page may therefore arrive twice; clients apply items and tombstones idempotently.
 """
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -32,7 +33,7 @@ class SyncCursorError(ValueError):
 
 @dataclass
 class SyncBatch:
-    pages: list[Page] = field(default_factory=list)
+    page_ids: list[int] = field(default_factory=list)  # public pages to send in full
     deleted_ids: list[int] = field(default_factory=list)
     next_cursor: str = ""
     has_more: bool = False
@@ -72,7 +73,7 @@ def settled_watermark() -> int:
     return newest or 0
 
 
-def public_pages(request, page_ids) -> list[Page]:
+def public_pages_by_id(request, page_ids) -> list[Page]:
     """The public pages among `page_ids`, specific and ready to serialize, in id order."""
     index = get_resolver({"request": request}).index
     by_model: dict[type[Page], list[int]] = {}
@@ -110,11 +111,11 @@ def sync_batch(request, since: str | None, limit: int) -> SyncBatch:
 def full_batch(request, watermark: int, after_page_id: int, limit: int) -> SyncBatch:
     """One page of the initial download, in id order; then the cursor switches to changes."""
     index = get_resolver({"request": request}).index
-    remaining = sorted(page.id for page in index.pages if page.id > after_page_id)
-    chosen = remaining[:limit]
-    has_more = len(remaining) > limit
+    start = bisect.bisect_right(index.ids, after_page_id)
+    chosen = index.ids[start : start + limit]
+    has_more = len(index.ids) > start + limit
     cursor = make_cursor(watermark, chosen[-1]) if has_more else make_cursor(watermark)
-    return SyncBatch(pages=public_pages(request, chosen), next_cursor=cursor, has_more=has_more)
+    return SyncBatch(page_ids=chosen, next_cursor=cursor, has_more=has_more)
 
 
 def delta_batch(request, change_id: int, limit: int) -> SyncBatch:
@@ -134,11 +135,11 @@ def delta_batch(request, change_id: int, limit: int) -> SyncBatch:
             break
         next_change_id = changed_id
     page_ids = list(dict.fromkeys(page_id for _, page_id, _ in changes if page_id is not None))
-    pages = public_pages(request, page_ids)
-    current = {page.pk for page in pages}
-    gone = [page_id for page_id in page_ids if page_id not in current]
+    index = get_resolver({"request": request}).index
+    current = sorted(page_id for page_id in page_ids if page_id in index)
+    gone = [page_id for page_id in page_ids if page_id not in index]
     return SyncBatch(
-        pages=pages,
+        page_ids=current,
         deleted_ids=sorted(ever_public(gone)),
         next_cursor=make_cursor(next_change_id),
         has_more=has_more,

@@ -6,6 +6,7 @@ from django.core import signing
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
+from django.test import RequestFactory
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -21,16 +22,19 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 from wagtail_headless_preview.models import PagePreview
 
+from content import dependencies
 from content.errors import api_exception_response, error_response
+from content.pageindex import site_page_index
 from content.paths import normalise_path, without_control_characters
+from content.versioning import current_version
 from content.visibility import public_pages, used_by_public_pages
 
-from .caching import ConditionalPublicMixin
+from .caching import ConditionalPublicMixin, depend_on, not_cacheable
 from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
-from .pagination import PortalPagination
+from .pagination import PortalPagination, keyset_applies, make_after
 from .prefetch import optimize_queryset, prepare_pages
 from .representation import Resolver, get_resolver
-from .representations import cached_representations, representation_prefix
+from .representations import DETAIL, shape_of, stored_representations
 from .richtext import rewrite_rich_text_in
 from .serializers import (
     BreadcrumbsField,
@@ -43,7 +47,7 @@ from .serializers import (
     SeoField,
     TagNamesField,
 )
-from .sync import SyncCursorError, sync_batch
+from .sync import SyncCursorError, public_pages_by_id, sync_batch
 
 
 class PortalPageSerializer(PageSerializer):
@@ -95,8 +99,9 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         KoreanSearchFilter,
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        FILTER_PARAMETERS
+        FILTER_PARAMETERS, ["after"]
     ).difference(["rich_text_format", "site", "search_operator"])
+    keyset_pagination = True
     meta_fields = [*PagesAPIViewSet.meta_fields, "path", "parent_id"]
     body_fields = [*PagesAPIViewSet.body_fields, "breadcrumbs", "seo"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "path"]
@@ -128,30 +133,70 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         self._cached_object = page
         return page
 
+    def dependency_keys(self, request, kwargs) -> list[str]:
+        """A detail depends on its page; a listing on the set it lists (its narrowest known
+        superset: the parent's children, the type's pages, or all pages) and its items."""
+        if "pk" in kwargs:
+            return [dependencies.page_key(kwargs["pk"])] if str(kwargs["pk"]).isdigit() else []
+        child_of, page_type = request.GET.get("child_of", ""), request.GET.get("type", "")
+        if child_of.isdigit():
+            return [dependencies.LISTINGS, dependencies.children_key(int(child_of))]
+        if page_type and "," not in page_type:
+            return [dependencies.LISTINGS, dependencies.type_key(page_type)]
+        return [dependencies.LISTINGS, dependencies.PAGES]
+
     def listing_view(self, request):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
-        if not hasattr(queryset, "select_related"):  # search results: not cached per page
+        if request.GET.get("order") == "random":
+            not_cacheable(request)
+        if not hasattr(queryset, "select_related"):  # search results: not stored per page
+            not_cacheable(request)  # they follow the search index, not content events
             pages = list(self.paginate_queryset(queryset))
             return self.get_paginated_response(self.serialise(pages))
-        # Ids first; only pages missing from the representation cache are loaded.
+        # Ids first; only pages missing from the stored representations are loaded.
         page_ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
+        depend_on(request, [dependencies.page_key(page_id) for page_id in page_ids])
 
-        def serialise(missing: list[int]) -> list[dict]:
-            return self.serialise(list(optimize_queryset(queryset.filter(pk__in=missing))))
+        def serialise(missing: list[int]) -> list[tuple[int | None, dict]]:
+            return self.serialise_with_revisions(
+                list(optimize_queryset(queryset.filter(pk__in=missing)))
+            )
 
-        prefix = representation_prefix(request, "listing")
-        return self.get_paginated_response(cached_representations(prefix, page_ids, serialise))
+        items = stored_representations(request, shape_of(request, "listing"), page_ids, serialise)
+        response = self.get_paginated_response(items)
+        self.link_next(request, response, page_ids)
+        return response
+
+    def link_next(self, request, response, page_ids: list[int]) -> None:
+        """`Link: rel="next"` with an `after` cursor, when pages follow in the default order."""
+        if not page_ids or not keyset_applies(request):
+            return
+        if len(page_ids) < self.paginator.limit:
+            return
+        last = self.resolver.index.get(page_ids[-1])
+        if last is None:
+            return
+        query = request.GET.copy()
+        query.pop("offset", None)
+        query["after"] = make_after(last.tree_path)
+        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
 
     def detail_view(self, request, pk):
         indexed = self.resolver.index.get(int(pk))
         if indexed is None:
             raise Http404
-        prefix = representation_prefix(request, "detail")
-        items = cached_representations(
-            prefix, [indexed.id], lambda _: self.serialise([self.get_object()])
-        )
+        shape = shape_of(request, "detail")
+        if shape == DETAIL:
+            items = detail_representations(request, [indexed.id])
+        else:
+            items = stored_representations(
+                request,
+                shape,
+                [indexed.id],
+                lambda _: self.serialise_with_revisions([self.get_object()]),
+            )
         if not items:
             raise Http404
         return Response(items[0])
@@ -161,6 +206,9 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         prepare_pages(pages, self.resolver)
         serializer = self.get_serializer(pages, many=True)
         return rewrite_rich_text_in(serializer.data, self.resolver)
+
+    def serialise_with_revisions(self, pages: list) -> list[tuple[int | None, dict]]:
+        return list(zip(revision_ids(pages), self.serialise(pages), strict=True))
 
     def find_view(self, request):
         if "html_path" not in request.GET:
@@ -226,6 +274,8 @@ class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIVi
     renditions."""
 
     base_serializer_class = PortalImageSerializer
+    # The images public pages use: any page change may add or drop one.
+    depends_on = (dependencies.LISTINGS, dependencies.PAGES, dependencies.IMAGES)
     # As on pages: Wagtail's search_operator answers 500 for any value but and/or.
     # `?search=` with the citizens' Korean analysis: text with no searchable word finds nothing.
     filter_backends = [
@@ -254,6 +304,8 @@ class PortalImagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, ImagesAPIVi
 
 class PortalDocumentsAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint over the documents public pages use."""
+
+    depends_on = (dependencies.LISTINGS, dependencies.PAGES, dependencies.DOCUMENTS)
 
     # As on pages: Wagtail's search_operator answers 500 for any value but and/or.
     filter_backends = PortalImagesAPIViewSet.filter_backends
@@ -289,6 +341,8 @@ class NavigationAPIView(PortalAPIView):
 
 class RedirectsAPIView(PortalAPIView):
     """`/api/v2/redirects/`: every redirect, or `?path=/old/` for one (404 if none)."""
+
+    depends_on = (dependencies.LISTINGS, dependencies.PAGES, dependencies.REDIRECTS)
 
     def get(self, request):
         redirects = site_redirects(request).order_by("old_path")
@@ -330,6 +384,50 @@ def page_detail_data(request, pages, view) -> list[dict]:
     return rewrite_rich_text_in(data, resolver)
 
 
+def revision_ids(pages) -> list[int | None]:
+    return [page.live_revision_id for page in pages]
+
+
+class _TypeRecorder:
+    """What the serializers' `type` field writes to (`view.seen_types`) outside a view."""
+
+    def __init__(self):
+        self.seen_types = {}
+
+
+def detail_representations(request, page_ids: list[int]) -> list[dict]:
+    """The detail representations of the public pages among `page_ids`, in order: the stored
+    ones, the rest built (only these pages) and stored. Detail, sync and the publishing task
+    share it, so all three show the same JSON."""
+
+    def build(missing: list[int]) -> list[tuple[int | None, dict]]:
+        pages = public_pages_by_id(request, missing)
+        data = page_detail_data(request, pages, _TypeRecorder())
+        return list(zip(revision_ids(pages), data, strict=True))
+
+    return stored_representations(request, DETAIL, page_ids, build)
+
+
+def build_detail_representations(page_ids: list[int]) -> int:
+    """Store the detail representations of the public pages among `page_ids`, as a request
+    for their site would (the publishing task's work); how many were stored or current."""
+    from .router import api_router
+
+    url_paths = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "url_path"))
+    stored = 0
+    for root in Site.get_site_root_paths():
+        ids = [pk for pk, url_path in url_paths.items() if url_path.startswith(root.root_path)]
+        if not ids:
+            continue
+        site = Site.objects.filter(pk=root.site_id).select_related("root_page").first()
+        request = RequestFactory().get("/api/v2/pages/")
+        request.wagtailapi_router = api_router
+        request._api_page_index = site_page_index(site, current_version(request))
+        stored += len(detail_representations(request, ids))
+        url_paths = {pk: path for pk, path in url_paths.items() if pk not in ids}
+    return stored
+
+
 class SyncAPIView(PortalAPIView):
     """`/api/v2/sync/?since=<cursor>`: changed pages in full, tombstones and the next cursor."""
 
@@ -351,7 +449,7 @@ class SyncAPIView(PortalAPIView):
             raise BadRequestError(str(error)) from error
         return Response(
             {
-                "items": page_detail_data(request, batch.pages, self),
+                "items": detail_representations(request, batch.page_ids),
                 "deleted": batch.deleted_ids,
                 "next_cursor": batch.next_cursor,
                 "has_more": batch.has_more,

@@ -38,6 +38,8 @@ class ContentChange(models.Model):
         ordering = ["id"]
         verbose_name = "콘텐츠 변경 기록"
         verbose_name_plural = "콘텐츠 변경 기록"
+        # A page's newest change, read for every stored representation (api.representations).
+        indexes = [models.Index(fields=["page_id", "id"], name="content_change_page_newest")]
 
     def __str__(self) -> str:
         return (

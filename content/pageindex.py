@@ -55,6 +55,11 @@ class PublicPageIndex:
         """Every page, in tree order."""
         return sorted(self.by_id.values(), key=lambda page: page.tree_path)
 
+    @cached_property
+    def ids(self) -> list[int]:
+        """Every page id, ascending (sync's first download walks it)."""
+        return sorted(self.by_id)
+
     def updated(
         self, page_ids, current: list[IndexedPage], private_paths=None
     ) -> "PublicPageIndex":
@@ -193,6 +198,10 @@ def apply_changes(
         return None
     changes = [(page_id, kind) for _, _, page_id, kind in rows[1:]]
     if len(changes) > MAX_CHANGES_TO_APPLY:
+        return None
+    # A move renumbers the tree paths of the moved page's later siblings too (treebeard), and
+    # with them the private paths: only a rebuild sees them all.
+    if any(kind == ChangeKind.MOVED for _, kind in changes):
         return None
     page_ids = {page_id for page_id, _ in changes if page_id is not None}
     private_paths = None

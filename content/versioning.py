@@ -22,6 +22,8 @@ class ContentVersion:
 
 def current_version(request=None) -> ContentVersion:
     """The newest recorded change, read once per request."""
+    # Kept on Django's request, which DRF's wraps: the view and the middleware share it.
+    request = getattr(request, "_request", request)
     if request is not None and hasattr(request, "_api_content_version"):
         return request._api_content_version
     version = _newest_change()

@@ -38,6 +38,8 @@ class PartnerItemsAPIView(PortalAPIView):
     """`?section=family-info&agency=3&limit=20&offset=0`: newest first, source credited."""
 
     schema = AutoSchema()  # documented from its serializer, unlike Wagtail's endpoints
+    # Imports announce a change of their feed; pages play no part in this listing.
+    depends_on = ("partners.partnerfeed",)
 
     @extend_schema(
         operation_id="partner_items",

@@ -299,3 +299,35 @@ def test_images_endpoint_lists_renditions_without_extra_queries(api, content):
     assert item["alt"] == "공원에서 웃는 가족"
     assert [rendition["width"] for rendition in item["renditions"]] == [100, 100, 100]
     assert all(image["meta"]["tags"] == ["가족"] for image in response.json()["items"][1:])
+
+
+def test_following_the_next_link_walks_the_listing_like_offsets_do(api, content):
+    """`after` (keyset) gives the pages `offset` gives, without skipping rows to get there."""
+    url = "/api/v2/pages/?limit=3"
+    by_offset, offset = [], 0
+    while items := api.get(f"{url}&offset={offset}").json()["items"]:
+        by_offset += [item["id"] for item in items]
+        offset += 3
+
+    by_cursor, next_url = [], url
+    while next_url:
+        response = api.get(next_url)
+        by_cursor += [item["id"] for item in response.json()["items"]]
+        link = response.get("Link", "")
+        next_url = link[1 : link.index(">")] if link else None
+
+    assert by_cursor == by_offset
+    assert len(by_offset) > 6
+
+
+@pytest.mark.parametrize(
+    "query", ["after=forged", "after={cursor}&offset=3", "after={cursor}&order=title"]
+)
+def test_a_bad_after_cursor_answers_400(api, content, query):
+    link = api.get("/api/v2/pages/?limit=2")["Link"]
+    cursor = link.split("after=")[1].split(">")[0]
+
+    response = api.get(f"/api/v2/pages/?{query.format(cursor=cursor)}")
+
+    assert response.status_code == 400
+    assert "after" in response.json()["error"]["message"]

@@ -210,3 +210,24 @@ def test_a_cache_revalidating_sync_sees_changes_settle(api, content, settings):
     assert settled.json()["next_cursor"] != cursor
     same = api.get("/api/v2/sync/", {"since": cursor}, HTTP_IF_NONE_MATCH=settled["ETag"])
     assert same.status_code == 304
+
+
+def test_a_sync_batch_reads_stored_representations_in_constant_queries(
+    api, content, django_assert_num_queries
+):
+    download_everything(api)  # every page's representation is stored now
+
+    with django_assert_num_queries(3) as few:  # version, settled watermark, representations
+        small = sync(api, limit=2)
+    with django_assert_num_queries(len(few.captured_queries)):
+        large = sync(api, limit=100)
+
+    assert len(small["items"]) == 2
+    assert len(large["items"]) > 10
+
+
+def test_sync_items_are_the_detail_representations(api, content):
+    items = {item["id"]: item for item in sync(api, limit=100)["items"]}
+
+    for page in [content.article, content.program, content.blog]:
+        assert items[page.pk] == api.get(f"/api/v2/pages/{page.pk}/").json()

@@ -95,3 +95,27 @@ def test_backends_come_from_the_environment(monkeypatch):
     assert backends["proxy"]["LOCATION"] == "http://frontend"
     assert backends["cloudflare"]["ZONEID"] == "zone"
     assert "cloudfront" not in backends
+
+
+def test_a_publish_purges_the_listings_recorded_under_its_keys_and_no_other(
+    portal, purges, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+    from rest_framework.test import APIClient
+
+    cache.clear()
+    family_info = portal.section(SectionKind.FAMILY_INFO)
+    notices = portal.section(SectionKind.NOTICE)
+    page = ArticlePageFactory(parent=family_info, slug="한부모-지원")
+    client = APIClient()
+    related = f"/api/v2/pages/?child_of={family_info.pk}&limit=5"
+    unrelated = f"/api/v2/pages/?child_of={notices.pk}&limit=5"
+    assert f"pages-child-{family_info.pk}" in client.get(related)["Surrogate-Key"].split(" ")
+    client.get(unrelated)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    api = "api.family.seoul.test"
+    assert (api, related) in purges
+    assert (api, unrelated) not in purges

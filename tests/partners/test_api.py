@@ -99,11 +99,29 @@ def test_an_unchanged_listing_answers_304_and_a_change_moves_its_etag(client, it
     etag = client.get("/api/v2/partner-items/")["ETag"]
     assert client.get("/api/v2/partner-items/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
+    # An import that changes an item announces a change of its feed (partners.importing).
+    PartnerItem.objects.filter(feed=items, guid="i2").update(title="소식 i2 (수정)")
     announce(ChangeKind.RELATED, subject=items)
 
     response = client.get("/api/v2/partner-items/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert response["ETag"] != etag
+    assert "소식 i2 (수정)" in response.content.decode()
+
+
+def test_a_page_publish_keeps_the_partner_items_entry(client, items, portal, monkeypatch):
+    from api.caching import ConditionalPublicMixin
+    from tests.factories import ArticlePageFactory
+
+    etag = client.get("/api/v2/partner-items/")["ETag"]
+    page = ArticlePageFactory(parent=portal.section(SectionKind.FAMILY_INFO), live=False)
+    page.save_revision().publish()
+
+    def view_reached(*args, **kwargs):
+        raise AssertionError("the view ran for a revalidation")
+
+    monkeypatch.setattr(ConditionalPublicMixin, "dispatch", view_reached)
+    assert client.get("/api/v2/partner-items/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_the_openapi_schema_documents_partner_items_and_the_key_header(client, db):
