@@ -116,13 +116,9 @@ def index_terms(text: str) -> list[str]:
 
 
 def index_terms_many(texts: list[str]) -> list[list[str]]:
-    """`index_terms` of each of `texts`, handed to Kiwi in one call (indexing many pages)."""
-    terms: list[list[str]] = [[] for _ in texts]
-    todo = [number for number, text in enumerate(texts) if text and text.strip()]
-    analysed = _kiwi().tokenize([texts[number] for number in todo])
-    for number, tokens in zip(todo, analysed, strict=True):
-        terms[number] = _terms(_words(texts[number], tokens))
-    return terms
+    """`index_terms` of each of `texts` (indexing many pages). One text at a time: Kiwi runs
+    single-threaded (see `_kiwi`), and its list form needs its thread pool."""
+    return [index_terms(text) for text in texts]
 
 
 def _terms(words: list[Word]) -> list[str]:
