@@ -239,13 +239,9 @@ def on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> 
     if update_fields is not None and not PUBLIC_PAGE_FIELDS.intersection(update_fields):
         return
     # A live page saved without publishing (a title fixed in the shell, a bulk import) alters
-    # the API: move the content version. Publishing announces itself through page_published.
-    ContentChange.objects.create(
-        page_id=instance.pk,
-        kind=ChangeKind.PUBLISHED,
-        locale=page_locale(instance),
-        visible=instance.pk in public_ids((instance.pk,)),
-    )
+    # the API: announce it like any change, so caches, stored JSON and search follow. A publish
+    # saves the page too and then announces itself through page_published.
+    announce(ChangeKind.SAVED, page=instance)
 
 
 def on_page_published(sender, instance, **kwargs) -> None:

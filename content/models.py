@@ -5,6 +5,7 @@ from django.db import models
 
 class ChangeKind(models.TextChoices):
     PUBLISHED = "published", "게시"
+    SAVED = "saved", "게시 없이 저장"
     UNPUBLISHED = "unpublished", "게시 취소"
     DELETED = "deleted", "삭제"
     MOVED = "moved", "이동"

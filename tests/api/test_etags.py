@@ -244,3 +244,17 @@ def test_a_publish_rebuilds_the_pages_that_show_the_page_in_batches(api, content
     article = stored.get(page_id=content.article.pk).data
     assert "양육비 이행 지원" in str(article)
     assert content.draft.pk not in set(stored.values_list("page_id", flat=True))
+
+
+def test_a_live_page_saved_without_publishing_is_no_longer_fresh(api, content):
+    """A title fixed in the shell or by a bulk import (a save, no publish) reaches clients."""
+    url = f"/api/v2/pages/{content.article.pk}/"
+    etag = etag_of(api, url)
+
+    page = Page.objects.get(pk=content.article.pk)
+    page.title = "한부모가족 지원 (제목 수정)"
+    page.save()
+    response = api.get(url, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 200
+    assert response.json()["title"] == "한부모가족 지원 (제목 수정)"
