@@ -153,6 +153,7 @@ def content(portal) -> Content:
     notices = portal.section(SectionKind.NOTICE)
     notice = NoticePageFactory(parent=notices, title="새 공지", slug="새-공지", date=today)
     NoticeAttachment.objects.create(notice=notice, document=document)
+    notice.save()  # the attachment is part of the page: a save announces it, as a publish would
     old_notice = NoticePageFactory(
         parent=notices, title="옛 공지", slug="옛-공지", date=today - datetime.timedelta(days=60)
     )
