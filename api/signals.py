@@ -28,7 +28,11 @@ def invalidate(event: ContentEvent) -> None:
 
 def rebuild_representations(event: ContentEvent) -> None:
     """The changed page first, then every page showing it, in the worker's batches (only
-    pages public when the task runs are built: an unpublished page is skipped)."""
+    pages public when the task runs are built: an unpublished page is skipped). A save without
+    publishing (the shell, an import, a publish's own save before it announces itself) only
+    makes the stored JSON stale: the next read, or the publish that follows, builds it."""
+    if event.kind == ChangeKind.SAVED:
+        return
     page_ids = list(dict.fromkeys([*filter(None, [event.page_id]), *event.affected_page_ids]))
     if page_ids:
         enqueue_build(page_ids)

@@ -25,8 +25,13 @@ def editions_touched(event: ContentEvent) -> set[int]:
     return editions
 
 
+# The printed edition follows publishing: a live page saved without publishing (the shell, an
+# import) is typeset with the edition's next publish, and a PDF built is no reason to build.
+IGNORED_KINDS = {ChangeKind.PDF_BUILT, ChangeKind.SAVED}
+
+
 def on_content_change(event: ContentEvent) -> None:
-    if event.kind == ChangeKind.PDF_BUILT:
+    if event.kind in IGNORED_KINDS:
         return
     from .tasks import build_edition_pdf
 
