@@ -6,8 +6,7 @@ see infra/management/commands/db_worker.py) holds a lease on itself, `task-worke
 renewed in the background every quarter of TASK_LEASE_SECONDS. A RUNNING job whose worker's
 lease has run out is abandoned: `requeue_abandoned_tasks` (each worker runs it as it renews)
 returns it to READY, or marks it FAILED with a Korean reason once TASK_MAX_ATTEMPTS workers
-have died on it. It is the same idea as a webhook delivery's `lease_until`: an expiry,
-a conditional claim, a sweep.
+have died on it.
 
 The same leases serve any named work that must run once at a time across processes:
 
@@ -17,7 +16,14 @@ The same leases serve any named work that must run once at a time across process
         build(edition)
 
 The lease is renewed while the block runs and released when it ends; if the process is
-killed, it lapses after TASK_LEASE_SECONDS and the next caller gets it.
+killed, it lapses after TASK_LEASE_SECONDS and the next caller gets it. This module is the one
+home of "who holds it, has it expired": print builds (`print-edition:<id>`,
+report_print/builds.py) and the search catch-up (`search-catch-up`, search/catchup.py) hold
+leases here and keep only their own state (build status, progress) in their own records.
+
+A webhook delivery's `lease_until` (webhooks/delivery.py) is the row-level form of the same
+idea: one lease per delivery row, claimed in the same conditional UPDATE that picks the row,
+because there are many rows and the claim must change the row's state atomically.
 """
 
 import contextlib
@@ -84,6 +90,12 @@ def renew(key: str, holder: str, seconds: float | None = None) -> bool:
 
 def release(key: str, holder: str) -> None:
     Lease.objects.filter(key=key, holder=holder).delete()
+
+
+def held_keys(prefix: str) -> set[str]:
+    """The keys starting with `prefix` whose lease is running now."""
+    live = Lease.objects.filter(key__startswith=prefix, expires_at__gte=timezone.now())
+    return set(live.values_list("key", flat=True))
 
 
 def holder_of(key: str) -> str | None:
@@ -186,11 +198,7 @@ def requeue_abandoned_tasks() -> tuple[int, int]:
     """
     now = timezone.now()
     cutoff = now - timedelta(seconds=lease_seconds())
-    live = set(
-        Lease.objects.filter(key__startswith=WORKER_PREFIX, expires_at__gte=now).values_list(
-            "key", flat=True
-        )
-    )
+    live = held_keys(WORKER_PREFIX)
     requeued = failed = 0
     running = DBTaskResult.objects.running().filter(started_at__lt=cutoff)
     for job in running.only("id", "task_path", "worker_ids", "started_at"):

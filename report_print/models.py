@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
 
 
 class EditionPrint(models.Model):
@@ -93,9 +92,9 @@ class BuildStatus(models.TextChoices):
 class EditionBuild(models.Model):
     """The latest build of an edition's public PDF: running, built, or failed and why.
 
-    A running build holds the record under a lease (`owner`, `lease_until`), so the print
-    worker and `build_print_editions` never typeset one edition at the same time, and a build
-    whose process died is taken over once its lease has run out (report_print/builds.py).
+    Which process is running the build is its task lease, `print-edition:<id>`
+    (report_print/builds.py), so the print worker and `build_print_editions` never typeset one
+    edition at the same time, and a build whose process died is taken over.
     """
 
     edition = models.OneToOneField(
@@ -106,8 +105,6 @@ class EditionBuild(models.Model):
     )
     status = models.CharField("상태", max_length=10, choices=BuildStatus.choices)
     reason = models.TextField("실패 사유", blank=True)
-    owner = models.CharField("작업 표식", max_length=32, blank=True)
-    lease_until = models.DateTimeField("점유 만료 시각", null=True, blank=True)
     # Claims in a row that never finished (their process died): bounded retries.
     attempts = models.PositiveSmallIntegerField("연속 시도 횟수", default=0)
     # Someone asked for the edition while it was being typeset: look again when done.
@@ -121,12 +118,3 @@ class EditionBuild(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition} 인쇄본 생성: {self.get_status_display()}"
-
-    @property
-    def stalled(self) -> bool:
-        """Running past its lease: its process died, and the next queue run builds it again."""
-        return (
-            self.status == BuildStatus.RUNNING
-            and self.lease_until is not None
-            and self.lease_until <= timezone.now()
-        )

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from pages.models import ReportEditionPage
 
 from .builder import build_proof
+from .builds import is_stalled
 from .distribution import COPIES_PER_BOX, create_default_plan, packing_rows
 from .forms import RecipientFormSet
 from .models import EditionBuild, EditionPrint
@@ -62,13 +63,15 @@ def print_status(request, edition_id: int) -> TemplateResponse:
         build_edition_pdf.enqueue(edition.pk)
         messages.success(request, "인쇄본 PDF 생성을 요청했습니다. 잠시 뒤 새로 고쳐 보세요.")
         return redirect("report_print:status", edition_id=edition.pk)
+    build = EditionBuild.objects.filter(edition=edition).first()
     return TemplateResponse(
         request,
         "report_print/status.html",
         {
             "edition": edition,
             "record": EditionPrint.objects.filter(edition=edition).first(),
-            "build": EditionBuild.objects.filter(edition=edition).first(),
+            "build": build,
+            "stalled": is_stalled(build),
             "recipients": packing_rows(edition),
             "page_title": f"{edition.title} 인쇄본",
         },

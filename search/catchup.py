@@ -10,26 +10,29 @@ when an engine is configured), then the page terms and the progress
 (`PageTermState.last_change_id`) in one short transaction: a killed worker resumes at the
 batch it was in, and a fan-out change (one page shown by thousands) never holds a lock for long.
 
-The worker holds a lease on the state row while it runs, renewed by every batch; a lease left
-by a killed worker runs out after `LEASE_SECONDS` and the next change or search queues a new
-task. A database whose terms were never built gets them built by the first task, page ids in
-order (`build_cursor` keeps its place). Searches read what is indexed meanwhile.
+The worker holds the task lease `search-catch-up` (infra/tasks.py) while it runs, renewed in
+the background and by every batch, whose progress is written only while the lease is still its
+own; a lease left by a killed worker runs out after TASK_LEASE_SECONDS and the next change or
+search queues a new task. A database whose terms were never built gets them built by the first
+task, page ids in order (`build_cursor` keeps its place). Searches read what is indexed
+meanwhile.
 """
 
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils import timezone
 
 from content.models import ContentChange
 from content.versioning import ContentVersion
 from content.visibility import searchable_pages
+from infra.models import Lease
+from infra.tasks import acquire, leased, release, renew, this_process
 from search import termindex
 from search.indexing import ensure_engine_index, load_pages, write_documents
 from search.models import PageTermState
@@ -40,7 +43,7 @@ logger = logging.getLogger(__name__)
 BATCH = 200
 # Change rows read at once; a page changed several times within them is indexed once.
 WINDOW = 10_000
-LEASE_SECONDS = 120
+LEASE_KEY = "search-catch-up"
 # A queued task that has not started by then is taken for lost (its worker was gone).
 QUEUED_STALE_SECONDS = 300
 
@@ -66,10 +69,12 @@ def request() -> bool:
     """Queue a catch-up unless one is queued or running; True if this call queued one."""
     _state()
     now = timezone.now()
+    running = Lease.objects.filter(key=LEASE_KEY, expires_at__gte=now)
     free = PageTermState.objects.filter(pk=1).filter(
         Q(queued_at__isnull=True) | Q(queued_at__lt=now - timedelta(seconds=QUEUED_STALE_SECONDS))
     )
-    if not free.filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now)).update(queued_at=now):
+    # One UPDATE: two requests at once queue one task.
+    if not free.filter(~Exists(running)).update(queued_at=now):
         return False
     from search.tasks import catch_up_search
 
@@ -101,29 +106,11 @@ def request_if_behind(version: ContentVersion) -> None:
 # Running ------------------------------------------------------------------------------------
 
 
-def _claim(owner: str) -> bool:
-    now = timezone.now()
-    return bool(
-        PageTermState.objects.filter(pk=1)
-        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
-        .update(
-            lease_until=now + timedelta(seconds=LEASE_SECONDS), lease_owner=owner, queued_at=None
-        )
-    )
-
-
-def _release(owner: str) -> None:
-    PageTermState.objects.filter(pk=1, lease_owner=owner).update(lease_until=None, lease_owner="")
-
-
-def _save_progress(owner: str, **progress) -> None:
+def _save_progress(holder: str, **progress) -> None:
     """Within the batch's transaction: record progress and renew the lease, if still ours."""
-    lease = timezone.now() + timedelta(seconds=LEASE_SECONDS)
-    saved = PageTermState.objects.filter(pk=1, lease_owner=owner).update(
-        lease_until=lease, built_at=timezone.now(), **progress
-    )
-    if not saved:
+    if not renew(LEASE_KEY, holder):
         raise LeaseLost
+    PageTermState.objects.filter(pk=1).update(built_at=timezone.now(), **progress)
 
 
 def is_behind() -> bool:
@@ -138,23 +125,22 @@ def run(progress: Progress | None = None, batch: int = BATCH) -> int:
     change, in batches; returns how many pages were (re)indexed. The task's body, and the
     commands'. Returns at once if another worker is running it."""
     _state()
-    owner = uuid.uuid4().hex
-    if not _claim(owner):
-        return 0
-    current = _Run(owner, batch, progress)
+    # This task has started: it no longer waits in the queue. If another worker holds the
+    # lease, that worker looks for changes again when it lets go, so nothing is missed.
+    PageTermState.objects.filter(pk=1).update(queued_at=None)
+    current = _Run(this_process(), batch, progress)
     try:
         while True:
-            if current.step():
-                continue
-            _release(owner)
+            with leased(LEASE_KEY, holder=current.holder) as held:
+                if not held:
+                    break
+                while current.step():
+                    pass
             # A change committed while this run held the lease queued no task: look again.
-            if not is_behind() or not _claim(owner):
+            if not is_behind():
                 break
     except LeaseLost:
         logger.warning("Search catch-up stopped: another worker took over its lease")
-    except BaseException:
-        _release(owner)
-        raise
     return current.indexed
 
 
@@ -162,8 +148,8 @@ class _Run:
     """One worker's pass: which pages it indexed after which change (so a page changed twice
     is indexed once), and its progress report."""
 
-    def __init__(self, owner: str, batch: int, progress: Progress | None):
-        self.owner = owner
+    def __init__(self, holder: str, batch: int, progress: Progress | None):
+        self.holder = holder
         self.batch = batch
         self.progress = progress
         self.indexed = 0
@@ -223,7 +209,7 @@ class _Run:
         write_documents(pages, ())
         with transaction.atomic():
             termindex.replace_range(after_id, None if last else ids[-1], pages)
-            _save_progress(self.owner, build_cursor=None if last else ids[-1])
+            _save_progress(self.holder, build_cursor=None if last else ids[-1])
         self.indexed += len(pages)
         self._report(self.indexed, max(self.total, self.indexed))
         return True
@@ -235,7 +221,7 @@ class _Run:
         write_documents(pages, removed)
         with transaction.atomic():
             termindex.replace_terms(page_ids, pages)
-            _save_progress(self.owner, last_change_id=last_change_id)
+            _save_progress(self.holder, last_change_id=last_change_id)
         self.indexed += len(page_ids)
 
 
@@ -244,12 +230,12 @@ def rebuild(progress: Progress | None = None, batch: int = BATCH) -> int:
     configured), then catch up; searches keep reading the old terms of pages not yet
     reached. Waits for a run another worker holds to end first."""
     _state()
-    while not _claim(owner := uuid.uuid4().hex):
+    while not acquire(LEASE_KEY, holder := this_process()):
         time.sleep(0.5)
     PageTermState.objects.filter(pk=1).update(
         build_cursor=0, last_change_id=termindex.newest_change_id()
     )
-    _release(owner)
+    release(LEASE_KEY, holder)
     return run(progress, batch)
 
 

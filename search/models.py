@@ -123,7 +123,8 @@ class PageTerm(models.Model):
 
 class PageTermState(models.Model):
     """How far the task worker has brought citizens' search (page terms and engine documents)
-    up to date (one row; none until the first build starts). See `search.catchup`."""
+    up to date (one row; none until the first build starts). The worker running a catch-up
+    holds the task lease `search-catch-up`; see `search.catchup`."""
 
     # Every content change up to this id is indexed.
     last_change_id = models.BigIntegerField(default=0)
@@ -132,9 +133,6 @@ class PageTermState(models.Model):
     build_cursor = models.BigIntegerField(null=True, blank=True)
     # When a catch-up task was queued and has not started yet (one at a time).
     queued_at = models.DateTimeField(null=True, blank=True)
-    # The worker running a catch-up holds it until then, renewed after every batch.
-    lease_until = models.DateTimeField(null=True, blank=True)
-    lease_owner = models.CharField(max_length=32, blank=True)
 
     def __str__(self) -> str:
         return f"page terms up to change {self.last_change_id}"

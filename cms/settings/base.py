@@ -284,9 +284,6 @@ OUTBOUND_BREAKER_SECONDS = env.float("OUTBOUND_BREAKER_SECONDS", default=60)
 # The print edition's PDFs are typeset off the request by the scheduler's `run_print_queue`
 # job, from their own queue in the database.
 TASKS["print"] = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["print"]}
-# A build holds its edition this long (one build per edition at a time); a build whose
-# process died is taken over by the next `run_print_queue` once it has run out.
-PRINT_BUILD_LEASE_SECONDS = env.float("PRINT_BUILD_LEASE_SECONDS", default=300)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="family-portal@seoul.go.kr")

@@ -19,8 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import ChangeKind, ContentChange
+from infra.models import Lease
+from infra.tasks import holder_of
 from report_print.builder import Outcome, build_public_pdf
-from report_print.builds import GAVE_UP_REASON, MAX_ATTEMPTS, claim_build
+from report_print.builds import GAVE_UP_REASON, MAX_ATTEMPTS, claim_build, expired_builds, lease_key
 from report_print.models import BuildStatus, EditionBuild, EditionPrint
 from report_print.tasks import build_edition_pdf
 from tests.factories.pages import ReportChapterPageFactory
@@ -35,14 +37,15 @@ def typeset_count(edition) -> int:
 
 
 def left_by_a_killed_build(edition, *, lease_left: timedelta, attempts: int = 1) -> EditionBuild:
-    """The record a build leaves when its process is killed mid-way: held by an owner that is
-    gone, until its lease runs out."""
+    """What a build leaves when its process is killed mid-way: its record running, and its
+    lease held by a process that is gone, until the lease runs out."""
     now = timezone.now()
+    Lease.objects.create(
+        key=lease_key(edition.pk), holder="killed-worker", expires_at=now + lease_left
+    )
     return EditionBuild.objects.create(
         edition=edition,
         status=BuildStatus.RUNNING,
-        owner="killed-worker",
-        lease_until=now + lease_left,
         started_at=now - timedelta(minutes=5),
         attempts=attempts,
     )
@@ -86,7 +89,8 @@ class OneBuildPerEditionTests(TransactionTestCase):
         built_by_command = ": 생성 (" in results["command"]
         assert built_by_worker != built_by_command, results
         build = EditionBuild.objects.get(edition=edition)
-        assert (build.status, build.owner, build.rerun) == (BuildStatus.BUILT, "", False)
+        assert (build.status, build.rerun) == (BuildStatus.BUILT, False)
+        assert holder_of(lease_key(edition.pk)) is None
         assert EditionPrint.objects.get(edition=edition).page_count > 0
 
     def test_a_request_during_a_build_is_left_to_it_and_makes_it_look_again(self):
@@ -101,6 +105,21 @@ class OneBuildPerEditionTests(TransactionTestCase):
         assert EditionBuild.objects.get(edition=edition).status == BuildStatus.RUNNING
         assert running.finish(BuildStatus.BUILT) is True
         assert EditionBuild.objects.get(edition=edition).status == BuildStatus.BUILT
+        assert holder_of(lease_key(edition.pk)) is None
+
+    def test_a_build_longer_than_its_lease_keeps_the_edition(self):
+        edition, _ = build_edition(chapters=1, year=2024)
+        with self.settings(TASK_LEASE_SECONDS=1):
+            running = claim_build(edition.pk)
+            time.sleep(2.5)  # typesetting outlasts the lease: renewed in the background
+
+            assert holder_of(lease_key(edition.pk)) == running.holder
+            assert expired_builds() == []  # the queue run does not take it for dead
+            assert build_public_pdf(edition.pk).outcome == Outcome.BUSY
+            assert running.finish(BuildStatus.BUILT) is False  # asked again meanwhile
+            assert running.finish(BuildStatus.BUILT) is True
+        assert typeset_count(edition) == 0
+        assert holder_of(lease_key(edition.pk)) is None
 
 
 def wait_for(condition, *, timeout: float, what: str) -> None:
@@ -123,7 +142,7 @@ class KilledBuildTests(TransactionTestCase):
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "cms.settings.test",
             "DATABASE_URL": shared_database_url(),
-            "PRINT_BUILD_LEASE_SECONDS": "2",
+            "TASK_LEASE_SECONDS": "2",
         }
         command = [sys.executable, str(REPO / "manage.py"), "build_print_editions"]
         builder = subprocess.Popen(  # noqa: S603 - fixed argv, this interpreter
@@ -142,12 +161,12 @@ class KilledBuildTests(TransactionTestCase):
         assert running.exists(), output
         assert not EditionPrint.objects.filter(edition=edition).exists(), "killed too late"
 
-        lease_until = running.get().lease_until
-        wait_for(lambda: timezone.now() > lease_until, timeout=10, what="the lease to run out")
+        lease = Lease.objects.get(key=lease_key(edition.pk))
+        wait_for(lambda: timezone.now() > lease.expires_at, timeout=10, what="the lease to run out")
         call_command("run_print_queue")
 
         build = EditionBuild.objects.get(edition=edition)
-        assert (build.status, build.owner, build.attempts) == (BuildStatus.BUILT, "", 0)
+        assert (build.status, build.attempts) == (BuildStatus.BUILT, 0)
         assert EditionPrint.objects.get(edition=edition).page_count > 50  # the long table too
 
     def test_a_build_whose_lease_ran_out_is_retried_by_the_next_queue_run(self):
@@ -160,7 +179,7 @@ class KilledBuildTests(TransactionTestCase):
         call_command("run_print_queue")
 
         build = EditionBuild.objects.get(edition=edition)
-        assert (build.status, build.owner, build.attempts) == (BuildStatus.BUILT, "", 0)
+        assert (build.status, build.attempts) == (BuildStatus.BUILT, 0)
         assert "중간에 멈췄습니다" not in self.client.get(status_page).content.decode()
         assert EditionPrint.objects.get(edition=edition).page_count > 0
 
@@ -172,11 +191,8 @@ class KilledBuildTests(TransactionTestCase):
         call_command("build_print_editions", stdout=io.StringIO())
 
         build = EditionBuild.objects.get(edition=edition)
-        assert (build.status, build.owner, build.rerun) == (
-            BuildStatus.RUNNING,
-            "killed-worker",
-            True,
-        )
+        assert (build.status, build.rerun) == (BuildStatus.RUNNING, True)
+        assert holder_of(lease_key(edition.pk)) == "killed-worker"
         assert not EditionPrint.objects.filter(edition=edition).exists()
 
     def test_a_build_that_keeps_dying_is_given_up_with_a_korean_reason(self):
