@@ -60,7 +60,7 @@ def runs(path: Path) -> list[int]:
     return [int(pid) for pid in path.read_text().split()] if path.exists() else []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_job_whose_worker_is_killed_runs_again_exactly_once(tmp_path):
     log = tmp_path / "runs.txt"
     first = start_worker(tmp_path / "first.log")
@@ -138,7 +138,7 @@ def test_a_named_lease_has_one_holder_until_released_or_expired():
     assert not tasks.renew("print-edition:7", "first")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_leased_holds_while_the_block_runs_and_frees_the_key_after():
     with tasks.leased("print-edition:8", seconds=1) as held:
         assert held
