@@ -420,6 +420,8 @@ def build_detail_representations(page_ids: list[int]) -> int:
         if not ids:
             continue
         site = Site.objects.filter(pk=root.site_id).select_related("root_page").first()
+        if site is None:  # removed since the site root paths were cached
+            continue
         request = RequestFactory().get("/api/v2/pages/")
         request.wagtailapi_router = api_router
         request._api_page_index = site_page_index(site, current_version(request))

@@ -97,6 +97,7 @@ def test_reconcile_finds_and_repairs_drift(engine, article, portal, capsys):
     published = ArticlePageFactory(parent=portal.section(SectionKind.FAMILY_INFO), title="공개 글")
     engine.add(article.specific)  # a draft that slipped into the index
     engine.delete(Page.objects.get(pk=portal.home.pk))  # a public page that went missing
+    engine.delete(Page.objects.get(pk=published.pk))  # published while the engine was down
     capsys.readouterr()
 
     call_command("reconcile_search_index", "--dry-run")
