@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "cdn",
     "report_print",
     "partners",
+    "notifications",
     # Before django_tasks_db: its `db_worker` command (leased) replaces the library's.
     "infra",
     "wagtail_headless_preview",
@@ -286,6 +287,8 @@ OUTBOUND_BREAKER_SECONDS = env.float("OUTBOUND_BREAKER_SECONDS", default=60)
 TASKS["print"] = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["print"]}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# A dotted path to a notifications.sms sender; production names its Korean SMS gateway's adapter.
+SMS_BACKEND = env("SMS_BACKEND", default="notifications.sms.ConsoleSmsSender")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="family-portal@seoul.go.kr")
 
 # Jobs `manage.py run_scheduler` runs (started by `make run`; cron can run them instead):
