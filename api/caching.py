@@ -4,8 +4,14 @@ The ETag is a hash of the response body. Each 200 also records, in the shared ca
 for its URL: the ETag, Last-Modified and the dependency keys it was built from with their
 version tokens (`content.dependencies`). A content event bumps only the keys it affects, so a
 publish leaves every unrelated entry valid; a conditional request whose entry is still valid
-gets its 304 in `NotModifiedMiddleware` with one cache read and no query. The same keys go out
+gets its 304 in `ResponseCacheMiddleware` with one cache read and no query. The same keys go out
 as `Surrogate-Key` and `Cache-Tag`, so a CDN can be purged by key.
+
+The 200 itself is kept beside its entry (bodies up to `MAX_CACHED_BODY`), so a plain GET of a
+URL whose entry is still valid is answered by the same middleware from that one cache read: the
+view, DRF and the database run only for what changed. A body is kept for one variant (the
+request's language, `Accept` and the headers the response varies on); another variant asks the
+view and replaces it.
 """
 
 import datetime
@@ -13,8 +19,9 @@ import hashlib
 import math
 
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
+from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import http_date
 
 from content import dependencies
@@ -24,6 +31,8 @@ PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 ENTRY_TIMEOUT = 24 * 60 * 60
 # Fastly and Cloudflare take 16 KB of keys; past this, page keys give way to `pages`.
 MAX_SURROGATE_HEADER = 8000
+# Larger 200s (listings of 100 with every field) are rebuilt from stored representations.
+MAX_CACHED_BODY = 512 * 1024
 
 
 def body_etag(content: bytes) -> str:
@@ -84,8 +93,13 @@ class Dependencies:
     """What one response is being built from: keys and the tokens they had before reading."""
 
     def __init__(self, request, keys):
-        self.tokens = dependencies.current_tokens(
-            [dependencies.ANY_CHANGE, dependencies.SITE, *keys]
+        wanted = dict.fromkeys([dependencies.ANY_CHANGE, dependencies.SITE, *keys])
+        # Tokens `ResponseCacheMiddleware` fetched for this URL before the view ran: as good as
+        # reading them now, and one round trip fewer on the first read after a change.
+        fetched = getattr(request, "_api_tokens", {})
+        self.tokens = {key: fetched[key] for key in wanted if key in fetched}
+        self.tokens.update(
+            dependencies.current_tokens([key for key in wanted if key not in self.tokens])
         )
         self.any_change = {dependencies.ANY_CHANGE: self.tokens.pop(dependencies.ANY_CHANGE)}
         self.cacheable = True
@@ -143,7 +157,7 @@ class ConditionalPublicMixin:
         if last_modified is not None and last_modified > timezone.now().timestamp():
             last_modified = None  # a second still in progress could see another change
         if tracked is not None and tracked.cacheable:
-            store_entry(request, tracked, etag, last_modified, keys)
+            prepare_entry(request, tracked, etag, last_modified, keys)
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             response = not_modified
@@ -153,15 +167,74 @@ class ConditionalPublicMixin:
         return response
 
 
-def store_entry(request, tracked: Dependencies, etag: str, last_modified, keys) -> None:
-    # A change announced while the response was built may be half in it: record nothing.
-    if not dependencies.still_current(tracked.any_change):
+def prepare_entry(request, tracked: Dependencies, etag: str, last_modified, keys) -> None:
+    """The URL's entry, for `ResponseCacheMiddleware` to write with the finished response; none
+    when a change was announced while the response was built (it may be half in it)."""
+    if dependencies.still_current(tracked.any_change):
+        request._api_entry = {
+            "etag": etag,
+            "last_modified": last_modified,
+            "deps": tracked.tokens,
+            "keys": keys,
+        }
+
+
+def body_key(key: str) -> str:
+    return key + ":body"
+
+
+def record(request, response) -> None:
+    """Write the entry a view prepared, and its 200 as it leaves the middleware below this one
+    when it can be kept (one round trip for both)."""
+    entry = getattr(request, "_api_entry", None)
+    if entry is None or response.status_code not in (200, 304):
         return
-    entry = {"etag": etag, "last_modified": last_modified, "deps": tracked.tokens, "keys": keys}
     key = entry_key(request)
-    cache.set(key, entry, ENTRY_TIMEOUT)
-    _remember_keys(key, tracked.tokens)
-    dependencies.remember_path(keys, request.get_full_path())
+    values = {key: entry}
+    if (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and response.get("ETag") == entry["etag"]
+        and len(response.content) <= MAX_CACHED_BODY
+    ):
+        varies = [name for name in cc_delim_re.split(response.get("Vary", "")) if name]
+        values[body_key(key)] = {
+            "etag": entry["etag"],
+            "request": _varying_request_headers(request, varies),
+            "varies": varies,
+            "headers": list(response.items()),
+            "content": response.content,
+        }
+    cache.set_many(values, ENTRY_TIMEOUT)
+    _remember_keys(key, entry["deps"])
+    dependencies.remember_path(entry["keys"], request.get_full_path())
+
+
+def _varying_request_headers(request, varies) -> tuple:
+    """What of the request may shape the body besides its URL: the language the locale
+    middleware chose, `Accept`, and the headers the response names in `Vary`."""
+    names = ["Accept", *varies]
+    headers = (request.META.get("HTTP_" + name.upper().replace("-", "_")) for name in names)
+    return (getattr(request, "LANGUAGE_CODE", None), *headers)
+
+
+def cached_response(request):
+    """The kept 200 of a plain GET whose URL's entry is still valid, else None."""
+    key = entry_key(request)
+    guessed = _known_keys.get(key, ())
+    found = _fetch(request, [key, body_key(key)], guessed)
+    entry, kept = found.get(key), found.get(body_key(key))
+    if entry is None or kept is None or kept["etag"] != entry["etag"]:
+        return None
+    if not _entry_current(key, entry, guessed, found):
+        return None
+    if kept["request"] != _varying_request_headers(request, kept["varies"]):
+        return None
+    response = HttpResponse(kept["content"])
+    for name, value in kept["headers"]:
+        response[name] = value
+    return response
 
 
 # Each process remembers which keys a URL's entry depends on (they rarely change), so one
@@ -181,19 +254,9 @@ def cached_not_modified(request):
     """The 304 (or 412) for a revalidation whose URL's entry is still valid, else None."""
     key = entry_key(request)
     guessed = _known_keys.get(key, ())
-    found = cache.get_many([key, *(dependencies.TOKEN_PREFIX + dep for dep in guessed)])
+    found = _fetch(request, [key], guessed)
     entry = found.get(key)
-    if entry is None:
-        return None
-    deps = entry["deps"]
-    if set(deps) != set(guessed):
-        # Keys not fetched yet: ask for all of them (a guessed key absent above was evicted).
-        _remember_keys(key, deps)
-        if not dependencies.still_current(deps):
-            return None
-    elif not all(
-        found.get(dependencies.TOKEN_PREFIX + dep) == token for dep, token in deps.items()
-    ):
+    if entry is None or not _entry_current(key, entry, guessed, found):
         return None
     response = get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["last_modified"]
@@ -204,13 +267,13 @@ def cached_not_modified(request):
     return response
 
 
-class NotModifiedMiddleware:
-    """The lean path for revalidation: a request with a validator for a URL whose recorded
-    entry is still valid gets its 304 here, without the rest of the middleware, URL dispatch,
-    the view, DRF or the database (caches and apps revalidate often).
+class ResponseCacheMiddleware:
+    """The lean path for unchanged URLs, before the rest of the middleware, URL dispatch, the
+    view, DRF and the database: a revalidation whose URL's entry is still valid gets its 304
+    (caches and apps revalidate often), and a plain GET gets the kept 200.
 
-    It sits after the quota and locale middleware, so a 304 is counted and carries the
-    same `Vary` and CORS headers as the 200 it confirms.
+    It sits after the quota and locale middleware, so these answers are counted and carry the
+    same `Vary`, quota and CORS headers as the 200 the view built.
     """
 
     def __init__(self, get_response):
@@ -221,7 +284,37 @@ class NotModifiedMiddleware:
             not_modified = cached_not_modified(request)
             if not_modified is not None:
                 return not_modified
-        return self.get_response(request)
+        elif request.method == "GET":
+            kept = cached_response(request)
+            if kept is not None:
+                return kept
+        response = self.get_response(request)
+        record(request, response)
+        return response
+
+
+def _fetch(request, names: list[str], guessed) -> dict:
+    """`names` and the tokens of the keys the URL's entry is guessed to depend on, in one round
+    trip; the tokens are kept on the request for the view, should it run."""
+    deps = [dependencies.ANY_CHANGE, *guessed]
+    found = cache.get_many([*names, *(dependencies.TOKEN_PREFIX + dep for dep in deps)])
+    request._api_tokens = {
+        dep: found[dependencies.TOKEN_PREFIX + dep]
+        for dep in deps
+        if dependencies.TOKEN_PREFIX + dep in found
+    }
+    return found
+
+
+def _entry_current(key: str, entry: dict, guessed, found: dict) -> bool:
+    """Whether no key the entry was built from changed since (`found` holds the guessed keys'
+    tokens, fetched with the entry)."""
+    deps = entry["deps"]
+    if set(deps) != set(guessed):
+        # Keys not fetched yet: ask for all of them (a guessed key absent above was evicted).
+        _remember_keys(key, deps)
+        return dependencies.still_current(deps)
+    return all(found.get(dependencies.TOKEN_PREFIX + dep) == token for dep, token in deps.items())
 
 
 def _revalidates(request) -> bool:

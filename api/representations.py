@@ -42,6 +42,10 @@ def shape_of(request, view_kind: str) -> str:
     """Which shape of representation this request's items take ("listing:pages.articlepage")."""
     shape = DETAIL if view_kind == "detail" else f"listing:{request.GET.get('type', '').lower()}"
     fields = request.GET.get("fields", "")
+    if shape == DETAIL and fields == "*" and settings.WAGTAIL_I18N_ENABLED:
+        # Wagtail's detail shows every field by default ("locale" too once i18n is on), so
+        # `fields=*` asks for the stored detail, built when the page was published.
+        fields = ""
     return f"{shape}|fields={fields}" if fields else shape
 
 

@@ -143,12 +143,23 @@ def bump(keys: Iterable[str]) -> None:
 # Paths under a key, for purging -------------------------------------------------------------
 
 
+# What this process noted last per path: a path rebuilt after each change usually depends on
+# the same keys again, and is already noted under them. Bounded: cleared when full.
+_noted: dict[str, frozenset[str]] = {}
+NOTED_MAX = 20_000
+
+
 def remember_path(keys: Iterable[str], path: str) -> None:
-    """Note that the response at `path` depends on `keys` (two round trips; races may drop a
-    path, which only means a CDN revalidates it instead of being told)."""
+    """Note that the response at `path` depends on `keys` (two round trips, none when this
+    process noted the same already; races or eviction may drop a path, which only means a CDN
+    revalidates it instead of being told)."""
+    keys = frozenset(keys)
     names = [PATHS_PREFIX + key for key in keys]
-    if not names:
+    if not names or _noted.get(path) == keys:
         return
+    if len(_noted) >= NOTED_MAX:
+        _noted.clear()
+    _noted[path] = keys
     found = cache.get_many(names)
     updates = {}
     for name in names:

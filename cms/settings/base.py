@@ -79,8 +79,8 @@ MIDDLEWARE = [
     "partners.access.APIAccessMiddleware",
     "cms.middleware.ApiLeanSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Revalidations of the public API and feeds answered here (304), before the rest.
-    "api.caching.NotModifiedMiddleware",
+    # Unchanged public API and feed URLs answered here (304, or the kept 200), before the rest.
+    "api.caching.ResponseCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Django's own (its deploy check looks for it); API views are csrf-exempt already.
     "django.middleware.csrf.CsrfViewMiddleware",

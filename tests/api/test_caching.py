@@ -159,3 +159,82 @@ def test_sync_revalidates_against_its_body_not_the_version(api, content, monkeyp
 
     assert api.get("/api/v2/sync/", HTTP_IF_NONE_MATCH=etag).status_code == 304
     assert reached == ["/api/v2/sync/"]
+
+
+# Kept responses ------------------------------------------------------------------------------
+
+
+def without_date(response) -> dict:
+    """Headers but those of the moment (the date, the request's own id)."""
+    return {name: value for name, value in response.items() if name not in ("Date", "X-Request-ID")}
+
+
+@pytest.mark.parametrize("template", [url for url in ENDPOINTS if "sync" not in url])
+def test_an_unchanged_url_is_answered_from_the_kept_response_without_the_view(
+    api, content, template, django_assert_num_queries, monkeypatch
+):
+    url = url_for(template, content)
+    first = api.get(url)
+
+    def view_reached(*args, **kwargs):
+        raise AssertionError("the view ran for an unchanged URL")
+
+    monkeypatch.setattr(ConditionalPublicMixin, "dispatch", view_reached)
+    with django_assert_num_queries(0):
+        again = api.get(url)
+
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert without_date(again) == without_date(first)
+
+
+def test_a_kept_response_is_not_served_after_a_change_it_shows(api, content):
+    url = f"/api/v2/pages/{content.article.pk}/"
+    api.get(url)
+    api.get(url)  # kept
+
+    content.article.title = "한부모 지원 (개정)"
+    publish(content.article)
+
+    assert api.get(url).json()["title"] == "한부모 지원 (개정)"
+
+
+def test_an_unrelated_publish_keeps_the_kept_response(api, content, django_assert_num_queries):
+    url = f"/api/v2/pages/{content.article.pk}/"
+    first = api.get(url)
+
+    content.blog.title = "주말 나들이 (사진 추가)"
+    publish(content.blog)
+
+    with django_assert_num_queries(0):
+        assert api.get(url).content == first.content
+
+
+def test_a_kept_response_serves_only_the_variant_it_was_built_for(api, content, monkeypatch):
+    url = f"/api/v2/pages/{content.article.pk}/"
+    api.get(url, HTTP_ACCEPT="application/json")
+
+    def view_reached(*args, **kwargs):
+        raise AssertionError("reached")
+
+    monkeypatch.setattr(ConditionalPublicMixin, "dispatch", view_reached)
+    assert api.get(url, HTTP_ACCEPT="application/json").status_code == 200
+    with pytest.raises(AssertionError, match="reached"):
+        api.get(url, HTTP_ACCEPT="application/json; indent=4")
+
+
+def test_a_response_built_while_a_change_was_announced_is_not_kept(api, content, monkeypatch):
+    from content import dependencies
+
+    url = f"/api/v2/pages/{content.article.pk}/"
+    # Every check after building says a change came in meanwhile.
+    monkeypatch.setattr(dependencies, "still_current", lambda recorded: False)
+    api.get(url)
+    monkeypatch.undo()
+
+    def view_reached(*args, **kwargs):
+        raise AssertionError("reached")
+
+    monkeypatch.setattr(ConditionalPublicMixin, "dispatch", view_reached)
+    with pytest.raises(AssertionError, match="reached"):
+        api.get(url)

@@ -218,14 +218,18 @@ def test_a_stored_representation_is_rebuilt_after_its_page_changes_elsewhere(api
 
 
 def test_listing_queries_stay_constant_as_the_listing_grows(
-    api, content, django_assert_num_queries
+    api, content, django_assert_num_queries, django_assert_max_num_queries
 ):
+    from django.core.cache import cache
+
     short, long = "/api/v2/pages/?limit=2", "/api/v2/pages/?limit=50"
     api.get(short)
     api.get(long)  # stored
 
-    with django_assert_num_queries(4) as few:
+    cache.clear()  # no kept responses: the view reads the stored representations
+    with django_assert_max_num_queries(5) as few:
         api.get(short)
+    cache.clear()
     with django_assert_num_queries(len(few.captured_queries)):
         assert len(api.get(long).json()["items"]) > 10
 
