@@ -31,8 +31,8 @@ DETAIL = "detail"
 CACHE_TIMEOUT_SECONDS = 60 * 60
 # Raise when code changes what a representation holds: stored ones of older code are not read.
 REPRESENTATION_FORMAT = 1
-# Settings that appear in every representation (absolute URLs).
-_SETTINGS_SHOWN = ("WAGTAILAPI_BASE_URL", "FRONTEND_BASE_URL", "MEDIA_URL")
+# Settings that shape every representation (absolute URLs; i18n adds `meta.locale`).
+_SETTINGS_SHOWN = ("WAGTAILAPI_BASE_URL", "FRONTEND_BASE_URL", "MEDIA_URL", "WAGTAIL_I18N_ENABLED")
 
 # (revision id, representation) of each page built; a page gone since its id was read is left out.
 Serialise = Callable[[list[int]], Iterable[tuple[int | None, dict]]]
@@ -47,6 +47,25 @@ def shape_of(request, view_kind: str) -> str:
         # `fields=*` asks for the stored detail, built when the page was published.
         fields = ""
     return f"{shape}|fields={fields}" if fields else shape
+
+
+def listing_is_detail(request) -> bool:
+    """Whether this listing's items are the detail representations without the detail-only
+    fields: every field (`fields=*`) of one page type, with i18n on (Wagtail's default detail
+    then shows every field, `locale` too). They are then read from the stored detail JSON the
+    publish built, rather than built again per listing shape."""
+    page_type = request.GET.get("type", "")
+    return (
+        request.GET.get("fields") == "*"
+        and bool(page_type)
+        and "," not in page_type
+        and settings.WAGTAIL_I18N_ENABLED
+    )
+
+
+def without_detail_only_fields(item: dict, detail_only_fields) -> dict:
+    meta = {name: value for name, value in item["meta"].items() if name not in detail_only_fields}
+    return {**item, "meta": meta}
 
 
 def build_variant() -> str:

@@ -34,7 +34,13 @@ from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
 from .pagination import PortalPagination, keyset_applies, make_after
 from .prefetch import optimize_queryset, prepare_pages
 from .representation import Resolver, get_resolver
-from .representations import DETAIL, shape_of, stored_representations
+from .representations import (
+    DETAIL,
+    listing_is_detail,
+    shape_of,
+    stored_representations,
+    without_detail_only_fields,
+)
 from .richtext import rewrite_rich_text_in
 from .serializers import (
     BreadcrumbsField,
@@ -164,7 +170,14 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
                 list(optimize_queryset(queryset.filter(pk__in=missing)))
             )
 
-        items = stored_representations(request, shape_of(request, "listing"), page_ids, serialise)
+        if listing_is_detail(request):
+            items = [
+                without_detail_only_fields(item, self.detail_only_fields)
+                for item in detail_representations(request, page_ids)
+            ]
+        else:
+            shape = shape_of(request, "listing")
+            items = stored_representations(request, shape, page_ids, serialise)
         response = self.get_paginated_response(items)
         self.link_next(request, response, page_ids)
         return response
