@@ -2,13 +2,12 @@
 
 import json
 import re
-import shutil
 import subprocess
 import time
 
-import pytest
 from django.conf import settings
 
+from tests.programs import NODE
 from webhooks.signing import generate_secret, signed_headers
 
 BODY = '{"id":"evt_3","type":"page.deleted","data":{"path":"/가족정보/"}}'.encode()
@@ -30,8 +29,8 @@ def test_python_example_verifies_and_rejects():
     assert not namespace["verify"](generate_secret(), headers, BODY)
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node가 없습니다")
 def test_javascript_example_verifies_and_rejects():
+    node = NODE.require()
     secret = generate_secret()
     headers = signed_headers(secret, "evt_3", int(time.time()), BODY)
     script = readme_example("js") + (
@@ -40,7 +39,7 @@ def test_javascript_example_verifies_and_rejects():
         "console.log(JSON.stringify([verify(secret, headers, body), tampered]));"
     )
     result = subprocess.run(  # noqa: S603 - our own README's example
-        [shutil.which("node"), "-e", script],
+        [node, "-e", script],
         input=json.dumps([secret, headers, BODY.decode()]).encode(),
         capture_output=True,
         timeout=30,
