@@ -58,9 +58,17 @@ run: demo
 
 ## make test: the whole suite on the embedded default (SQLite + database search).
 # The suite always runs on the test settings, whatever DJANGO_SETTINGS_MODULE the shell has.
+# Locally it keeps its test database between runs (.run/test.sqlite3; new migrations are still
+# applied to it); `make test-fresh` builds it again from the migrations, as CI does with
+# `make test TEST_DB=--create-db`.
+TEST_DB ?= --reuse-db
 test: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
-	$(BIN)/python -m pytest --ds=cms.settings.test
+	$(BIN)/python -m pytest --ds=cms.settings.test $(TEST_DB)
+
+.PHONY: test-fresh
+test-fresh:
+	$(MAKE) test TEST_DB="--reuse-db --create-db"
 
 ## make search-engine-start / search-engine-stop: a local OpenSearch node with the Korean
 ## analyzer (nori) on 127.0.0.1:$(OPENSEARCH_PORT), built from Maven Central (needs a JDK 21+).
@@ -86,6 +94,12 @@ bench: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## make docs: the documentation site (docs/, mkdocs.yml) into .run/site/, strictly: a broken
+## link or anchor, or a page missing from the nav, fails it. `.venv/bin/mkdocs serve` previews.
+.PHONY: docs
+docs: install-dev
+	$(BIN)/mkdocs build --strict --quiet
 
 format: install-dev
 	$(BIN)/ruff format .

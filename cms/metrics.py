@@ -6,7 +6,7 @@ series stays bounded). gunicorn's workers each record into the server's multipro
 
 For the whole portal, read at scrape time, so every web server answers the same: the task
 queues (one query on django-tasks-db's table) and the counters in infra/metrics.py (shared
-cache). README "Metrics" says what each one means.
+cache). docs/operations.md ("Metrics") says what each one means.
 """
 
 import hmac

@@ -413,7 +413,7 @@ def _has_filters(request: SearchRequest) -> bool:
 
 
 def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = None) -> dict:
-    """The search API's response for `request` (see the README's "Search")."""
+    """The search API's response for `request` (see docs/search.md)."""
     text = clean_query(request.q)
     version = current_version()
     index = index or site_page_index(site, version)

@@ -3,9 +3,12 @@ from pathlib import Path
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from django.core.management import call_command
+from django.db import connection
 
 from pages.models import SectionKind
 from pages.portal_tree import ensure_portal_tree
+from tests.testdb import kept_database_name, lost_its_migration_data
 
 
 class Portal:
@@ -58,3 +61,32 @@ def pytest_configure(config):
             catalog = read_po(source)
         with mo.open("wb") as target:
             write_mo(target, catalog)
+
+
+# A kept test database (`make test`: --reuse-db) must hold the rows migrations create; see
+# tests/testdb.py.
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_blocker) -> bool:
+    """Build the test database from the migrations on --create-db, and when the kept one lost
+    its migration data (a run killed, or one that ended without restoring it)."""
+    if request.config.getvalue("create_db"):
+        return True
+    if not request.config.getvalue("reuse_db"):
+        return False
+    with django_db_blocker.unblock():
+        return lost_its_migration_data(kept_database_name())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb):
+    """On --reuse-db, leave the database as the migrations made it for the next run."""
+    yield
+    if not django_db_keepdb:
+        return
+    contents = getattr(connection, "_test_serialized_contents", None)
+    with django_db_blocker.unblock():
+        if contents and lost_its_migration_data(kept_database_name()):
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(contents)

@@ -185,7 +185,7 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_AUDIT_LOG_ENABLED = True
 
 # Search: the database backend, plus Elasticsearch or OpenSearch when SEARCH_BACKEND and
-# SEARCH_URL name one (see search/engines.py and the README's "Search").
+# SEARCH_URL name one (see search/engines.py and docs/search.md).
 WAGTAILSEARCH_BACKENDS = search_backends_from_env(env)
 
 # Headless: the frontend stub (and later the app) renders pages; Wagtail only serves JSON.
@@ -260,7 +260,7 @@ BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="background")
 TASK_LEASE_SECONDS = env.float("TASK_LEASE_SECONDS", default=60)
 TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=3)
 
-# Signed webhooks (webhooks/): see README "For partners". Deliveries retry with exponential
+# Signed webhooks (webhooks/): see docs/partners.md. Deliveries retry with exponential
 # backoff (base, 2×base, … capped) until the window (over a day) has passed; a subscription
 # is disabled, and its owner e-mailed, after this many failed attempts in a row.
 # The whole exchange with a receiver (connect and read limits: OUTBOUND_* below).
@@ -326,7 +326,7 @@ PARTNER_FEED_CONNECT_TIMEOUT = env.float("PARTNER_FEED_CONNECT_TIMEOUT", default
 PARTNER_FEED_TIMEOUT = env.float("PARTNER_FEED_TIMEOUT", default=20.0)
 PARTNER_FEED_MAX_BYTES = env.int("PARTNER_FEED_MAX_BYTES", default=5 * 1024 * 1024)
 
-# Metrics for operators (cms/metrics.py, README "Metrics"): `GET /metrics` answers only with
+# Metrics for operators (cms/metrics.py, docs/operations.md): `GET /metrics` answers only with
 # `Authorization: Bearer <METRICS_TOKEN>`, and 404 while it is unset. The timing middleware
 # comes first, so it measures the whole stack.
 METRICS_TOKEN = env("METRICS_TOKEN", default="")

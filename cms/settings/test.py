@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import BASE_DIR, DATABASES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105 - test settings only
@@ -24,11 +24,13 @@ BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="default")
 # The tests' feeds and receivers listen on 127.0.0.1; the SSRF tests empty this list.
 OUTBOUND_ALLOWED_HOSTS = ["127.0.0.1"]
 # The webhook tests run a real worker process, which must open the test database: on SQLite
-# that is a file (in WAL mode, so the worker and the tests read while the other writes).
+# that is a file (in WAL mode, so the worker and the tests read while the other writes). The
+# file has a fixed place in the checkout, so `make test` (pytest --reuse-db) finds the one the
+# last run left and only applies new migrations; TEST_DATABASE_NAME gives a run its own file.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.mkdtemp(prefix="family-portal-test-db-")) / "test.sqlite3")
-    }
+    TEST_DATABASE_NAME = env("TEST_DATABASE_NAME", default=str(BASE_DIR / ".run" / "test.sqlite3"))
+    Path(TEST_DATABASE_NAME).parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
         "transaction_mode": "IMMEDIATE",

@@ -91,7 +91,7 @@ class StatisticsTableBlock(blocks.StructBlock):
     optionally drawn as a chart from its own columns.
 
     Stored as ``{"title", "unit", "source", "notes", "headers", "rows", "chart_type",
-    "chart_direction", "chart_series"}`` (see README, "Statistics tables").
+    "chart_direction", "chart_series"}`` (see docs/content-model.md, "Statistics tables").
     """
 
     title = blocks.CharBlock(label="표 제목", max_length=200)
@@ -174,8 +174,8 @@ class StatisticsTableBlock(blocks.StructBlock):
         return representation
 
     def api_schema(self) -> dict:
-        """The OpenAPI 3.0 schema of `get_api_representation` (see README, "Statistics tables
-        and charts")."""
+        """The OpenAPI 3.0 schema of `get_api_representation` (see
+        docs/content-model.md, "Statistics tables and charts")."""
         text = {"type": "string"}
         cell = {"oneOf": [{"type": "string"}, {"type": "number"}], "nullable": True}
         strings = {"type": "array", "items": text}

@@ -1,7 +1,8 @@
 """Headless Chromium (Debian's package, driven by Playwright) against a live test server.
 
-The tests skip when /usr/bin/chromium is missing, unless REQUIRE_BROWSER is set (as in
-CI), where a missing browser is an error. Playwright never downloads a browser here.
+The tests skip when /usr/bin/chromium is missing, unless REQUIRE_CHROMIUM is set (as in
+CI), where a missing browser is an error (tests/programs.py). Playwright never downloads a
+browser here.
 """
 
 import http.client
@@ -14,8 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.programs import CHROMIUM
+
 logger = logging.getLogger(__name__)
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "e2e"
 # This area's port range (E2E_PORTS=first-last moves it); the first free one is used.
 PORTS = range(*map(int, os.environ.get("E2E_PORTS", "8150-8160").split("-")))
@@ -71,14 +73,11 @@ def live_server():
 
 @pytest.fixture(scope="session")
 def chromium(django_db_setup, migration_data):
-    if not CHROMIUM.exists():
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(f"REQUIRE_BROWSER is set but {CHROMIUM} is missing (bash .ci/browser.sh)")
-        pytest.skip(f"{CHROMIUM} is not installed (bash .ci/browser.sh installs it)")
+    executable = CHROMIUM.require()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

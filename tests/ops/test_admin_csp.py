@@ -1,18 +1,17 @@
 """The Wagtail admin works under the production content security policy (headless Chromium)."""
 
 import json
-import os
 import subprocess
-from pathlib import Path
 
 import pytest
+
+from tests.programs import CHROMIUM
 
 from .conftest import production_env
 from .helpers import PYTHON, REPO, gunicorn, manage, subprocess_env
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 PASSWORD = "csp-test-password-2026"
 
 # Runs in its own process: the browser tests may already hold Playwright's event loop here.
@@ -48,10 +47,7 @@ print(json.dumps(violations))
 
 @pytest.fixture
 def admin_server(sqlite_copy, collected_static):
-    if not CHROMIUM.exists():
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(f"REQUIRE_BROWSER is set but {CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is not installed")
+    CHROMIUM.require()
     # Plain http on 127.0.0.1: no HTTPS redirect and cookies without the Secure flag.
     env = production_env(
         f"sqlite:///{sqlite_copy}",
@@ -70,7 +66,7 @@ def admin_server(sqlite_copy, collected_static):
 
 def test_admin_logs_in_and_renders_without_csp_violations(admin_server):
     result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [PYTHON, "-c", BROWSER_SCRIPT, admin_server, str(CHROMIUM), PASSWORD],
+        [PYTHON, "-c", BROWSER_SCRIPT, admin_server, CHROMIUM.require(), PASSWORD],
         cwd=REPO,
         env=subprocess_env(),
         capture_output=True,

@@ -1,18 +1,17 @@
 """/api/docs/ draws Swagger UI offline under the production content security policy."""
 
 import json
-import os
 import subprocess
-from pathlib import Path
 
 import pytest
+
+from tests.programs import CHROMIUM
 
 from .conftest import production_env
 from .helpers import PYTHON, REPO, gunicorn, subprocess_env
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 # Runs in its own process: the browser tests may already hold Playwright's event loop here.
 BROWSER_SCRIPT = """
@@ -45,10 +44,7 @@ print(json.dumps({"problems": problems, "elsewhere": elsewhere, "title": title,
 
 @pytest.fixture
 def docs_server(sqlite_copy, collected_static):
-    if not CHROMIUM.exists():
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(f"REQUIRE_BROWSER is set but {CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is not installed")
+    CHROMIUM.require()
     env = production_env(
         f"sqlite:///{sqlite_copy}",
         STATIC_ROOT=str(collected_static),
@@ -61,7 +57,7 @@ def docs_server(sqlite_copy, collected_static):
 
 def test_api_docs_render_from_this_site_without_csp_violations(docs_server):
     result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [PYTHON, "-c", BROWSER_SCRIPT, docs_server, str(CHROMIUM)],
+        [PYTHON, "-c", BROWSER_SCRIPT, docs_server, CHROMIUM.require()],
         cwd=REPO,
         env=subprocess_env(),
         capture_output=True,

@@ -1,4 +1,4 @@
-"""docker-compose.yml describes the stack the README promises (.ci/compose.sh validates syntax)."""
+"""docker-compose.yml describes the stack docs/operations.md describes (.ci/compose.sh: syntax)."""
 
 import yaml
 from django.core.management import get_commands

@@ -1,28 +1,22 @@
 """A demo edition's PDF renders to page images (poppler's pdftoppm), kept as test artifacts."""
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from django.test import TestCase
 from PIL import Image
 
 from report_print.builder import build_public_pdf
+from tests.programs import PDFTOPPM
 
 from .content import build_demo_edition
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "print"
-PDFTOPPM = shutil.which("pdftoppm")
 
 
-@pytest.mark.skipif(
-    PDFTOPPM is None and not os.environ.get("REQUIRE_PDFTOPPM"),
-    reason="pdftoppm가 없습니다 (bash .ci/print.sh 가 poppler-utils를 설치합니다)",
-)
 class RenderTests(TestCase):
     def test_every_page_renders_and_the_cover_is_printed_in_colour(self):
+        pdftoppm = PDFTOPPM.require()
         record = build_public_pdf(build_demo_edition(2017).pk).record
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         for old in ARTIFACTS.glob("edition-2017-*.png"):
@@ -31,7 +25,7 @@ class RenderTests(TestCase):
         with record.file.open("rb") as handle:
             pdf.write_bytes(handle.read())
         subprocess.run(  # noqa: S603 - a fixed local program on our own file
-            [PDFTOPPM or "pdftoppm", "-r", "60", "-png", str(pdf), str(ARTIFACTS / "edition-2017")],
+            [pdftoppm, "-r", "60", "-png", str(pdf), str(ARTIFACTS / "edition-2017")],
             check=True,
             timeout=120,
         )

@@ -16,7 +16,7 @@ from tests.search.conftest import sync_engine
 RECALL_AT = 5
 MRR_AT = 10
 # Floors, set from the figures measured on the database backend (SQLite) and OpenSearch 3
-# (see the README's "Search"): tuning 1.000/0.969 and 1.000/0.980, validation 0.962/0.932 and
+# (see docs/search.md): tuning 1.000/0.969 and 1.000/0.980, validation 0.962/0.932 and
 # 0.974/0.958. Quality must not fall below them; the validation floor is the goal itself.
 FLOORS = {
     "tuning": {"recall": 0.97, "mrr": 0.94},

@@ -2,13 +2,13 @@
 verifier written from the spec in JavaScript (Node's crypto)."""
 
 import json
-import shutil
 import subprocess
 import time
 
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
+from tests.programs import NODE
 from webhooks.signing import generate_secret, signed_headers
 
 BODY = json.dumps({"id": "evt_1", "type": "page.published", "data": {"page_id": 3}}).encode()
@@ -43,9 +43,9 @@ def test_tampered_body_or_other_secret_fails_verification():
         Webhook(generate_secret()).verify(BODY, headers)
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node가 없습니다")
 @pytest.mark.parametrize("tamper", [False, True])
 def test_javascript_verifier_agrees(tamper):
+    node = NODE.require()
     secret = generate_secret()
     headers = signed_headers(secret, "evt_9", int(time.time()), BODY)
     body = BODY.decode() + (" " if tamper else "")
@@ -53,6 +53,6 @@ def test_javascript_verifier_agrees(tamper):
         [secret, "evt_9", headers["webhook-timestamp"], headers["webhook-signature"], body]
     )
     result = subprocess.run(  # noqa: S603 - fixed script, our own input
-        [shutil.which("node"), "-e", NODE_VERIFIER], input=message.encode(), timeout=30
+        [node, "-e", NODE_VERIFIER], input=message.encode(), timeout=30
     )
     assert result.returncode == (1 if tamper else 0)

@@ -1,4 +1,4 @@
-"""Every request in the README's client-task table answers with content on the demo portal."""
+"""Every request in the API guide's client-task table answers with content on the demo portal."""
 
 import io
 import re
@@ -11,12 +11,12 @@ from rest_framework.test import APIClient
 
 from pages.models import ArticlePage, SectionKind, SectionPage
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+API_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
 
 def client_task_requests() -> list[str]:
-    """The API requests in the README's 'Client task | Request' table, as written there."""
-    text = README.read_text(encoding="utf-8")
+    """The API requests in the API guide's 'Client task | Request' table, as written there."""
+    text = API_GUIDE.read_text(encoding="utf-8")
     table = text.split("| Client task | Request |", 1)[1].split("\n\n", 1)[0]
     requests = []
     for row in table.splitlines()[2:]:
@@ -31,7 +31,7 @@ def client_task_requests() -> list[str]:
 EXAMPLES = client_task_requests()
 
 
-def test_the_readme_table_is_read():
+def test_the_guide_table_is_read():
     assert len(EXAMPLES) >= 12
     assert any("audience=" in example for example in EXAMPLES)
 
@@ -47,7 +47,7 @@ def demo_portal(django_db_setup, django_db_blocker):
 
 
 def concrete(example: str, client) -> str:
-    """The example with the README's placeholders (ids, cursor, token) filled from the demo."""
+    """The example with the guide's placeholders (ids, cursor, token) filled from the demo."""
     article = ArticlePage.objects.live().public().order_by("pk").first()
     section = SectionPage.objects.get(kind=SectionKind.FAMILY_INFO)
     url = example.replace("/pages/12/", f"/pages/{article.pk}/")
@@ -63,7 +63,7 @@ def concrete(example: str, client) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_readme_example_answers_with_content(demo_portal, example, settings):
+def test_guide_example_answers_with_content(demo_portal, example, settings):
     settings.API_SYNC_SETTLE_SECONDS = 0
     client = APIClient()
     url = concrete(example, client)
