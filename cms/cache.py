@@ -3,7 +3,9 @@
 Every /api/ request counts itself against a quota (`partners.access`, django-ratelimit: `add`
 then `incr`). Django's `incr` asks whether the key exists and then increments it: two round
 trips, and a window that can expire between them. Here `incr` is one server-side script:
-exists-and-increment in one round trip, atomically. Everything else is Django's backend.
+exists-and-increment in one round trip, atomically. And Django builds a new redis-py client
+(with its table of response callbacks) for every command; here each connection pool keeps one,
+which redis-py's clients allow across threads. Everything else is Django's backend.
 """
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -18,6 +20,17 @@ return false
 
 class PortalRedisCacheClient(RedisCacheClient):
     _increment = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
 
     def incr(self, key, delta):
         client = self.get_client(key, write=True)

@@ -54,3 +54,19 @@ def test_the_api_quota_counts_through_it(cache, settings):
 
     assert [usage["count"] for usage in usages] == [1, 2, 3, 4]
     assert [usage["should_limit"] for usage in usages] == [False, False, False, True]
+
+
+def test_commands_reuse_one_client_per_connection_pool(cache):
+    """Django builds a redis-py client per command (~0.2 ms of response-callback tables): the
+    portal keeps one per pool, shared by the threads of a worker."""
+    client = cache._cache.get_client("a")
+    cache.set("a", 1)
+    cache.get_many(["a", "b"])
+
+    assert cache._cache.get_client("b") is client
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(cache._cache.get_client("c")))
+    thread.start()
+    thread.join()
+    assert seen == [client]
+    assert cache.get("a") == 1
