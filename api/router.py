@@ -4,8 +4,7 @@ from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from partners.views import PartnerItemsAPIView
-
+from .partners import PartnerItemsAPIView
 from .views import (
     NavigationAPIView,
     PagePreviewAPIView,

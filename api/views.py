@@ -23,13 +23,13 @@ from wagtail.models import Page, Site
 from wagtail_headless_preview.models import PagePreview
 
 from content import dependencies
+from content.caching import ConditionalPublicMixin, depend_on, not_cacheable
 from content.errors import api_exception_response, error_response
 from content.pageindex import site_page_index
 from content.paths import normalise_path, without_control_characters
 from content.versioning import current_version
 from content.visibility import public_pages, used_by_public_pages
 
-from .caching import ConditionalPublicMixin, depend_on, not_cacheable
 from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
 from .pagination import PortalPagination, keyset_applies, make_after
 from .prefetch import optimize_queryset, prepare_pages

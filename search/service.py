@@ -19,10 +19,10 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from content.pageindex import PublicPageIndex, site_page_index
+from content.paths import html_path
 from content.versioning import PerVersion, current_version
-from content.vocabulary import ContentFilter, InvalidFilter
 from infra.metrics import SEARCH_FALLBACKS
-from pages.snippets import Audience, District, Topic
+from pages.vocabulary import TAXONOMIES, ContentFilter, InvalidFilter
 from search import breaker, catchup, korean, termindex
 from search.engines import CITIZEN_BACKEND, DATABASE, DEFAULT_BACKEND, ENGINE_BACKENDS
 from search.indexing import page_text, searchable_pages
@@ -52,7 +52,8 @@ ENGINE_ERRORS = (
     opensearchpy.exceptions.OpenSearchException,
 )
 
-TAXONOMY_FILTERS = {"topic": Topic, "audience": Audience, "district": District}
+# The filters citizens' search takes, in the portal's one vocabulary (`pages.vocabulary`).
+SEARCH_FILTERS = ("type", "section", *TAXONOMIES)
 
 
 class SearchInputError(Exception):
@@ -146,9 +147,9 @@ def _taxonomy_links(term_model):
 
 def filtered_pages(request: SearchRequest, site: Site):
     """Live public pages narrowed by the request's filters, in the portal's one vocabulary
-    (`content.vocabulary`: the same spellings as listings and feeds)."""
+    (`pages.vocabulary`: the same spellings as listings and feeds)."""
     pages = searchable_pages()
-    for name in ("type", "section", "topic", "audience", "district"):
+    for name in SEARCH_FILTERS:
         value = getattr(request, name)
         if not value:
             continue
@@ -218,8 +219,8 @@ def _read_page_terms(term_model) -> tuple[dict[int, list[str]], dict[str, str]]:
 
 # Read once per content version: a facet then costs a dictionary look-up per hit.
 _page_terms = {
-    "topic": PerVersion(lambda: _read_page_terms(Topic)),
-    "audience": PerVersion(lambda: _read_page_terms(Audience)),
+    name: PerVersion(lambda model=TAXONOMIES[name][1]: _read_page_terms(model))
+    for name in ("topic", "audience")
 }
 
 
@@ -233,11 +234,6 @@ def _term_facet(name: str, ids: list[int], version_key: str) -> list[dict]:
 
 
 # Results ------------------------------------------------------------------------------------
-
-
-def page_path(page: Page, site: Site) -> str:
-    """The site-relative path of `page`, e.g. /가족정보/한부모-지원/."""
-    return "/" + page.url_path[len(site.root_page.url_path) :]
 
 
 def make_snippet(text: str, words: list[str]) -> str:
@@ -276,7 +272,7 @@ def _item(page: Page, site: Site, words: list[str], editions: dict[int, int | No
         "id": page.pk,
         "type": f"{page._meta.app_label}.{type(page).__name__}",
         "title": page.title,
-        "path": page_path(page, site),
+        "path": html_path(page.url_path, site.root_page.url_path),
         "snippet": make_snippet(_snippet_text(page, words), words),
         "promoted": False,
         "edition": editions.get(page.pk),
@@ -409,7 +405,7 @@ def _title_suggestions(
 
 
 def _has_filters(request: SearchRequest) -> bool:
-    return any(getattr(request, name) for name in ("type", "section", *TAXONOMY_FILTERS))
+    return any(getattr(request, name) for name in SEARCH_FILTERS)
 
 
 def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = None) -> dict:
@@ -504,6 +500,11 @@ def suggest(raw: str | None, site: Site) -> dict:
     matches, _, _ = _search_with_fallback(run)
     return {
         "suggestions": [
-            {"id": page.pk, "title": page.title, "path": page_path(page, site)} for page in matches
+            {
+                "id": page.pk,
+                "title": page.title,
+                "path": html_path(page.url_path, site.root_page.url_path),
+            }
+            for page in matches
         ]
     }

@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "cms.middleware.ApiLeanSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Revalidations of the public API and feeds answered here (304), before the rest.
-    "api.caching.NotModifiedMiddleware",
+    "content.caching.NotModifiedMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Django's own (its deploy check looks for it); API views are csrf-exempt already.
     "django.middleware.csrf.CsrfViewMiddleware",
