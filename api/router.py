@@ -21,7 +21,7 @@ class PortalAPIRouter(WagtailAPIRouter):
 
     def __init__(self, url_namespace: str):
         super().__init__(url_namespace)
-        self._views = []
+        self._views: list = []
 
     def register_view(self, route: str, view, name: str) -> None:
         self._views.append(path(route, view, name=name))

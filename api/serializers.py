@@ -109,11 +109,13 @@ class ParentField(ReadOnlyObjectField):
         parent = self.resolver.index.parent_of(indexed) if indexed else None
         return parent
 
-    def to_representation(self, parent) -> dict[str, Any]:
+    def to_representation(self, parent) -> dict[str, Any] | None:
         from django.contrib.contenttypes.models import ContentType
         from wagtail.api.v2.utils import get_object_detail_url
 
         model = ContentType.objects.get_for_id(parent.content_type_id).model_class()
+        if model is None:  # a page type removed from the code
+            return None
         return {
             "id": parent.id,
             "meta": {
@@ -276,8 +278,11 @@ class ImageRenditionsField(ReadOnlyObjectField):
         return array(ref("Rendition"))
 
 
-class ImageAltField(ImageRenditionsField):
+class ImageAltField(ReadOnlyObjectField):
     """The image's alt text (its description, else its title)."""
+
+    def get_attribute(self, instance):
+        return instance
 
     def to_representation(self, image) -> str:
         return image.description or image.title

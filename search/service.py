@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import elastic_transport
 import elasticsearch
@@ -88,7 +89,7 @@ def clean_query(raw: str | None, max_length: int = MAX_QUERY_LENGTH) -> str:
 
 
 def parse_page_number(raw: str | None) -> int:
-    if raw in (None, ""):
+    if not raw:
         return 1
     if not raw.isdigit() or int(raw) < 1:
         raise SearchInputError("invalid_page", "page는 1 이상의 정수여야 합니다.")
@@ -177,9 +178,11 @@ def _facets(
         if len(page.tree_path) >= section_path_length:
             section_counts[page.tree_path[:section_path_length]] += 1
     counts = type_counts or {type_id: len(pages) for type_id, pages in ids_by_type.items()}
-    facets = {"type": [], "section": []}
+    facets: dict[str, list[dict[str, Any]]] = {"type": [], "section": []}
     for content_type_id, count in counts.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:  # a page type removed from the code
+            continue
         facets["type"].append(
             {
                 "value": f"{model._meta.app_label}.{model.__name__}",
