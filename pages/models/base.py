@@ -27,7 +27,8 @@ class BasePage(HeadlessMixin, Page):
     """Shared behaviour of all portal pages: Korean search fields and an API summary.
 
     Pages have no templates: `HeadlessMixin` sends visitors of a page URL to the
-    frontend and editors' previews to the frontend's preview route.
+    frontend and editors' previews to the frontend's preview route. The fields each page
+    type shows in the content API (`api_fields`) are declared in api/page_fields.py.
     """
 
     search_fields = [
