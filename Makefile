@@ -94,6 +94,8 @@ bench: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 ## make docs: the documentation site (docs/, mkdocs.yml) into .run/site/, strictly: a broken
 ## link or anchor, or a page missing from the nav, fails it. `.venv/bin/mkdocs serve` previews.

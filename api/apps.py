@@ -7,6 +7,12 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from pages import extensions
+
         from . import signals
+        from .page_fields import declare_page_api_fields
+        from .representation import represent
 
         signals.connect()
+        declare_page_api_fields()
+        extensions.plug(represent=represent)

@@ -1,4 +1,4 @@
-"""Listing filters: the portal's one vocabulary (`content.vocabulary`) and Korean `?search=`.
+"""Listing filters: the portal's one vocabulary (`pages.vocabulary`) and Korean `?search=`.
 
 `?section=`, `?topic=`, `?audience=`, `?district=`, `?application_status=`, `?date_from=`,
 `?date_to=`, `?published_since=` and `?locale=` mean on listings what they mean in search,
@@ -10,7 +10,7 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from content.vocabulary import FILTER_NAMES, ContentFilter, InvalidFilter
+from pages.vocabulary import FILTER_NAMES, ContentFilter, InvalidFilter
 from search.engines import DEFAULT_BACKEND
 from search.service import SearchInputError, clean_query, korean_query
 

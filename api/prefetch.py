@@ -1,6 +1,7 @@
 """Load everything a page listing shows in a fixed number of queries, whatever its length."""
 
 from collections import defaultdict
+from typing import Any, cast
 
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
@@ -16,6 +17,12 @@ from .renditions import iter_block_values
 from .representation import Resolver
 
 
+def related_model(relation) -> type[models.Model]:
+    """The model a relation points to; once apps are loaded it is always a class (the stubs
+    also allow the lazy "self" of a model still being defined)."""
+    return cast(type[models.Model], relation.related_model)
+
+
 def optimize_queryset(queryset: models.QuerySet) -> models.QuerySet:
     """select_related / prefetch_related for every relation a page type's API fields show."""
     model = queryset.model
@@ -26,15 +33,15 @@ def optimize_queryset(queryset: models.QuerySet) -> models.QuerySet:
         elif (
             isinstance(field, models.ForeignKey)
             and field.model is model
-            and not issubclass(field.related_model, Page)
+            and not issubclass(related_model(field), Page)
             and field.name in _api_field_names(model)
         ):
             select.append(field.name)
             select.extend(
                 f"{field.name}__{sub.name}"
-                for sub in field.related_model._meta.get_fields()
+                for sub in related_model(field)._meta.get_fields()
                 if isinstance(sub, models.ForeignKey)
-                and issubclass(sub.related_model, AbstractImage)
+                and issubclass(related_model(sub), AbstractImage)
             )
     for relation in get_all_child_relations(model):
         name = relation.get_accessor_name()
@@ -43,9 +50,9 @@ def optimize_queryset(queryset: models.QuerySet) -> models.QuerySet:
         prefetch.append(name)
         prefetch.extend(
             f"{name}__{sub.name}"
-            for sub in relation.related_model._meta.get_fields()
+            for sub in related_model(relation)._meta.get_fields()
             if isinstance(sub, models.ForeignKey)
-            and not issubclass(sub.related_model, Page)
+            and not issubclass(related_model(sub), Page)
             and sub.name != relation.field.name
         )
     return queryset.select_related(*select).prefetch_related(*prefetch)
@@ -81,7 +88,7 @@ def _load_stream_field(pages: list[Page], field: StreamField) -> None:
         for position, item in enumerate(raw or []):
             if item["type"] in stream_block.child_blocks:
                 raw_by_type[item["type"]].append((page_index, position, item["value"]))
-    converted = defaultdict(dict)
+    converted: defaultdict[int, dict[int, Any]] = defaultdict(dict)
     for type_name, entries in raw_by_type.items():
         block = stream_block.child_blocks[type_name]
         values = block.bulk_to_python([raw_value for _, _, raw_value in entries])
@@ -102,7 +109,7 @@ def images_shown_by(page: Page) -> list[AbstractImage]:
     images = []
     for field in page._meta.get_fields():
         if isinstance(field, models.ForeignKey) and field.name in _api_field_names(type(page)):
-            related = field.related_model
+            related = related_model(field)
             if issubclass(related, AbstractImage):
                 images.append(getattr(page, field.name))
             else:
@@ -112,7 +119,7 @@ def images_shown_by(page: Page) -> list[AbstractImage]:
                     for sub in related._meta.get_fields()
                     if target is not None
                     and isinstance(sub, models.ForeignKey)
-                    and issubclass(sub.related_model, AbstractImage)
+                    and issubclass(related_model(sub), AbstractImage)
                 )
         elif isinstance(field, StreamField):
             images.extend(

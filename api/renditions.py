@@ -42,7 +42,7 @@ def images_used_by(page) -> list[AbstractImage]:
     images = []
     for field in page._meta.get_fields():
         related = getattr(field, "related_model", None)
-        if isinstance(field, models.ForeignKey) and issubclass(related, AbstractImage):
+        if isinstance(field, models.ForeignKey) and issubclass(related or object, AbstractImage):
             images.append(getattr(page, field.name))
         elif field.__class__.__name__ == "StreamField":
             images.extend(

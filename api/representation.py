@@ -86,7 +86,7 @@ class Resolver:
 
     def image(self, image: AbstractImage) -> dict[str, Any]:
         self.preload_images([image])
-        renditions = {}
+        renditions: dict[str, Any] = {}
         for rendition in self._renditions[image.pk]:
             renditions.setdefault(rendition.filter_spec, rendition)
         return {

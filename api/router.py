@@ -4,8 +4,7 @@ from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from partners.views import PartnerItemsAPIView
-
+from .partners import PartnerItemsAPIView
 from .views import (
     NavigationAPIView,
     PagePreviewAPIView,
@@ -22,7 +21,7 @@ class PortalAPIRouter(WagtailAPIRouter):
 
     def __init__(self, url_namespace: str):
         super().__init__(url_namespace)
-        self._views = []
+        self._views: list = []
 
     def register_view(self, route: str, view, name: str) -> None:
         self._views.append(path(route, view, name=name))

@@ -1,6 +1,6 @@
 """Serializer fields of the content API: paths, breadcrumbs, SEO, images, snippets, files.
 
-Page models name these in their `api_fields`; everything related goes through
+api/page_fields.py names these in the page models' `api_fields`; everything related goes through
 `api.representation.represent()`, so an image looks the same in a field, a
 StreamField block or a snippet.
 """
@@ -11,10 +11,10 @@ from urllib.parse import quote
 from django.conf import settings
 from rest_framework.fields import Field
 
-from .schema.types import STRING, URI, array, enum, nullable, obj, ref
+from .schema.types import DATE_TIME, INTEGER, STRING, URI, array, enum, nullable, obj, ref
 
-# Page models import these fields while Django loads models, so everything that
-# needs loaded models (the page index, representations) is imported where used.
+# Everything that needs loaded models (the page index, representations) is imported
+# where used, so that this module imports before the app registry is ready.
 
 
 def get_resolver(context):
@@ -109,11 +109,13 @@ class ParentField(ReadOnlyObjectField):
         parent = self.resolver.index.parent_of(indexed) if indexed else None
         return parent
 
-    def to_representation(self, parent) -> dict[str, Any]:
+    def to_representation(self, parent) -> dict[str, Any] | None:
         from django.contrib.contenttypes.models import ContentType
         from wagtail.api.v2.utils import get_object_detail_url
 
         model = ContentType.objects.get_for_id(parent.content_type_id).model_class()
+        if model is None:  # a page type removed from the code
+            return None
         return {
             "id": parent.id,
             "meta": {
@@ -276,11 +278,53 @@ class ImageRenditionsField(ReadOnlyObjectField):
         return array(ref("Rendition"))
 
 
-class ImageAltField(ImageRenditionsField):
+class ImageAltField(ReadOnlyObjectField):
     """The image's alt text (its description, else its title)."""
+
+    def get_attribute(self, instance):
+        return instance
 
     def to_representation(self, image) -> str:
         return image.description or image.title
 
     def openapi_schema(self, model_field=None) -> dict:
         return STRING
+
+
+class PrintPdfField(ReadOnlyObjectField):
+    """`print_pdf`: the edition's print-ready PDF (report_print/), or null until it is built.
+
+    Example: {"url": "https://…/media/print/hope-seoul-happy-family-2017-….pdf",
+    "size": 412345, "page_count": 24, "built_at": "2017-12-18T10:00:00+09:00"}
+    """
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, edition) -> dict[str, Any] | None:
+        from report_print.models import EditionPrint
+
+        from .representation import absolute_url
+
+        record = EditionPrint.objects.filter(edition_id=edition.pk).first()
+        if record is None or not record.file:
+            return None
+        return {
+            "url": absolute_url(self.context.get("request"), record.file.url),
+            "size": record.size,
+            "page_count": record.page_count,
+            "built_at": record.built_at.isoformat(),
+        }
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return nullable(
+            obj(
+                {
+                    "url": {**URI, "example": "https://family.seoul.go.kr/media/print/2017.pdf"},
+                    "size": {**INTEGER, "description": "bytes", "example": 412345},
+                    "page_count": {**INTEGER, "example": 24},
+                    "built_at": {**DATE_TIME, "example": "2017-12-18T10:00:00+09:00"},
+                },
+                required=["url", "size", "page_count", "built_at"],
+            )
+        )

@@ -81,7 +81,8 @@ def public_pages_by_id(request, page_ids) -> list[Page]:
         indexed = index.get(page_id)
         if indexed is not None:
             model = ContentType.objects.get_for_id(indexed.content_type_id).model_class()
-            by_model.setdefault(model, []).append(page_id)
+            if model is not None and issubclass(model, Page):
+                by_model.setdefault(model, []).append(page_id)
     pages = [
         page
         for model, ids in by_model.items()
@@ -96,7 +97,7 @@ def ever_public(page_ids: list[int]) -> set[int]:
     if not page_ids:
         return set()
     seen = ContentChange.objects.filter(page_id__in=page_ids).exclude(visible=False)
-    return set(seen.values_list("page_id", flat=True))
+    return {page_id for page_id in seen.values_list("page_id", flat=True) if page_id is not None}
 
 
 def sync_batch(request, since: str | None, limit: int) -> SyncBatch:

@@ -1,5 +1,7 @@
 """Endpoints of the content API: pages, images, documents, navigation, redirects, sync, preview."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
@@ -10,6 +12,7 @@ from django.test import RequestFactory
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.schemas.inspectors import ViewInspector
 from rest_framework.views import APIView
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
@@ -23,13 +26,13 @@ from wagtail.models import Page, Site
 from wagtail_headless_preview.models import PagePreview
 
 from content import dependencies
+from content.caching import ConditionalPublicMixin, depend_on, not_cacheable
 from content.errors import api_exception_response, error_response
 from content.pageindex import site_page_index
 from content.paths import normalise_path, without_control_characters
 from content.versioning import current_version
 from content.visibility import public_pages, used_by_public_pages
 
-from .caching import ConditionalPublicMixin, depend_on, not_cacheable
 from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
 from .pagination import PortalPagination, keyset_applies, make_after
 from .prefetch import optimize_queryset, prepare_pages
@@ -55,6 +58,11 @@ from .serializers import (
 )
 from .sync import SyncCursorError, public_pages_by_id, sync_batch
 
+if TYPE_CHECKING:
+    _APIViewMixin = APIView  # what PortalAPIMixin extends, for the type checker
+else:
+    _APIViewMixin = object
+
 
 class PortalPageSerializer(PageSerializer):
     """Stock page serializer plus `meta.path`, `meta.parent_id`, breadcrumbs and SEO.
@@ -70,14 +78,14 @@ class PortalPageSerializer(PageSerializer):
     seo = SeoField()
 
 
-class PortalAPIMixin:
+class PortalAPIMixin(_APIViewMixin):
     """JSON only, anonymous only (no session, so responses are the same for everyone)."""
 
     renderer_classes = [JSONRenderer]
     pagination_class = PortalPagination
     authentication_classes = []
     permission_classes = [AllowAny]
-    schema = None  # documented by api.schema instead
+    schema: ViewInspector | None = None  # documented by api.schema instead
 
     def handle_exception(self, exc):
         response = api_exception_response(exc)
@@ -124,6 +132,8 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         context["resolver"] = self.resolver
         return context
 
+    _cached_object: Page
+
     def get_object(self):
         if hasattr(self, "_cached_object"):
             return self._cached_object
@@ -133,7 +143,8 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
             if indexed
             else None
         )
-        page = optimize_queryset(model.objects.filter(pk=indexed.id)).first() if model else None
+        queryset = model._default_manager.filter(pk=indexed.id) if model and indexed else None
+        page = optimize_queryset(queryset).first() if queryset is not None else None
         if page is None:
             raise Http404
         self._cached_object = page
@@ -436,8 +447,9 @@ def build_detail_representations(page_ids: list[int]) -> int:
         if site is None:  # removed since the site root paths were cached
             continue
         request = RequestFactory().get("/api/v2/pages/")
-        request.wagtailapi_router = api_router
-        request._api_page_index = site_page_index(site, current_version(request))
+        # What Wagtail's router and the page index middleware put on a real request.
+        request.wagtailapi_router = api_router  # type: ignore[attr-defined]
+        request._api_page_index = site_page_index(site, current_version(request))  # type: ignore[attr-defined]
         stored += len(detail_representations(request, ids))
         url_paths = {pk: path for pk, path in url_paths.items() if pk not in ids}
     return stored

@@ -306,8 +306,6 @@ def connect_wagtail_signals() -> None:
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
-    from pages.snippets import Agency, Audience, BloggerProfile, District, Topic
-
     page_published.connect(on_page_published, dispatch_uid="content-page-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="content-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="content-page-moved")
@@ -329,18 +327,16 @@ def connect_wagtail_signals() -> None:
             sender=Collection,
             dispatch_uid=f"content-collection-{id(signal)}",
         )
-    related = [
-        get_document_model(),
-        get_image_model(),
-        Redirect,
-        Site,
-        Topic,
-        Audience,
-        District,
-        Agency,
-        BloggerProfile,
-    ]
-    for model in related:
+    watch_related_models(get_document_model(), get_image_model(), Redirect, Site)
+
+
+def watch_related_models(*models) -> None:
+    """Pages show these objects (images, snippets …): a change to one is a change to them.
+
+    Apps above content/ name their own models from their `AppConfig.ready()` (pages/ its
+    snippets), so that content/ imports none of them.
+    """
+    for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
                 on_related_object_changed,

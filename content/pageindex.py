@@ -92,7 +92,7 @@ class PublicPageIndex:
         return page_id in self.by_id
 
     def get(self, page_id: int | None) -> IndexedPage | None:
-        return self.by_id.get(page_id)
+        return None if page_id is None else self.by_id.get(page_id)
 
     def parent_of(self, page: IndexedPage) -> IndexedPage | None:
         return self.by_tree_path.get(page.tree_path[: -Page.steplen])

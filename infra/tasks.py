@@ -32,7 +32,7 @@ import os
 import socket
 import threading
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connections, transaction
@@ -180,7 +180,8 @@ def worker_lease(worker_id: str) -> Iterator[None]:
 
 class _Throttled:
     def __init__(self, function: Callable, every: float):
-        self.function, self.every, self.last = function, every, None
+        self.function, self.every = function, every
+        self.last: datetime | None = None
 
     def __call__(self) -> None:
         now = timezone.now()

@@ -189,7 +189,7 @@ class APIAccessMiddleware:
         )
         throttled = usage is not None and usage["should_limit"]
         record_usage(record.id, throttled=throttled)
-        if throttled:
+        if usage is not None and throttled:
             return too_many_requests(usage)
         request.api_partner_id = record.partner_id
         return self.get_response(request)

@@ -37,7 +37,9 @@ class PartnerItemSerializer(serializers.ModelSerializer):
     """
 
     section = serializers.CharField(source="feed.section", read_only=True)
-    source = PartnerItemSourceSerializer(source="*", read_only=True)
+    # An API field named "source": DRF's metaclass takes it out of the class attributes, so it
+    # does not shadow `Field.source` as the stubs believe.
+    source = PartnerItemSourceSerializer(source="*", read_only=True)  # type: ignore[assignment]
 
     class Meta:
         model = PartnerItem

@@ -1,5 +1,7 @@
 """Where an edition's printed copies go: the default plan and the rule that it adds up."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 
 from pages.snippets import District
@@ -20,7 +22,7 @@ COPIES_PER_BOX = 50
 
 def default_plan(print_run: int) -> list[dict]:
     """25 districts and the usual departments; the family policy office keeps the rest."""
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"kind": RecipientKind.DEPARTMENT, "name": name, "copies": copies, "district": None}
         for name, copies in DEPARTMENTS
     ]

@@ -18,7 +18,7 @@ SERIES_TITLE = "희망서울, 행복가족"
 PUBLISHER = "서울특별시 가족담당관"
 PROOF_LABEL = "검토용"
 # Trimmed page sizes and the inner/outer margins that suit them, in millimetres.
-PAPER = {
+PAPER: dict[str, dict[str, Any]] = {
     "a4": {
         "label": "A4 (210×297mm)",
         "width_mm": 210,
@@ -176,12 +176,12 @@ class SourceBuilder:
             items = [{"kind": "table", **table.__dict__}] if table.header else []
             return self.chart_items(value.chart() if hasattr(value, "chart") else None) + items
         if kind == "key_findings":
-            items = [str(item) for item in value.get("findings") or [] if str(item).strip()]
+            findings = [str(item) for item in value.get("findings") or [] if str(item).strip()]
             return [
                 {
                     "kind": "findings",
                     "title": str(value.get("title") or "주요 결과"),
-                    "items": items,
+                    "items": findings,
                 }
             ]
         if kind == "image":

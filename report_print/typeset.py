@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pylopdf_fonts_ko
 import typst
@@ -16,12 +17,15 @@ from pypdf import PdfReader
 from .glyphs import missing_characters
 from .source import PrintSource
 
+if TYPE_CHECKING:
+    from typst import PDFStandard
+
 TEMPLATE = Path(__file__).parent / "typst" / "report.typ"
 # Noto Serif KR (body) and Noto Sans KR (headings, tables), shipped on PyPI: the PDF never
 # depends on the fonts a machine happens to have.
 FONT_DIR = pylopdf_fonts_ko.serif_path().parent
 FONT_FILES = (str(pylopdf_fonts_ko.serif_path()), str(pylopdf_fonts_ko.sans_path()))
-PDF_STANDARDS = ["ua-1"]
+PDF_STANDARDS: "list[PDFStandard]" = ["ua-1"]
 MAX_REPORTED_CHARACTERS = 10
 
 

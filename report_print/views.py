@@ -56,7 +56,7 @@ def proof(request, edition_id: int) -> HttpResponse:
 
 
 @never_cache
-def print_status(request, edition_id: int) -> TemplateResponse:
+def print_status(request, edition_id: int) -> HttpResponse:
     """The edition's print screen: public PDF, proof, rebuild, distribution plan."""
     edition = editable_edition(request, edition_id)
     if request.method == "POST":
@@ -79,7 +79,7 @@ def print_status(request, edition_id: int) -> TemplateResponse:
 
 
 @never_cache
-def distribution(request, edition_id: int) -> TemplateResponse:
+def distribution(request, edition_id: int) -> HttpResponse:
     edition = editable_edition(request, edition_id)
     with transaction.atomic():
         if not edition.distribution.exists():

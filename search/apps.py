@@ -8,6 +8,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from pages import extensions
         from search import signals
+        from search.indexing import page_korean_text
 
         signals.connect()
+        extensions.plug(korean_text=page_korean_text)

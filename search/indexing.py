@@ -7,6 +7,7 @@ Korean as soon as it declares them.
 import logging
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -255,4 +256,5 @@ def _index_action(backend, page) -> dict:
 
 
 def _status(error: dict) -> int | None:
-    return next(iter(error.values()), {}).get("status")
+    details: dict[str, Any] = next(iter(error.values()), {})
+    return details.get("status")

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import elastic_transport
 import elasticsearch
@@ -19,10 +20,10 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from content.pageindex import PublicPageIndex, site_page_index
+from content.paths import html_path
 from content.versioning import PerVersion, current_version
-from content.vocabulary import ContentFilter, InvalidFilter
 from infra.metrics import SEARCH_FALLBACKS
-from pages.snippets import Audience, District, Topic
+from pages.vocabulary import TAXONOMIES, ContentFilter, InvalidFilter
 from search import breaker, catchup, korean, termindex
 from search.engines import CITIZEN_BACKEND, DATABASE, DEFAULT_BACKEND, ENGINE_BACKENDS
 from search.indexing import page_text, searchable_pages
@@ -52,7 +53,8 @@ ENGINE_ERRORS = (
     opensearchpy.exceptions.OpenSearchException,
 )
 
-TAXONOMY_FILTERS = {"topic": Topic, "audience": Audience, "district": District}
+# The filters citizens' search takes, in the portal's one vocabulary (`pages.vocabulary`).
+SEARCH_FILTERS = ("type", "section", *TAXONOMIES)
 
 
 class SearchInputError(Exception):
@@ -87,7 +89,7 @@ def clean_query(raw: str | None, max_length: int = MAX_QUERY_LENGTH) -> str:
 
 
 def parse_page_number(raw: str | None) -> int:
-    if raw in (None, ""):
+    if not raw:
         return 1
     if not raw.isdigit() or int(raw) < 1:
         raise SearchInputError("invalid_page", "page는 1 이상의 정수여야 합니다.")
@@ -146,9 +148,9 @@ def _taxonomy_links(term_model):
 
 def filtered_pages(request: SearchRequest, site: Site):
     """Live public pages narrowed by the request's filters, in the portal's one vocabulary
-    (`content.vocabulary`: the same spellings as listings and feeds)."""
+    (`pages.vocabulary`: the same spellings as listings and feeds)."""
     pages = searchable_pages()
-    for name in ("type", "section", "topic", "audience", "district"):
+    for name in SEARCH_FILTERS:
         value = getattr(request, name)
         if not value:
             continue
@@ -176,9 +178,11 @@ def _facets(
         if len(page.tree_path) >= section_path_length:
             section_counts[page.tree_path[:section_path_length]] += 1
     counts = type_counts or {type_id: len(pages) for type_id, pages in ids_by_type.items()}
-    facets = {"type": [], "section": []}
+    facets: dict[str, list[dict[str, Any]]] = {"type": [], "section": []}
     for content_type_id, count in counts.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:  # a page type removed from the code
+            continue
         facets["type"].append(
             {
                 "value": f"{model._meta.app_label}.{model.__name__}",
@@ -218,8 +222,8 @@ def _read_page_terms(term_model) -> tuple[dict[int, list[str]], dict[str, str]]:
 
 # Read once per content version: a facet then costs a dictionary look-up per hit.
 _page_terms = {
-    "topic": PerVersion(lambda: _read_page_terms(Topic)),
-    "audience": PerVersion(lambda: _read_page_terms(Audience)),
+    name: PerVersion(lambda model=TAXONOMIES[name][1]: _read_page_terms(model))
+    for name in ("topic", "audience")
 }
 
 
@@ -233,11 +237,6 @@ def _term_facet(name: str, ids: list[int], version_key: str) -> list[dict]:
 
 
 # Results ------------------------------------------------------------------------------------
-
-
-def page_path(page: Page, site: Site) -> str:
-    """The site-relative path of `page`, e.g. /가족정보/한부모-지원/."""
-    return "/" + page.url_path[len(site.root_page.url_path) :]
 
 
 def make_snippet(text: str, words: list[str]) -> str:
@@ -276,7 +275,7 @@ def _item(page: Page, site: Site, words: list[str], editions: dict[int, int | No
         "id": page.pk,
         "type": f"{page._meta.app_label}.{type(page).__name__}",
         "title": page.title,
-        "path": page_path(page, site),
+        "path": html_path(page.url_path, site.root_page.url_path),
         "snippet": make_snippet(_snippet_text(page, words), words),
         "promoted": False,
         "edition": editions.get(page.pk),
@@ -409,7 +408,7 @@ def _title_suggestions(
 
 
 def _has_filters(request: SearchRequest) -> bool:
-    return any(getattr(request, name) for name in ("type", "section", *TAXONOMY_FILTERS))
+    return any(getattr(request, name) for name in SEARCH_FILTERS)
 
 
 def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = None) -> dict:
@@ -504,6 +503,11 @@ def suggest(raw: str | None, site: Site) -> dict:
     matches, _, _ = _search_with_fallback(run)
     return {
         "suggestions": [
-            {"id": page.pk, "title": page.title, "path": page_path(page, site)} for page in matches
+            {
+                "id": page.pk,
+                "title": page.title,
+                "path": html_path(page.url_path, site.root_page.url_path),
+            }
+            for page in matches
         ]
     }

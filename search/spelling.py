@@ -54,7 +54,7 @@ class Speller:
         if word in self.known or len(word) < 2:
             return []
         spelled = jamo(word)
-        found = []
+        found: list[tuple[int, int, str]] = []
         for length in (len(word) - 1, len(word), len(word) + 1):
             terms, candidates = self.by_length.get(length, ((), ()))
             matches = process.extract(

@@ -66,7 +66,7 @@ class Thesaurus:
     longest: int = 1
 
     def add(self, sources: Iterable[str], targets: Iterable[str]) -> None:
-        found = set()
+        found: set[Alternative] = set()
         for target in targets:
             found |= phrase_alternatives(target)
         for source in sources:

@@ -7,10 +7,10 @@ from django.conf import settings
 from django.db.models import F, QuerySet
 from wagtail.models import Page
 
-from api.filters import PortalFilter
 from content.pageindex import PublicPageIndex
 from content.paths import frontend_url
 from content.visibility import public_pages
+from pages.vocabulary import FILTER_NAMES, ContentFilter
 
 
 @dataclass(frozen=True)
@@ -23,12 +23,17 @@ class FeedItem:
     updated_at: datetime | None
 
 
-def apply_filters(pages: QuerySet, request) -> QuerySet:
-    """The API's filter vocabulary (`?section=&topic=&audience=&district=` …) applied to `pages`.
+# The listings' filters; `?type=` is not one of them (on listings it is Wagtail's own).
+FEED_FILTERS = FILTER_NAMES - {"type"}
 
-    Raises `api.filters.InvalidFilter` with a Korean message on a value it cannot use.
+
+def apply_filters(pages: QuerySet, request) -> QuerySet:
+    """The portal's filter vocabulary (`?section=&topic=&audience=&district=` …) applied to
+    `pages`, as on the API's listings.
+
+    Raises `pages.vocabulary.InvalidFilter` with a Korean message on a value it cannot use.
     """
-    return PortalFilter().filter_queryset(request, pages, view=None)
+    return ContentFilter.from_params(request.GET, names=FEED_FILTERS).apply(pages)
 
 
 def content_pages(index: PublicPageIndex) -> QuerySet:

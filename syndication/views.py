@@ -5,12 +5,12 @@ import json
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import View
 
-from api.caching import ConditionalPublicMixin
-from api.filters import InvalidFilter
+from content.caching import ConditionalPublicMixin
 from content.errors import error_body
 from content.pageindex import get_page_index
 from content.paths import frontend_url
 from pages.models import SectionKind
+from pages.vocabulary import InvalidFilter
 
 from . import feeds, sitemap
 from .items import feed_items

@@ -25,7 +25,7 @@ from content.paths import frontend_url
 from .delivery import enqueue
 from .models import Delivery, Subscription, WebhookEvent
 
-EVENT_TYPES = {
+EVENT_TYPES: dict[str, str] = {
     ChangeKind.PUBLISHED: WebhookEvent.PAGE_PUBLISHED,
     ChangeKind.MOVED: WebhookEvent.PAGE_PUBLISHED,
     ChangeKind.UNPUBLISHED: WebhookEvent.PAGE_UNPUBLISHED,
@@ -86,4 +86,9 @@ def on_content_change(event: ContentEvent) -> None:
             )[0]
             for subscription in subscriptions
         ]
-        transaction.on_commit(lambda: [enqueue(delivery) for delivery in deliveries])
+
+        def enqueue_all() -> None:
+            for delivery in deliveries:
+                enqueue(delivery)
+
+        transaction.on_commit(enqueue_all)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
@@ -20,7 +21,7 @@ class WebhookEvent(models.TextChoices):
 class EventListField(models.JSONField):
     """A list of `WebhookEvent` values, edited as checkboxes."""
 
-    def formfield(self, **kwargs):
+    def formfield(self, form_class=None, choices_form_class=None, **kwargs):
         return forms.MultipleChoiceField(
             choices=WebhookEvent.choices,
             widget=forms.CheckboxSelectMultiple,
@@ -114,14 +115,13 @@ class Delivery(models.Model):
     def __str__(self) -> str:
         return f"{self.event_type} {self.event_id} → {self.subscription}"
 
+    @admin.display(description="시도 기록")
     def attempt_log(self) -> str:
         """Each attempt on one line, for the admin's inspect view."""
         return (
             "\n".join(str(attempt) for attempt in self.attempts.all())
             or "아직 시도하지 않았습니다."
         )
-
-    attempt_log.short_description = "시도 기록"
 
 
 class Attempt(models.Model):

@@ -1,5 +1,7 @@
 """One example answer per operation, as the demo portal gives them (tests validate them)."""
 
+from typing import Any
+
 API = "https://family.seoul.go.kr/api/v2"
 FRONTEND = "https://family.seoul.go.kr"
 
@@ -126,7 +128,7 @@ SYNC = {
 }
 
 MEDIA_META = {"tags": [], "download_url": "/media/original_images/family.jpg"}
-LISTINGS = {
+LISTINGS: dict[str, Any] = {
     "images": {
         "meta": {"total_count": 1},
         "items": [

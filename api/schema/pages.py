@@ -4,6 +4,8 @@ Each type's `meta.type` is an enum of its one label, so exactly one branch of `P
 (a oneOf) matches a page and generated clients parse every page into its own class.
 """
 
+from typing import Any
+
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import RichTextField, StreamField
@@ -29,6 +31,7 @@ def model_field_schema(field, blocks: BlockSchemas) -> dict:
         return HTML
     if isinstance(field, models.ForeignKey | ParentalManyToManyField):
         raise TypeError(f"{field} needs an API serializer field (see api.serializers)")
+    schema: dict[str, Any]
     if isinstance(field, models.BooleanField):
         schema = BOOLEAN
     elif isinstance(field, models.IntegerField):

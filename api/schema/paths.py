@@ -6,8 +6,8 @@ inspect, so these operations are written here; the filters' values come from the
 
 from django.conf import settings
 
-from content.vocabulary import FILTER_NAMES
 from pages.models import ApplicationStatus, SectionKind
+from pages.vocabulary import FILTER_NAMES
 from search.service import MAX_QUERY_LENGTH
 
 from . import examples

@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "cms.middleware.ApiLeanSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Unchanged public API and feed URLs answered here (304, or the kept 200), before the rest.
-    "api.caching.ResponseCacheMiddleware",
+    "content.caching.ResponseCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Django's own (its deploy check looks for it); API views are csrf-exempt already.
     "django.middleware.csrf.CsrfViewMiddleware",

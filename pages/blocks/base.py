@@ -6,16 +6,17 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from pages import extensions
+
 
 def related_api_representation(block, value, context, related_field: str):
     """The block's JSON with its chosen image, document or page as an object, not an id.
 
-    The one helper every chooser-holding block uses; see `api.representation.represent`.
+    The one helper every chooser-holding block uses; the object looks as everywhere in the
+    API (api/ plugs its `represent` into `pages.extensions`).
     """
-    from api.representation import represent
-
     data = blocks.StructBlock.get_api_representation(block, value, context)
-    data[related_field] = represent(value.get(related_field), context)
+    data[related_field] = extensions.represent(value.get(related_field), context)
     return data
 
 

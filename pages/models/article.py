@@ -2,11 +2,9 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from api.serializers import RelatedObjectField
 from pages.blocks import BaseStreamBlock, LinkBlock
 
 from .base import BasePage, SectionChildMixin, SectionKind, TaxonomyMixin
@@ -45,14 +43,6 @@ class ArticlePage(SectionChildMixin, TaxonomyMixin, BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
         *TaxonomyMixin.taxonomy_search_fields,
-    ]
-    api_fields = [
-        APIField("intro"),
-        APIField("body"),
-        *TaxonomyMixin.taxonomy_api_fields,
-        APIField("related_links"),
-        APIField("agency", serializer=RelatedObjectField()),
-        APIField("contact"),
     ]
 
     subpage_types = []

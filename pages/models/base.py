@@ -4,14 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
-from api.serializers import RelatedObjectListField
+from pages import extensions
 from pages.forms import PortalPageForm
-from search.indexing import page_korean_text
 
 
 class SectionKind(models.TextChoices):
@@ -29,7 +27,8 @@ class BasePage(HeadlessMixin, Page):
     """Shared behaviour of all portal pages: Korean search fields and an API summary.
 
     Pages have no templates: `HeadlessMixin` sends visitors of a page URL to the
-    frontend and editors' previews to the frontend's preview route.
+    frontend and editors' previews to the frontend's preview route. The fields each page
+    type shows in the content API (`api_fields`) are declared in api/page_fields.py.
     """
 
     search_fields = [
@@ -49,13 +48,13 @@ class BasePage(HeadlessMixin, Page):
         abstract = True
 
     def korean_title(self) -> str:
-        return page_korean_text(self, "title")
+        return extensions.korean_text(self, "title")
 
     def korean_summary(self) -> str:
-        return page_korean_text(self, "summary")
+        return extensions.korean_text(self, "summary")
 
     def korean_body(self) -> str:
-        return page_korean_text(self, "body")
+        return extensions.korean_text(self, "body")
 
 
 class SectionChildMixin:
@@ -98,11 +97,6 @@ class TaxonomyMixin(models.Model):
         index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("audiences", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("districts", [index.SearchField("name"), index.FilterField("slug")]),
-    ]
-    taxonomy_api_fields = [
-        APIField("topics", serializer=RelatedObjectListField()),
-        APIField("audiences", serializer=RelatedObjectListField()),
-        APIField("districts", serializer=RelatedObjectListField()),
     ]
 
     class Meta:

@@ -7,11 +7,9 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from api.serializers import RelatedObjectField, TagNamesField
 from pages.blocks import BaseStreamBlock
 from pages.forms import PortalPageForm
 from pages.snippets import BloggerProfile
@@ -91,14 +89,6 @@ class BlogPostPage(SectionChildMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
-    ]
-    api_fields = [
-        APIField("blogger", serializer=RelatedObjectField()),
-        APIField("date"),
-        APIField("intro"),
-        APIField("hero_image", serializer=RelatedObjectField()),
-        APIField("body"),
-        APIField("tags", serializer=TagNamesField()),
     ]
 
     subpage_types = []

@@ -2,11 +2,8 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
-
-from api.serializers import ChoiceLabelField
 
 from .base import BasePage, SectionChildMixin, SectionKind
 
@@ -42,11 +39,6 @@ class CounselingFAQPage(SectionChildMixin, BasePage):
         index.SearchField("question"),
         index.SearchField("answer"),
         index.FilterField("category"),
-    ]
-    api_fields = [
-        APIField("category", serializer=ChoiceLabelField(CounselingCategory.choices)),
-        APIField("question"),
-        APIField("answer"),
     ]
 
     subpage_types = []

@@ -8,17 +8,10 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from api.serializers import (
-    ChoiceLabelField,
-    DocumentListField,
-    PageLinkField,
-    RelatedObjectField,
-)
 from pages.blocks import BaseStreamBlock
 
 from .base import BasePage, SectionChildMixin, SectionKind, TaxonomyMixin
@@ -95,24 +88,6 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
         index.FilterField("application_start"),
         index.FilterField("application_end"),
         *TaxonomyMixin.taxonomy_search_fields,
-    ]
-    api_fields = [
-        APIField("intro"),
-        APIField("body"),
-        *TaxonomyMixin.taxonomy_api_fields,
-        APIField("start_date"),
-        APIField("end_date"),
-        APIField("sessions"),
-        APIField("schedule_note"),
-        APIField("is_online"),
-        APIField("venue"),
-        APIField("capacity"),
-        APIField("fee"),
-        APIField("application_start"),
-        APIField("application_end"),
-        APIField("application_status", serializer=ChoiceLabelField(ApplicationStatus.choices)),
-        APIField("application_url"),
-        APIField("organizer", serializer=RelatedObjectField()),
     ]
 
     subpage_types = []
@@ -193,15 +168,6 @@ class EducationResourcePage(SectionChildMixin, TaxonomyMixin, BasePage):
         index.SearchField("description"),
         index.FilterField("resource_type"),
         *TaxonomyMixin.taxonomy_search_fields,
-    ]
-    api_fields = [
-        APIField("resource_type", serializer=ChoiceLabelField(ResourceType.choices)),
-        APIField("description"),
-        APIField("age_range"),
-        *TaxonomyMixin.taxonomy_api_fields,
-        APIField("downloads", serializer=DocumentListField()),
-        APIField("video_url"),
-        APIField("program", serializer=PageLinkField(source="program_id")),
     ]
 
     subpage_types = []

@@ -3,10 +3,7 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.api import APIField
 from wagtail.models import Orderable
-
-from api.serializers import PageLinkListField, RelatedObjectField
 
 from .base import BasePage
 
@@ -32,13 +29,6 @@ class HomePage(BasePage):
             heading="대표 영역",
         ),
         InlinePanel("featured_items", label="추천 콘텐츠", max_num=8),
-    ]
-    api_fields = [
-        APIField("hero_title"),
-        APIField("hero_text"),
-        APIField("hero_image", serializer=RelatedObjectField()),
-        APIField("featured_items", serializer=PageLinkListField()),
-        APIField("pinned_notices", serializer=PageLinkListField(page_attribute="pk")),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

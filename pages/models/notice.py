@@ -4,12 +4,9 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
-
-from api.serializers import DocumentListField
 
 from .base import BasePage, SectionChildMixin, SectionKind
 
@@ -35,12 +32,6 @@ class NoticePage(SectionChildMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
         index.FilterField("pinned"),
-    ]
-    api_fields = [
-        APIField("date"),
-        APIField("pinned"),
-        APIField("body"),
-        APIField("attachments", serializer=DocumentListField()),
     ]
 
     subpage_types = []

@@ -5,14 +5,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from api.serializers import RelatedObjectField, RelatedObjectListField
 from pages.blocks import DataSourceBlock, ReportStreamBlock
 from pages.forms import PortalPageForm
-from report_print.serializers import PrintPdfField
 
 from .base import BasePage, SectionChildMixin, SectionKind
 
@@ -88,16 +85,6 @@ class ReportEditionPage(SectionChildMixin, BasePage):
         index.SearchField("summary"),
         index.FilterField("year"),
     ]
-    api_fields = [
-        APIField("year"),
-        APIField("edition_number"),
-        APIField("publication_date"),
-        APIField("print_run"),
-        APIField("cover_image", serializer=RelatedObjectField()),
-        APIField("summary"),
-        APIField("contributing_agencies", serializer=RelatedObjectListField()),
-        APIField("print_pdf", serializer=PrintPdfField()),
-    ]
 
     subpage_types = ["pages.ReportChapterPage"]
 
@@ -161,12 +148,6 @@ class ReportChapterPage(BasePage):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("chapter_number"),
-    ]
-    api_fields = [
-        APIField("chapter_number"),
-        APIField("summary"),
-        APIField("body"),
-        APIField("data_sources"),
     ]
 
     parent_page_types = ["pages.ReportEditionPage"]

@@ -3,11 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
-
-from api.serializers import ChoiceLabelField
 
 from .base import BasePage, SectionKind
 
@@ -20,10 +17,6 @@ class SectionPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("kind"), FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [
-        APIField("kind", serializer=ChoiceLabelField(SectionKind.choices)),
-        APIField("intro"),
-    ]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = [

@@ -9,8 +9,24 @@ indexes, so the same queries find the same pages on every engine.
 
 import logging
 from copy import deepcopy
+from typing import TYPE_CHECKING
 
 from modelsearch.index import class_is_indexed
+
+if TYPE_CHECKING:
+    # The mixins below extend modelsearch's engine classes (Elasticsearch 8 and OpenSearch),
+    # whose attributes they use; modelsearch has no type information, so these are Any.
+    from modelsearch.backends.elasticsearchbase import (
+        ElasticsearchBaseIndex as _EngineIndex,
+    )
+    from modelsearch.backends.elasticsearchbase import (
+        ElasticsearchBaseSearchBackend as _EngineBackend,
+    )
+    from modelsearch.backends.elasticsearchbase import (
+        ElasticsearchBaseSearchResults as _EngineResults,
+    )
+else:
+    _EngineIndex = _EngineBackend = _EngineResults = object
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +109,7 @@ def nodes_have_nori(client) -> bool:
     return found
 
 
-class KoreanIndexMixin:
+class KoreanIndexMixin(_EngineIndex):
     """Creates indexes with the Korean analyzer that suits the cluster it talks to, and writes
     single pages only through the alias `search.indexing.ensure_page_index` creates."""
 
@@ -119,7 +135,7 @@ class KoreanIndexMixin:
         )
 
 
-class RankedIdsResultsMixin:
+class RankedIdsResultsMixin(_EngineResults):
     """Results that can give the ids of their first hits in one request, loading no objects
     (the search service ranks up to a thousand hits but shows ten)."""
 
@@ -136,7 +152,7 @@ class RankedIdsResultsMixin:
         return [to_pk(hit["fields"]["pk"][0]) for hit in hits]
 
 
-class KoreanBackendMixin:
+class KoreanBackendMixin(_EngineBackend):
     """Keeps the backend's own index settings apart from the Korean ones added per cluster."""
 
     def __init__(self, params):
@@ -206,7 +222,7 @@ def coverage_query(concepts, minimum_covered: int, allowed_ids=None) -> dict:
     return query
 
 
-class CoverageRankingMixin:
+class CoverageRankingMixin(_EngineBackend):
     """Citizens' search in one request: ids ranked by coverage, and hit counts per page type
     from the engine's aggregation."""
 

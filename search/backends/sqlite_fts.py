@@ -13,6 +13,8 @@ Two fixes to the backend Wagtail uses on SQLite (modelsearch's):
 Only importable on SQLite (its index models exist only there).
 """
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Case, IntegerField, When
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -27,6 +29,15 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from .database import TermIndexRankingMixin
 
+if TYPE_CHECKING:
+    # RankOnceMixin extends modelsearch's SQLite query compilers, whose attributes it uses;
+    # modelsearch has no type information, so this is Any.
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteSearchQueryCompiler as _QueryCompiler,
+    )
+else:
+    _QueryCompiler = object
+
 
 def escape_quotes(query):
     """`query` with every double quote in its text doubled, as FTS5 strings want it."""
@@ -38,7 +49,7 @@ def escape_quotes(query):
     return query
 
 
-class RankOnceMixin:
+class RankOnceMixin(_QueryCompiler):
     """Quote-safe terms, and relevance ranking in one pass over the full-text matches."""
 
     def build_search_query_content(self, query, config=None):
@@ -70,7 +81,7 @@ class RankOnceMixin:
             )
         )
         to_pk = self.queryset.model._meta.pk.to_python
-        best = {}
+        best: dict = {}
         for object_id, score in scored:
             pk = to_pk(object_id)
             if pk in visible and (pk not in best or score < best[pk]):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.models import CollectionViewRestriction
 
-from api.caching import ConditionalPublicMixin
+from content.caching import ConditionalPublicMixin
 from content.models import ContentChange
 from tests.api.conftest import publish
 

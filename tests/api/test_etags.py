@@ -4,8 +4,8 @@ recorded entries) alone, and changes every response that shows what it changed."
 import pytest
 from wagtail.models import Page
 
-from api.caching import ConditionalPublicMixin
 from api.models import StoredRepresentation
+from content.caching import ConditionalPublicMixin
 from pages.models import SectionKind
 from tests.api.conftest import publish
 from tests.factories import ArticlePageFactory

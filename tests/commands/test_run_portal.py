@@ -20,7 +20,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from pages.management.commands.run_portal import STABLE_SECONDS, Child, subject
+from demo.management.commands.run_portal import STABLE_SECONDS, Child, subject
 
 READY_SECONDS = 120
 # The tests use no database themselves; the mark makes pytest-django create the test database

@@ -110,7 +110,7 @@ def test_an_unchanged_listing_answers_304_and_a_change_moves_its_etag(client, it
 
 
 def test_a_page_publish_keeps_the_partner_items_entry(client, items, portal, monkeypatch):
-    from api.caching import ConditionalPublicMixin
+    from content.caching import ConditionalPublicMixin
     from tests.factories import ArticlePageFactory
 
     etag = client.get("/api/v2/partner-items/")["ETag"]

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from content.vocabulary import InvalidFilter, resolve_section
 from pages.models import ArticlePage, SectionPage, Topic
+from pages.vocabulary import InvalidFilter, resolve_section
 
 PROGRESS_EVERY = 100
 REQUIRED = ("slug", "title", "intro", "section")

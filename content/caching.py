@@ -17,6 +17,7 @@ view and replaces it.
 import datetime
 import hashlib
 import math
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -26,6 +27,11 @@ from django.utils.http import http_date
 
 from content import dependencies
 from content.versioning import current_version
+
+if TYPE_CHECKING:
+    from django.views import View as _ViewMixin  # what ConditionalPublicMixin extends
+else:
+    _ViewMixin = object
 
 PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 ENTRY_TIMEOUT = 24 * 60 * 60
@@ -123,7 +129,7 @@ def not_cacheable(request) -> None:
         tracked.cacheable = False
 
 
-class ConditionalPublicMixin:
+class ConditionalPublicMixin(_ViewMixin):
     """For API views of anonymous content: 304s, body ETag, Last-Modified, Cache-Control public,
     Surrogate-Key, and an entry so the next revalidation is answered before the view.
 
@@ -147,8 +153,8 @@ class ConditionalPublicMixin:
             tracked = Dependencies(request, self.dependency_keys(request, kwargs))
             request._api_dependencies = tracked
         response = super().dispatch(request, *args, **kwargs)
-        if response.status_code != 200:
-            return response
+        if response.status_code != 200 or not isinstance(response, HttpResponse):
+            return response  # an error, or a stream: no body to hash
         if hasattr(response, "render"):
             response.render()
         etag = body_etag(response.content)

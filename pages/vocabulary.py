@@ -21,10 +21,9 @@ from django.utils import timezone
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, Page, get_page_models
 
+from content.paths import without_control_characters
 from pages.models import ApplicationStatus, SectionKind, SectionPage
 from pages.snippets import Audience, District, Topic
-
-from .paths import without_control_characters
 
 # Filter name → (page field, term model).
 TAXONOMIES = {"topic": ("topics", Topic), "audience": ("audiences", Audience)}

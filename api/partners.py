@@ -7,11 +7,11 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
-from api.views import PortalAPIView
-from content.vocabulary import InvalidFilter, resolve_section_kind
+from pages.vocabulary import InvalidFilter, resolve_section_kind
+from partners.models import PartnerItem
+from partners.serializers import PartnerItemSerializer
 
-from .models import PartnerItem
-from .serializers import PartnerItemSerializer
+from .views import PortalAPIView
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
