@@ -229,7 +229,8 @@ SPECTACULAR_SETTINGS = {
 
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
-# django-cors-headers' default request headers, plus the counseling access code.
+# django-cors-headers' default request headers, plus the counseling access code, the partner
+# key and the validators a browser app revalidates with.
 CORS_ALLOW_HEADERS = [
     "accept",
     "authorization",
@@ -239,8 +240,11 @@ CORS_ALLOW_HEADERS = [
     "x-requested-with",
     "x-access-code",
     "x-api-key",
+    "if-none-match",
+    "if-modified-since",
 ]
-CORS_EXPOSE_HEADERS = ["Retry-After"]
+# What a browser app may read: the validators to revalidate with, and its quota.
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "RateLimit", "RateLimit-Policy", "Retry-After"]
 
 # CDN purge (cdn/): the caches in front of the portal, from the environment (see cdn/settings.py).
 # wagtail.contrib.frontend_cache is used as a library, not an app: its app would purge on
