@@ -34,6 +34,8 @@ def demo_portal(django_db_setup, django_db_blocker):
 @pytest.fixture
 def contract(demo_portal, settings, db):
     settings.API_SYNC_SETTLE_SECONDS = 0
+    # Counted as in production, so the RateLimit fields are checked against the schema too.
+    settings.API_ANONYMOUS_RATE = "100000/m"
     schema = APIClient().get("/api/schema/?format=json").json()
     return Contract(OpenAPI.from_dict(schema))
 
@@ -129,7 +131,7 @@ def test_navigation_redirects_media_search_and_preview_validate(contract):
     assert not contract.failures, "\n".join(contract.failures)
 
 
-def test_errors_and_revalidation_validate(contract):
+def test_errors_and_revalidation_validate(contract, settings):
     home = HomePage.objects.get()
     first = contract.get(f"/api/v2/pages/{home.pk}/")
     contract.get(f"/api/v2/pages/{home.pk}/", If_None_Match=first["ETag"])
@@ -140,5 +142,8 @@ def test_errors_and_revalidation_validate(contract):
     contract.get("/api/v2/pages/", X_API_Key="not-a-real-key")
     contract.get("/api/v2/counseling/NOPE-0000/")
     contract.post("/api/v2/counseling/", {"name": ""})
-    assert {200, 304, 400, 401, 404} <= set(contract.statuses)
+    settings.API_ANONYMOUS_RATE = "1/m"
+    contract.get("/api/v2/navigation/")
+    contract.get("/api/v2/navigation/")
+    assert {200, 304, 400, 401, 404, 429} <= set(contract.statuses)
     assert not contract.failures, "\n".join(contract.failures)
