@@ -301,9 +301,9 @@ def portal_paths() -> dict:
                 ),
                 query(
                     "limit",
-                    "Batch size (default 50)",
-                    {**INTEGER, "minimum": 1, "maximum": 100},
-                    example=50,
+                    f"Batch size (default {settings.API_SYNC_LIMIT_DEFAULT})",
+                    {**INTEGER, "minimum": 1, "maximum": settings.API_SYNC_LIMIT_MAX},
+                    example=settings.API_SYNC_LIMIT_DEFAULT,
                 ),
             ],
             responses(ok("A batch", ref("Sync"), examples.SYNC), "400"),

@@ -204,6 +204,9 @@ WAGTAIL_HEADLESS_PREVIEW = {
 API_PREVIEW_TOKEN_MAX_AGE = 60 * 60
 WAGTAILAPI_LIMIT_MAX = 100
 API_SYNC_SETTLE_SECONDS = env.int("API_SYNC_SETTLE_SECONDS", default=5)
+# Sync batch size: `limit` defaults to this and may go up to the maximum.
+API_SYNC_LIMIT_DEFAULT = env.int("API_SYNC_LIMIT_DEFAULT", default=50)
+API_SYNC_LIMIT_MAX = env.int("API_SYNC_LIMIT_MAX", default=100)
 # Outbound feeds (syndication/): the newest this many public pages per feed.
 FEED_ITEM_LIMIT = 50
 # Absolute URLs in API responses (detail_url, files) start here: the public address of the API.
