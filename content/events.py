@@ -318,12 +318,8 @@ def privacy_change(kind: str, page: Page, restriction: PageViewRestriction) -> N
     from .paths import site_path
 
     page_change(kind, page, path=site_path(page))
-    others = [
-        path
-        for path in PageViewRestriction.objects.exclude(pk=restriction.pk).values_list(
-            "page__path", flat=True
-        )
-    ]
+    other_restrictions = PageViewRestriction.objects.exclude(pk=restriction.pk)
+    others = list(other_restrictions.values_list("page__path", flat=True))
     descendants = Page.objects.live().descendant_of(page).order_by("path").specific()
     for descendant in descendants:
         if not any(descendant.path.startswith(path) for path in others):
