@@ -10,8 +10,9 @@ A page may therefore arrive twice; clients apply items and tombstones idempotent
 """
 
 import bisect
+import math
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from content.models import ContentChange
+from content.versioning import current_version
 
 from .prefetch import optimize_queryset
 from .representation import get_resolver
@@ -59,18 +61,46 @@ def read_cursor(cursor: str) -> tuple[int, int | None]:
         ) from error
 
 
+def settle_seconds() -> int:
+    return getattr(settings, "API_SYNC_SETTLE_SECONDS", 5)
+
+
 def settled_before():
-    return timezone.now() - timedelta(seconds=getattr(settings, "API_SYNC_SETTLE_SECONDS", 5))
+    return timezone.now() - timedelta(seconds=settle_seconds())
 
 
-def settled_watermark() -> int:
-    newest = (
-        ContentChange.objects.filter(created_at__lte=settled_before())
-        .order_by("-id")
-        .values_list("id", flat=True)
-        .first()
-    )
-    return newest or 0
+def last_changed_timestamp(request, since_midnight: int) -> int:
+    """When any sync answer last changed, for Last-Modified (the whole second after it).
+
+    An answer changes twice per content change: when the change is recorded (its page is
+    sent) and when it settles (the cursor moves past it). So the later of the newest change
+    and the newest settling, never before `since_midnight` (dates in pages turn then).
+    """
+    newest_at = current_version(request).changed_at
+    _, settled_at = newest_settled_change(request)
+    settling = settled_at + timedelta(seconds=settle_seconds()) if settled_at else None
+    moments = [moment for moment in (newest_at, settling) if moment]
+    if not moments:
+        return since_midnight
+    return max(since_midnight, math.floor(max(moments).timestamp()) + 1)
+
+
+def newest_settled_change(request) -> tuple[int, datetime | None]:
+    """The id and time of the newest change old enough to pass, read once per request."""
+    request = getattr(request, "_request", request)
+    if not hasattr(request, "_api_settled_change"):
+        row = (
+            ContentChange.objects.filter(created_at__lte=settled_before())
+            .order_by("-id")
+            .values_list("id", "created_at")
+            .first()
+        )
+        request._api_settled_change = row or (0, None)
+    return request._api_settled_change
+
+
+def settled_watermark(request) -> int:
+    return newest_settled_change(request)[0]
 
 
 def public_pages_by_id(request, page_ids) -> list[Page]:
@@ -102,7 +132,7 @@ def ever_public(page_ids: list[int]) -> set[int]:
 
 def sync_batch(request, since: str | None, limit: int) -> SyncBatch:
     if not since:
-        return full_batch(request, settled_watermark(), 0, limit)
+        return full_batch(request, settled_watermark(request), 0, limit)
     change_id, after_page_id = read_cursor(since)
     if after_page_id is not None:
         return full_batch(request, change_id, after_page_id, limit)

@@ -26,7 +26,12 @@ from wagtail.models import Page, Site
 from wagtail_headless_preview.models import PagePreview
 
 from content import dependencies
-from content.caching import ConditionalPublicMixin, depend_on, not_cacheable
+from content.caching import (
+    ConditionalPublicMixin,
+    depend_on,
+    midnight_timestamp,
+    not_cacheable,
+)
 from content.errors import api_exception_response, error_response
 from content.pageindex import site_page_index
 from content.paths import normalise_path, without_control_characters
@@ -56,7 +61,7 @@ from .serializers import (
     SeoField,
     TagNamesField,
 )
-from .sync import SyncCursorError, public_pages_by_id, sync_batch
+from .sync import SyncCursorError, last_changed_timestamp, public_pages_by_id, sync_batch
 
 if TYPE_CHECKING:
     _APIViewMixin = APIView  # what PortalAPIMixin extends, for the type checker
@@ -462,14 +467,18 @@ class SyncAPIView(PortalAPIView):
     # The same cursor answers differently as fresh changes settle: a 304 must mean "same body".
     etag_from_body = True
 
+    def last_modified(self, request) -> int:
+        return last_changed_timestamp(request, midnight_timestamp())
+
     def get(self, request):
         self.seen_types = {}
+        default, maximum = settings.API_SYNC_LIMIT_DEFAULT, settings.API_SYNC_LIMIT_MAX
         try:
-            limit = int(request.GET.get("limit", 50))
+            limit = int(request.GET.get("limit", default))
         except ValueError:
             limit = -1
-        if not 1 <= limit <= 100:
-            raise BadRequestError("limit은 1에서 100 사이의 정수여야 합니다.")
+        if not 1 <= limit <= maximum:
+            raise BadRequestError(f"limit은 1에서 {maximum} 사이의 정수여야 합니다.")
         try:
             batch = sync_batch(request, request.GET.get("since"), limit)
         except SyncCursorError as error:

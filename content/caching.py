@@ -62,6 +62,12 @@ def entry_key(request) -> str:
     return f"api:entry:{digest}"
 
 
+def midnight_timestamp() -> int:
+    """Today's local midnight: answers showing "open for application now" turn then."""
+    midnight = datetime.datetime.combine(timezone.localdate(), datetime.time.min)
+    return int(timezone.make_aware(midnight).timestamp())
+
+
 def last_modified_timestamp(request) -> int:
     """The first whole second after the newest change (or today's local midnight if later).
 
@@ -69,13 +75,10 @@ def last_modified_timestamp(request) -> int:
     holding that date has seen every change made within the change's own second, so a second
     change in the same second still answers 200 to its If-Modified-Since.
     """
-    midnight = timezone.make_aware(
-        datetime.datetime.combine(timezone.localdate(), datetime.time.min)
-    )
     changed_at = current_version(request).changed_at
-    if changed_at is None or changed_at < midnight:
-        return int(midnight.timestamp())
-    return math.floor(changed_at.timestamp()) + 1
+    if changed_at is None:
+        return midnight_timestamp()
+    return max(midnight_timestamp(), math.floor(changed_at.timestamp()) + 1)
 
 
 def surrogate_keys(keys) -> list[str]:
@@ -135,7 +138,8 @@ class ConditionalPublicMixin(_ViewMixin):
 
     `dependency_keys()` names what every response of the view depends on; the view adds the
     pages it shows with `depend_on()`. Views whose answer depends on more than content (sync
-    waits for changes to settle) set `etag_from_body`: no entry, no Last-Modified.
+    waits for changes to settle) set `etag_from_body`: no entry, and their own
+    `last_modified()`.
     """
 
     etag_from_body = False
@@ -143,6 +147,10 @@ class ConditionalPublicMixin(_ViewMixin):
 
     def dependency_keys(self, request, kwargs) -> list[str]:
         return list(self.depends_on)
+
+    def last_modified(self, request) -> int | None:
+        """When this view's answers last changed (a timestamp), or None to send no date."""
+        return None if self.etag_from_body else last_modified_timestamp(request)
 
     def dispatch(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
@@ -159,7 +167,7 @@ class ConditionalPublicMixin(_ViewMixin):
             response.render()
         etag = body_etag(response.content)
         keys = surrogate_keys(tracked.tokens) if tracked else []
-        last_modified = None if tracked is None else last_modified_timestamp(request)
+        last_modified = self.last_modified(request)
         if last_modified is not None and last_modified > timezone.now().timestamp():
             last_modified = None  # a second still in progress could see another change
         if tracked is not None and tracked.cacheable:

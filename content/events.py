@@ -10,6 +10,7 @@ raise (errors are logged). Only this module connects to Wagtail's and Django's s
 """
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -249,7 +250,19 @@ def on_page_published(sender, instance, **kwargs) -> None:
 
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:
+    if instance.pk in _being_deleted():
+        return  # Wagtail unpublishes a page it deletes: the deletion is the one change
     page_change(ChangeKind.UNPUBLISHED, instance, path=_path_before_unpublishing(instance))
+
+
+# Ids of pages whose deletion is under way in this thread (pre_delete to post_delete).
+_deleting = threading.local()
+
+
+def _being_deleted() -> set[int]:
+    if not hasattr(_deleting, "ids"):
+        _deleting.ids = set()
+    return _deleting.ids
 
 
 def _path_before_unpublishing(page: Page) -> str:
@@ -264,14 +277,18 @@ def on_page_moved(sender, instance, **kwargs) -> None:
 
 def on_page_deleting(sender, instance, **kwargs) -> None:
     # Path and type must be read before the row is gone.
+    # Connected before Wagtail's own pre_delete (content precedes wagtail in INSTALLED_APPS),
+    # which unpublishes the page it is about to delete.
     if isinstance(instance, Page) and sender is Page:
         instance._content_path_before_delete = public_path_of(instance)
+        _being_deleted().add(instance.pk)
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
     # Deleting an ArticlePage deletes its own row, then its Page row: announce once, when the
     # Page row is gone too, so subscribers (the search index) see the page as gone.
     if isinstance(instance, Page) and sender is Page:
+        _being_deleted().discard(instance.pk)
         path = getattr(instance, "_content_path_before_delete", "")
         announce(
             ChangeKind.DELETED,
@@ -282,13 +299,31 @@ def on_page_deleted(sender, instance, **kwargs) -> None:
 
 
 def on_restriction_saved(sender, instance, **kwargs) -> None:
-    page_change(ChangeKind.RESTRICTED, instance.page)
+    privacy_change(ChangeKind.RESTRICTED, instance.page, instance)
 
 
 def on_restriction_deleted(sender, instance, **kwargs) -> None:
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        page_change(ChangeKind.UNRESTRICTED, page)
+        privacy_change(ChangeKind.UNRESTRICTED, page, instance)
+
+
+def privacy_change(kind: str, page: Page, restriction: PageViewRestriction) -> None:
+    """A restriction on `page` was added or lifted: the page and every live descendant whose
+    privacy it alone decides (no other restriction above or on it) changed side.
+
+    Each is announced with its site path (a private page keeps its path; subscribers need
+    to know which page went), so a partner hears about every page it may have to drop.
+    """
+    from .paths import site_path
+
+    page_change(kind, page, path=site_path(page))
+    other_restrictions = PageViewRestriction.objects.exclude(pk=restriction.pk)
+    others = list(other_restrictions.values_list("page__path", flat=True))
+    descendants = Page.objects.live().descendant_of(page).order_by("path").specific()
+    for descendant in descendants:
+        if not any(descendant.path.startswith(path) for path in others):
+            announce(kind, page=descendant, path=site_path(descendant))
 
 
 def on_related_object_changed(sender, instance, **kwargs) -> None:

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 
 from django.conf import settings
-from django_ratelimit.core import get_usage, is_ratelimited
+from django_ratelimit.core import get_usage
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from content.errors import error_response
+from infra.ratelimit import Quota, add_quota_headers, too_many_requests
 
 from .crypto import access_code_matches
 from .models import CounselingCase
@@ -107,12 +108,21 @@ class CounselingSubmitView(CounselingAPIView):
         tags=["counseling"],
     )
     def post(self, request: Request) -> Response:
-        if is_ratelimited(
-            request, group="counseling:submit", key="ip", rate=_submit_rate, increment=True
-        ):
-            return error_response(
-                "rate_limited", "상담 신청이 너무 많습니다. 잠시 후 다시 시도해 주세요.", 429
+        quota = None
+        if settings.COUNSELING_SUBMIT_RATE:
+            usage = get_usage(
+                request, group="counseling:submit", key="ip", rate=_submit_rate, increment=True
             )
+            if usage is not None and usage["limit"]:
+                quota = Quota.of("counseling-submit", settings.COUNSELING_SUBMIT_RATE, usage)
+                if usage["should_limit"]:
+                    return too_many_requests(
+                        quota, "상담 신청이 너무 많습니다. 잠시 후 다시 시도해 주세요."
+                    )
+        response = self._submit(request)
+        return add_quota_headers(response, quota) if quota else response
+
+    def _submit(self, request: Request) -> Response:
         data = self.fields(request)
         if str(data.get(HONEYPOT_FIELD, "")).strip():
             return error_response("rejected", "요청을 처리할 수 없습니다.", 400)
@@ -174,33 +184,37 @@ class CounselingLookupView(CounselingAPIView):
 
     def _lookup(self, request: Request, receipt_number: str, access_code: str) -> Response:
         receipt_number = receipt_number.upper()
-        if self._limited(request, increment=False):
-            return error_response(
-                "rate_limited",
+        spent = [quota for quota in self._quotas(request, increment=False) if not quota.remaining]
+        if spent:
+            return too_many_requests(
+                max(spent, key=lambda quota: quota.reset),
                 "열람 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요.",
-                429,
             )
         case = CounselingCase.objects.filter(receipt_number=receipt_number).first()
         # Hash even for unknown receipts, so both failures take the same time.
         stored_hash = case.access_code_hash if case else UNKNOWN_RECEIPT_HASH
         if case is None or not access_code_matches(receipt_number, access_code, stored_hash):
-            self._count_failure(request)
-            return error_response("not_found", NOT_FOUND_MESSAGE, 404)
-        return Response(CaseStatusSerializer(case).data, headers=NO_STORE)
-
-    @classmethod
-    def _count_failure(cls, request) -> None:
-        cls._limited(request, increment=True)
+            quotas = self._quotas(request, increment=True)
+            response = error_response("not_found", NOT_FOUND_MESSAGE, 404)
+        else:
+            quotas = self._quotas(request, increment=False)
+            response = Response(CaseStatusSerializer(case).data, headers=NO_STORE)
+        for quota in quotas:
+            add_quota_headers(response, quota)
+        return response
 
     @staticmethod
-    def _limited(request, *, increment: bool) -> bool:
-        """Whether this IP or this receipt number has used up its failed attempts."""
-        limited = False
-        for group, key in (
-            ("counseling:lookup", "ip"),
-            ("counseling:lookup-receipt", _receipt_key),
+    def _quotas(request, *, increment: bool) -> list[Quota]:
+        """Failed look-ups left to this IP and to this receipt number (counted on failure)."""
+        rate = settings.COUNSELING_LOOKUP_RATE
+        if not rate:
+            return []
+        quotas = []
+        for policy, group, key in (
+            ("counseling-lookup", "counseling:lookup", "ip"),
+            ("counseling-lookup-receipt", "counseling:lookup-receipt", _receipt_key),
         ):
             usage = get_usage(request, group=group, key=key, rate=_lookup_rate, increment=increment)
-            if usage is not None and usage["count"] >= usage["limit"]:
-                limited = True
-        return limited
+            if usage is not None and usage["limit"]:
+                quotas.append(Quota.of(policy, rate, usage))
+        return quotas

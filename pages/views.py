@@ -11,7 +11,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from content.errors import error_body
+from content.errors import json_error
 from pages.blocks import StatisticsTableBlock
 from pages.blocks.table_grid import clean_grid
 from pages.models import ReportChapterPage, ReportEditionPage, SectionKind
@@ -37,12 +37,12 @@ def _forbidden(request: HttpRequest) -> JsonResponse | None:
     """A JSON refusal for admin users who may not edit report chapters (the grid shows it)."""
     if may_edit_report_chapters(request.user):
         return None
-    return JsonResponse(error_body("forbidden", FORBIDDEN_MESSAGE), status=403)
+    return json_error("forbidden", FORBIDDEN_MESSAGE, 403)
 
 
 def _invalid(error: ValidationError) -> JsonResponse:
     message = " ".join(error.messages)
-    return JsonResponse(error_body("invalid", message), status=400)
+    return json_error("invalid", message, 400)
 
 
 @require_POST
@@ -52,7 +52,7 @@ def import_table(request: HttpRequest) -> JsonResponse:
         return refusal
     upload = request.FILES.get("file")
     if upload is None:
-        return JsonResponse(error_body("invalid", "가져올 파일을 선택하세요."), status=400)
+        return json_error("invalid", "가져올 파일을 선택하세요.", 400)
     try:
         return JsonResponse(read_grid(upload))
     except ValidationError as error:
@@ -65,13 +65,13 @@ def preview_table(request: HttpRequest) -> JsonResponse:
     if refusal := _forbidden(request):
         return refusal
     if len(request.body) > MAX_PREVIEW_BYTES:
-        return JsonResponse(error_body("too_large", "표가 너무 큽니다."), status=400)
+        return json_error("too_large", "표가 너무 큽니다.", 400)
     try:
         raw = json.loads(request.body)
     except ValueError:
-        return JsonResponse(error_body("invalid", "표 내용을 읽을 수 없습니다."), status=400)
+        return json_error("invalid", "표 내용을 읽을 수 없습니다.", 400)
     if not isinstance(raw, dict):
-        return JsonResponse(error_body("invalid", "표 내용을 읽을 수 없습니다."), status=400)
+        return json_error("invalid", "표 내용을 읽을 수 없습니다.", 400)
     block = StatisticsTableBlock()
     try:
         grid = clean_grid({"headers": raw.get("headers"), "rows": raw.get("rows")})

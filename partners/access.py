@@ -18,12 +18,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F
-from django.http import JsonResponse
 from django.utils import timezone
 from django_ratelimit.core import get_usage
 
 from cms.middleware import database_unavailable
-from content.errors import error_body
+from content.errors import json_error
+from infra.ratelimit import Quota, add_quota_headers, too_many_requests
 
 from .models import APIKeyUsage, PartnerAPIKey
 
@@ -102,19 +102,20 @@ def verify_key(raw_key: str) -> KeyRecord:
     return record
 
 
-def count_request(request, group: str, key, rate: str) -> dict | None:
-    """Count one request in the current window; the usage, or None if it is not limited.
+def count_request(request, policy: str, key, rate: str) -> tuple[Quota | None, bool]:
+    """Count one request in the current window: the quota's standing (None if it is not
+    limited) and whether this request is over it.
 
     `key` is django-ratelimit's: "ip" for the client's address, or a callable.
     """
     if not rate:
-        return None
-    usage = get_usage(request, group=group, key=key, rate=rate, increment=True)
-    if usage is not None and usage["limit"] == 0:
+        return None, False
+    usage = get_usage(request, group=f"api-{policy}", key=key, rate=rate, increment=True)
+    if usage is None or usage["limit"] == 0:
         # django-ratelimit reports an unreachable cache this way; the API stays open.
         logger.warning("API quota not counted: the cache did not answer")
-        return None
-    return usage
+        return None, False
+    return Quota.of(policy, rate, usage), usage["should_limit"]
 
 
 def record_usage(key_id: str, *, throttled: bool) -> None:
@@ -134,27 +135,16 @@ def record_usage(key_id: str, *, throttled: bool) -> None:
         APIKeyUsage.objects.filter(api_key_id=key_id, day=day).update(**changes)
 
 
-def unauthorized(refusal: KeyRefused) -> JsonResponse:
-    response = JsonResponse(error_body(refusal.code, refusal.message), status=401)
+def unauthorized(refusal: KeyRefused):
+    response = json_error(refusal.code, refusal.message, 401)
     response["WWW-Authenticate"] = 'ApiKey header="X-API-Key"'
-    response["Cache-Control"] = "no-store"
     return response
 
 
-def too_many_requests(usage: dict) -> JsonResponse:
-    retry_after = max(1, usage["time_left"])
-    response = JsonResponse(
-        error_body(
-            "rate_limited",
-            f"요청 한도를 넘었습니다. {retry_after}초 뒤에 다시 시도해 주세요.",
-            limit=usage["limit"],
-            retry_after=retry_after,
-        ),
-        status=429,
+def over_quota(quota: Quota):
+    return too_many_requests(
+        quota, f"요청 한도를 넘었습니다. {quota.reset}초 뒤에 다시 시도해 주세요."
     )
-    response["Retry-After"] = str(retry_after)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 class APIAccessMiddleware:
@@ -175,21 +165,29 @@ class APIAccessMiddleware:
     def check(self, request):
         raw_key = request.META.get(API_KEY_META)
         if raw_key is None:
-            usage = count_request(request, "api-anonymous", "ip", settings.API_ANONYMOUS_RATE)
-            if usage is not None and usage["should_limit"]:
-                return too_many_requests(usage)
-            return self.get_response(request)
+            quota, throttled = count_request(
+                request, "anonymous", "ip", settings.API_ANONYMOUS_RATE
+            )
+            if throttled and quota is not None:
+                return over_quota(quota)
+            return self.answer(request, quota)
 
         try:
             record = verify_key(raw_key)
         except KeyRefused as refusal:
             return unauthorized(refusal)
-        usage = count_request(
-            request, "api-key", lambda group, request: record.id, settings.API_KEY_RATE
+        quota, throttled = count_request(
+            request, "partner", lambda group, request: record.id, settings.API_KEY_RATE
         )
-        throttled = usage is not None and usage["should_limit"]
         record_usage(record.id, throttled=throttled)
-        if usage is not None and throttled:
-            return too_many_requests(usage)
+        if throttled and quota is not None:
+            return over_quota(quota)
         request.api_partner_id = record.partner_id
-        return self.get_response(request)
+        return self.answer(request, quota)
+
+    def answer(self, request, quota: Quota | None):
+        """The view's answer, telling the client where it stands in its quota."""
+        response = self.get_response(request)
+        if quota is not None:
+            add_quota_headers(response, quota)
+        return response

@@ -48,12 +48,21 @@ class ParsedItem:
     published: datetime.datetime | None
 
 
+def _without_empty_links(tag: str, attribute: str, value: str) -> str | None:
+    # feedparser blanks an unsafe URL (`javascript:`) rather than dropping it: a link to
+    # nowhere (`href=""` reloads the page) loses the attribute instead.
+    if attribute == "href" and not value.strip():
+        return None
+    return value
+
+
 def sanitise_html(value: str) -> str:
     """Partner HTML made safe to show: no scripts, event handlers, styles or unsafe URLs."""
     cleaned = nh3.clean(
         value or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_without_empty_links,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )

@@ -2,11 +2,11 @@
 
 import json
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.views import View
 
 from content.caching import ConditionalPublicMixin
-from content.errors import error_body
+from content.errors import json_error
 from content.pageindex import get_page_index
 from content.paths import frontend_url
 from pages.models import SectionKind
@@ -41,9 +41,7 @@ class FeedView(ConditionalPublicMixin, View):
         try:
             items = feed_items(get_page_index(request), request)
         except InvalidFilter as error:
-            response = JsonResponse(error_body("bad_request", str(error)), status=400)
-            response["Cache-Control"] = "no-store"
-            return response
+            return json_error("bad_request", str(error), 400)
         return HttpResponse(self.render(feed_info(request), items), content_type=self.content_type)
 
     def render(self, info, items) -> str:

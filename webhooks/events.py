@@ -53,7 +53,7 @@ def payload(event: ContentEvent, event_type: str) -> dict:
         "content_version": event.version,
     }
     if event_type == WebhookEvent.PAGE_PRIVACY_CHANGED:
-        data["public"] = bool(event.path)
+        data["public"] = event.kind == ChangeKind.UNRESTRICTED
     return {
         "id": event_id(event),
         "type": event_type,

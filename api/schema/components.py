@@ -42,6 +42,8 @@ BASE_COMPONENTS = {
                         "additionalProperties": True,
                     },
                     "redirect": ref("Redirect"),
+                    "limit": {**INTEGER, "description": "429: the quota that was used up"},
+                    "retry_after": {**INTEGER, "description": "429: seconds to wait"},
                 },
                 required=["code", "message"],
             )

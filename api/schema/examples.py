@@ -177,6 +177,7 @@ ERRORS = {
             "message": "알 수 없는 섹션입니다: 'news'. 가능한 값: family-info, …",
         }
     },
+    "401": {"error": {"code": "invalid_api_key", "message": "API 키가 올바르지 않습니다."}},
     "404": {"error": {"code": "not_found", "message": "요청한 콘텐츠를 찾을 수 없습니다."}},
     "413": {
         "error": {"code": "too_large", "message": "요청 본문이 너무 큽니다."},
@@ -190,7 +191,9 @@ ERRORS = {
     "429": {
         "error": {
             "code": "rate_limited",
-            "message": "상담 신청이 너무 많습니다. 잠시 후 다시 시도해 주세요.",
+            "message": "요청 한도를 넘었습니다. 42초 뒤에 다시 시도해 주세요.",
+            "limit": 300,
+            "retry_after": 42,
         }
     },
 }

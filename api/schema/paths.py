@@ -148,6 +148,7 @@ def ok(description: str, schema: dict, example, cached: bool = True) -> dict:
 
 ERROR_DESCRIPTIONS = {
     "400": "잘못된 요청 (bad parameter)",
+    "401": "API 키가 올바르지 않음 (X-API-Key unknown, expired, revoked or suspended)",
     "404": "없음 (not found)",
     "413": "요청 본문이 너무 큼 (body too large)",
     "415": "지원하지 않는 형식 (unsupported media type)",
@@ -300,9 +301,9 @@ def portal_paths() -> dict:
                 ),
                 query(
                     "limit",
-                    "Batch size (default 50)",
-                    {**INTEGER, "minimum": 1, "maximum": 100},
-                    example=50,
+                    f"Batch size (default {settings.API_SYNC_LIMIT_DEFAULT})",
+                    {**INTEGER, "minimum": 1, "maximum": settings.API_SYNC_LIMIT_MAX},
+                    example=settings.API_SYNC_LIMIT_DEFAULT,
                 ),
             ],
             responses(ok("A batch", ref("Sync"), examples.SYNC), "400"),

@@ -3,6 +3,10 @@
 The schema is OpenAPI 3.0.3: `nullable: true` rather than 3.1's `{"type": "null"}`.
 """
 
+# Null and nothing else, in strict 3.0.3 terms: `nullable` only widens a `type` that sits in the
+# same schema object, and the enum then leaves null as the one value.
+NULL = {"type": "object", "nullable": True, "enum": [None]}
+
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
 BOOLEAN = {"type": "boolean"}
@@ -18,9 +22,14 @@ def ref(name: str) -> dict:
 
 
 def nullable(schema: dict) -> dict:
-    """The schema or null. A `$ref` cannot carry siblings in 3.0, so it is wrapped in allOf."""
+    """The schema or null.
+
+    A `$ref` cannot carry siblings in 3.0, and `{"allOf": [$ref], "nullable": true}` does not
+    admit null to a strict validator (the referenced object still rejects it), so a reference
+    becomes one of the object or null.
+    """
     if "$ref" in schema:
-        return {"allOf": [schema], "nullable": True}
+        return {"oneOf": [schema, NULL]}
     return {**schema, "nullable": True}
 
 

@@ -204,6 +204,9 @@ WAGTAIL_HEADLESS_PREVIEW = {
 API_PREVIEW_TOKEN_MAX_AGE = 60 * 60
 WAGTAILAPI_LIMIT_MAX = 100
 API_SYNC_SETTLE_SECONDS = env.int("API_SYNC_SETTLE_SECONDS", default=5)
+# Sync batch size: `limit` defaults to this and may go up to the maximum.
+API_SYNC_LIMIT_DEFAULT = env.int("API_SYNC_LIMIT_DEFAULT", default=50)
+API_SYNC_LIMIT_MAX = env.int("API_SYNC_LIMIT_MAX", default=100)
 # Outbound feeds (syndication/): the newest this many public pages per feed.
 FEED_ITEM_LIMIT = 50
 # Absolute URLs in API responses (detail_url, files) start here: the public address of the API.
@@ -229,7 +232,8 @@ SPECTACULAR_SETTINGS = {
 
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
-# django-cors-headers' default request headers, plus the counseling access code.
+# django-cors-headers' default request headers, plus the counseling access code, the partner
+# key and the validators a browser app revalidates with.
 CORS_ALLOW_HEADERS = [
     "accept",
     "authorization",
@@ -239,8 +243,11 @@ CORS_ALLOW_HEADERS = [
     "x-requested-with",
     "x-access-code",
     "x-api-key",
+    "if-none-match",
+    "if-modified-since",
 ]
-CORS_EXPOSE_HEADERS = ["Retry-After"]
+# What a browser app may read: the validators to revalidate with, and its quota.
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "RateLimit", "RateLimit-Policy", "Retry-After"]
 
 # CDN purge (cdn/): the caches in front of the portal, from the environment (see cdn/settings.py).
 # wagtail.contrib.frontend_cache is used as a library, not an app: its app would purge on

@@ -177,7 +177,10 @@ class StatisticsTableBlock(blocks.StructBlock):
         """The OpenAPI 3.0 schema of `get_api_representation` (see
         docs/content-model.md, "Statistics tables and charts")."""
         text = {"type": "string"}
-        cell = {"oneOf": [{"type": "string"}, {"type": "number"}], "nullable": True}
+        # Strict 3.0.3: `nullable` widens only a `type` beside it, so an empty cell is its own
+        # branch rather than a `nullable` on the oneOf.
+        empty = {"type": "string", "nullable": True, "enum": [None]}
+        cell = {"oneOf": [{"type": "string"}, {"type": "number"}, empty]}
         strings = {"type": "array", "items": text}
         chart = {
             "type": "object",
@@ -213,7 +216,7 @@ class StatisticsTableBlock(blocks.StructBlock):
                 "title": text,
                 "unit": text,
                 "source": text,
-                "notes": text,
+                "notes": {**text, "nullable": True},
                 "headers": strings,
                 "header": {**strings, "description": "v2 alias of `headers`"},
                 "rows": {"type": "array", "items": {"type": "array", "items": cell}},

@@ -107,11 +107,14 @@ def test_stream_fields_list_one_schema_per_block_discriminated_on_type(schema):
     table_value = components["StatisticsTableBlockValue"]["properties"]
     assert table_value["chart_type"]["enum"] == ["", "bar", "line", "pie"]
     assert table_value["chart"]["properties"]["chart_type"]["enum"] == ["bar", "line", "pie"]
-    assert table_value["rows"]["items"]["items"]["nullable"] is True
+    rows = validator(schema, table_value["rows"])
+    assert rows.is_valid([["서울", 1.5, None]])
+    assert validator(schema, table_value["notes"]).is_valid(None)
     link = components["LinkBlockValue"]["properties"]
     assert set(link) == {"title", "page", "external_url", "url"}
     image = components["ImageWithCaptionBlockValue"]["properties"]["image"]
-    assert image == {"allOf": [{"$ref": "#/components/schemas/Image"}], "nullable": True}
+    assert image["oneOf"][0] == {"$ref": "#/components/schemas/Image"}
+    assert validator(schema, image).is_valid(None)
 
 
 def test_a_block_value_that_breaks_its_schema_is_rejected(schema):
@@ -175,3 +178,33 @@ def test_docs_load_swagger_ui_from_this_site_without_inline_scripts(api, db, set
     assert init.status_code == 200
     assert init["Content-Type"].startswith("application/javascript")
     assert b"/api/schema/" in init.content
+
+
+def test_nullable_is_only_said_where_a_strict_validator_reads_it(schema):
+    """3.0.3: `nullable` widens only a `type` in the same object; beside `allOf`/`oneOf` or a
+    `$ref` a strict validator (openapi-core) ignores it, and null is refused."""
+    misplaced = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            if node.get("nullable") and "type" not in node:
+                misplaced.append(where)
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    walk(schema, "#")
+    assert misplaced == []
+
+
+def test_every_operation_documents_key_refusal_quota_and_its_headers(schema):
+    for path, method, operation in operations(schema):
+        answers = operation["responses"]
+        assert {"401", "429"} <= set(answers), f"{method} {path}"
+        assert answers["429"]["headers"]["Retry-After"]["required"] is True
+        success = next(status for status in answers if status[0] in "23")
+        assert {"RateLimit", "RateLimit-Policy"} <= set(answers[success]["headers"]), path
+        if "requestBody" in operation:
+            assert "413" in answers, f"{method} {path}"

@@ -231,3 +231,53 @@ def test_sync_items_are_the_detail_representations(api, content):
 
     for page in [content.article, content.program, content.blog]:
         assert items[page.pk] == api.get(f"/api/v2/pages/{page.pk}/").json()
+
+
+def test_sync_sends_last_modified_and_answers_if_modified_since(api, content, settings):
+    _, cursor = download_everything(api)
+    time.sleep(1.1)  # a date within the current second could still see another change
+    first = api.get("/api/v2/sync/", {"since": cursor})
+    assert first.status_code == 200
+    assert first["Last-Modified"]
+
+    unchanged = api.get(
+        "/api/v2/sync/", {"since": cursor}, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]
+    )
+    assert unchanged.status_code == 304
+
+    time.sleep(1.1)  # HTTP dates have whole seconds
+    content.linked.title = "다시 바뀐 제목"
+    publish(content.linked)
+    changed = api.get(
+        "/api/v2/sync/", {"since": cursor}, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]
+    )
+    assert changed.status_code == 200
+    assert content.linked.pk in [item["id"] for item in changed.json()["items"]]
+
+
+def test_a_change_settling_moves_the_sync_last_modified(api, content, settings):
+    _, cursor = download_everything(api)
+    settings.API_SYNC_SETTLE_SECONDS = 2
+    time.sleep(3.1)  # the fixture's changes have settled, in an earlier second
+    content.linked.title = "곧 자리 잡을 제목"
+    publish(content.linked)
+    time.sleep(1.1)
+    fresh = api.get("/api/v2/sync/", {"since": cursor})
+    assert fresh.json()["next_cursor"] == cursor  # not settled yet
+
+    time.sleep(2.0)
+    settled = api.get(
+        "/api/v2/sync/", {"since": cursor}, HTTP_IF_MODIFIED_SINCE=fresh["Last-Modified"]
+    )
+
+    assert settled.status_code == 200
+    assert settled.json()["next_cursor"] != cursor
+
+
+def test_the_sync_batch_size_is_a_setting(api, content, settings):
+    settings.API_SYNC_LIMIT_DEFAULT = 2
+    settings.API_SYNC_LIMIT_MAX = 3
+
+    assert len(sync(api)["items"]) == 2
+    assert api.get("/api/v2/sync/", {"limit": "4"}).status_code == 400
+    assert len(sync(api, limit=3)["items"]) == 3

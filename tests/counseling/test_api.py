@@ -117,6 +117,9 @@ def test_submissions_per_ip_are_rate_limited_with_json_429(api_client):
 
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "rate_limited"
+    assert 1 <= int(response["Retry-After"]) <= 3600
+    assert response["RateLimit-Policy"] == '"counseling-submit";q=3;w=3600'
+    assert response["RateLimit"].startswith('"counseling-submit";r=0;t=')
     assert CounselingCase.objects.count() == 3
     other_ip = api_client.post(
         SUBMIT_URL, valid_submission(), format="json", REMOTE_ADDR="10.0.0.2"
@@ -194,6 +197,8 @@ def test_wrong_codes_are_rate_limited_per_ip_even_for_the_right_code(submit, api
 
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "rate_limited"
+    assert 1 <= int(response["Retry-After"]) <= 3600
+    assert '"counseling-lookup";r=0;t=' in response["RateLimit"]
 
 
 @override_settings(COUNSELING_LOOKUP_RATE="5/h")

@@ -53,6 +53,33 @@ def test_keyless_client_over_its_quota_gets_429_with_retry_after(client, portal,
     assert "요청 한도" in error["message"]
 
 
+def test_every_counted_answer_tells_its_quota_in_ratelimit_fields(client, portal, settings):
+    settings.API_ANONYMOUS_RATE = "3/m"
+    answers = [get(client, "/api/v2/navigation/") for _ in range(4)]
+
+    assert [answer["RateLimit-Policy"] for answer in answers] == ['"anonymous";q=3;w=60'] * 4
+    standings = [answer["RateLimit"] for answer in answers]
+    remaining = [int(standing.split(";r=")[1].split(";")[0]) for standing in standings]
+    assert remaining == [2, 1, 0, 0]
+    reset = int(standings[-1].rsplit(";t=", 1)[1])
+    assert reset == int(answers[-1]["Retry-After"])
+    assert answers[-1].status_code == 429
+
+
+def test_a_304_and_a_keyed_answer_tell_their_quota_too(client, portal, settings, api_key):
+    settings.API_ANONYMOUS_RATE = "10/m"
+    settings.API_KEY_RATE = "20/m"
+    _, raw_key = api_key
+    first = get(client, "/api/v2/navigation/")
+    revalidated = get(client, "/api/v2/navigation/", HTTP_IF_NONE_MATCH=first["ETag"])
+    keyed = get(client, "/api/v2/navigation/", key=raw_key)
+
+    assert revalidated.status_code == 304
+    assert revalidated["RateLimit"].startswith('"anonymous";r=8;t=')
+    assert keyed["RateLimit-Policy"] == '"partner";q=20;w=60'
+    assert keyed["RateLimit"].startswith('"partner";r=19;t=')
+
+
 def test_the_keyless_quota_is_per_ip(client, portal, settings):
     settings.API_ANONYMOUS_RATE = "1/m"
     assert get(client, "/api/v2/navigation/", ip="203.0.113.7").status_code == 200
@@ -230,3 +257,31 @@ def test_behind_the_proxy_clients_are_counted_by_the_address_it_forwards(client,
         get(client, "/api/v2/navigation/", ip=proxy, HTTP_X_REAL_IP="198.51.100.2").status_code
         == 200
     )
+
+
+def test_browsers_may_revalidate_and_read_validators_and_quota(client, portal, settings):
+    settings.API_ANONYMOUS_RATE = "10/m"
+    origin = "https://app.family.seoul.test"
+    preflight = client.options(
+        "/api/v2/pages/",
+        HTTP_ORIGIN=origin,
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match,if-modified-since",
+    )
+    answer = get(client, "/api/v2/pages/", HTTP_ORIGIN=origin)
+
+    allowed = preflight["Access-Control-Allow-Headers"].lower()
+    assert "if-none-match" in allowed
+    assert "if-modified-since" in allowed
+    exposed = {name.strip().lower() for name in answer["Access-Control-Expose-Headers"].split(",")}
+    assert {"etag", "last-modified", "ratelimit", "ratelimit-policy", "retry-after"} <= exposed
+    assert answer["ETag"]
+    assert answer["RateLimit"]
+
+
+def test_a_refused_key_is_answered_in_readable_utf8(client, portal):
+    response = get(client, "/api/v2/pages/", key="abc.def")
+
+    assert response.status_code == 401
+    assert "API 키가 올바르지 않습니다.".encode() in response.content
+    assert b"\\u" not in response.content

@@ -100,6 +100,7 @@ def test_partner_html_loses_scripts_and_event_handlers(feed_server, make_feed):
     for unsafe in ("<script", "alert", "onclick", "onmouseover", "onerror", "<img", "<iframe"):
         assert unsafe not in summary
     assert '<a href="https://ok.example/" rel="noopener noreferrer nofollow">원문</a>' in summary
+    assert '<a rel="noopener noreferrer nofollow">링크</a>' in summary  # no href="" left
 
 
 def test_styles_are_dropped_with_their_content():

@@ -5,6 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from content.events import ContentEvent
 from content.models import ChangeKind
+from content.paths import frontend_url
 from pages.models import SectionKind
 from tests.factories import ArticlePageFactory
 from webhooks.events import on_content_change
@@ -67,6 +68,48 @@ def test_restricting_a_page_is_a_privacy_change(
 
     (delivery,) = Delivery.objects.filter(event_type=WebhookEvent.PAGE_PRIVACY_CHANGED)
     assert delivery.payload["data"]["public"] is False
+    assert delivery.payload["data"]["path"] == "/가족정보/제한/"
+    assert delivery.payload["data"]["url"] == frontend_url("/가족정보/제한/")
+
+
+def test_descendants_that_become_private_or_public_are_privacy_changes_too(
+    portal, everything, django_capture_on_commit_callbacks
+):
+    parent = article(portal, slug="상위")
+    parent.save_revision().publish()
+    child = ArticlePageFactory(parent=parent, slug="하위", live=False)
+    child.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=parent, restriction_type=PageViewRestriction.LOGIN
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+
+    changes = Delivery.objects.filter(event_type=WebhookEvent.PAGE_PRIVACY_CHANGED)
+    told = sorted(
+        (d.payload["data"]["path"], d.payload["data"]["public"]) for d in changes.order_by("pk")
+    )
+    assert told == [
+        ("/가족정보/상위/", False),
+        ("/가족정보/상위/", True),
+        ("/가족정보/상위/하위/", False),
+        ("/가족정보/상위/하위/", True),
+    ]
+    assert all(d.payload["data"]["url"] for d in changes)
+
+
+def test_deleting_a_live_page_sends_page_deleted_only(
+    portal, everything, django_capture_on_commit_callbacks
+):
+    page = article(portal, slug="지울-글")
+    page.save_revision().publish()
+    Delivery.objects.all().delete()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.delete()
+
+    assert [d.event_type for d in Delivery.objects.all()] == [WebhookEvent.PAGE_DELETED]
 
 
 def test_subscribers_get_only_the_events_they_chose(portal, django_capture_on_commit_callbacks):
