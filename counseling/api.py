@@ -14,8 +14,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from content.errors import error_response
+from infra.crypto import access_code_matches
 
-from .crypto import access_code_matches
 from .models import CounselingCase
 from .serializers import (
     AccessCodeSerializer,

@@ -8,17 +8,16 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from infra.crypto import hash_access_code, new_access_code
 from infra.db import retry_when_busy
 from pages.models import CounselingFAQPage, SectionKind, SectionPage
 
 from .anonymize import anonymize
-from .crypto import hash_access_code
 from .models import (
     AccessAction,
     AccessLog,
     CaseStatus,
     CounselingCase,
-    new_access_code,
     new_receipt_number,
 )
 
