@@ -11,7 +11,7 @@ from urllib.parse import quote
 from django.conf import settings
 from rest_framework.fields import Field
 
-from .schema.types import STRING, URI, array, enum, nullable, obj, ref
+from .schema.types import BOOLEAN, INTEGER, STRING, URI, array, enum, nullable, obj, ref
 
 # Page models import these fields while Django loads models, so everything that
 # needs loaded models (the page index, representations) is imported where used.
@@ -284,3 +284,35 @@ class ImageAltField(ImageRenditionsField):
 
     def openapi_schema(self, model_field=None) -> dict:
         return STRING
+
+
+class ProgramApplicationField(ReadOnlyObjectField):
+    """How a Family School program takes applications on the portal. Seat counts change by the
+    second, so they are not stored in the page's JSON: `form` is the live endpoint with the
+    questions and the numbers ("잔여 3석 · 대기 5명"), e.g.
+    `{"accepts": true, "form": "/api/v2/applications/programs/42/", "max_participants": 1}`."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, program) -> dict[str, Any] | None:
+        if not program.accepts_applications:
+            return {"accepts": False, "form": None}
+        return {
+            "accepts": True,
+            "form": f"/api/v2/applications/programs/{program.pk}/",
+            "max_participants": program.max_participants,
+            "asks_children": program.asks_children,
+            "waitlist_limit": program.waitlist_limit,
+        }
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return obj(
+            {
+                "accepts": BOOLEAN,
+                "form": nullable(STRING),
+                "max_participants": INTEGER,
+                "asks_children": BOOLEAN,
+                "waitlist_limit": INTEGER,
+            }
+        )

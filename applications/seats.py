@@ -185,8 +185,8 @@ def _cancel(application: Application) -> list[Application]:
         current.status = Status.CANCELLED
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
-        promoted = _promote(seats)
         notify_after_commit(NOTICE_BUILDER, current.pk, "applications/cancelled")
+        promoted = _promote(seats)
     application.status, application.cancelled_at = current.status, current.cancelled_at
     return promoted
 

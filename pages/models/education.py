@@ -17,6 +17,7 @@ from api.serializers import (
     ChoiceLabelField,
     DocumentListField,
     PageLinkField,
+    ProgramApplicationField,
     RelatedObjectField,
 )
 from pages.blocks import BaseStreamBlock
@@ -153,6 +154,7 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
         APIField("application_end"),
         APIField("application_status", serializer=ChoiceLabelField(ApplicationStatus.choices)),
         APIField("application_url"),
+        APIField("application", serializer=ProgramApplicationField()),
         APIField("organizer", serializer=RelatedObjectField()),
     ]
 

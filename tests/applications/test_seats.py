@@ -241,3 +241,17 @@ def test_programs_not_taking_applications_refuse(api_client, school):
     assert api_client.post("/api/v2/applications/programs/999999/", {}).status_code == 404
     broken = api_client.post(program_url(program), "{", content_type="application/json")
     assert broken.status_code == 400 and broken.json()["error"]["code"] == "malformed"
+
+
+def test_program_api_points_to_the_live_form_and_schema_lists_the_operations(api_client, program):
+    detail = api_client.get(f"/api/v2/pages/{program.pk}/").json()
+    assert detail["application"]["form"] == program_url(program)
+    assert "seats" not in detail["application"]  # live numbers are never stored in page JSON
+    schema = api_client.get("/api/schema/?format=json").json()
+    operations = {
+        operation["operationId"]
+        for path in schema["paths"].values()
+        for operation in path.values()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+    assert {"applications_apply", "applications_lookup", "applications_cancel"} <= operations
