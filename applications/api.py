@@ -106,8 +106,8 @@ class ProgramApplicationsView(AnonymousAPIView):
             404: ERROR_RESPONSE,
             409: OpenApiResponse(
                 OpenApiTypes.OBJECT,
-                description="이미 신청함(`already_applied`, 기존 접수번호 포함), "
-                "마감, 정원·대기 마감",
+                description="이미 신청함(`already_applied`, 기존 접수번호 `receipt_number` "
+                "포함), 모집예정·마감(`upcoming`, `closed`), 정원·대기 마감(`full`)",
             ),
             429: ERROR_RESPONSE,
         },
