@@ -255,3 +255,25 @@ def test_program_api_points_to_the_live_form_and_schema_lists_the_operations(api
         if isinstance(operation, dict) and "operationId" in operation
     }
     assert {"applications_apply", "applications_lookup", "applications_cancel"} <= operations
+
+
+class BrokenGateway:
+    """An SMS gateway that is down."""
+
+    def send_messages(self, messages):
+        raise ConnectionError("gateway down")
+
+
+@override_settings(SMS_BACKEND="tests.applications.test_seats.BrokenGateway")
+def test_no_personal_data_in_logs_even_when_a_channel_fails(
+    api_client, program, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level("DEBUG")
+    with django_capture_on_commit_callbacks(execute=True):
+        receipt = apply(api_client, program, 3, name="박비밀").json()
+    assert mail.outbox, "e-mail still goes out when SMS fails"
+    failed = Delivery.objects.get(channel="sms")
+    assert (failed.delivered, failed.error) == (False, "ConnectionError")
+    assert receipt["receipt_number"] in caplog.text  # the failure is reported by reference
+    for personal in ("박비밀", "010-5000-0003", "parent3@example.com"):
+        assert personal not in caplog.text
