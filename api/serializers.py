@@ -295,12 +295,11 @@ class ProgramApplicationField(ReadOnlyObjectField):
     def get_attribute(self, instance):
         return instance
 
-    def to_representation(self, program) -> dict[str, Any] | None:
-        if not program.accepts_applications:
-            return {"accepts": False, "form": None}
+    def to_representation(self, program) -> dict[str, Any]:
+        accepts = program.accepts_applications
         return {
-            "accepts": True,
-            "form": f"/api/v2/applications/programs/{program.pk}/",
+            "accepts": accepts,
+            "form": f"/api/v2/applications/programs/{program.pk}/" if accepts else None,
             "max_participants": program.max_participants,
             "asks_children": program.asks_children,
             "waitlist_limit": program.waitlist_limit,

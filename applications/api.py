@@ -19,7 +19,7 @@ from pages.models import EducationProgramPage
 from . import seats
 from .models import Application, Status
 from .serializers import (
-    AccessCodeSerializer,
+    ApplicationAccessCodeSerializer,
     ApplicationStatusSerializer,
     ApplySerializer,
     ProgramFormSerializer,
@@ -60,6 +60,8 @@ def _rate_limited(message: str, seconds: int) -> Response:
 
 
 def _program(program_id: int) -> EducationProgramPage | None:
+    if program_id >= 2**63:  # no such row, and more than the database's integer can hold
+        return None
     return EducationProgramPage.objects.live().public().filter(pk=program_id).first()
 
 
@@ -228,7 +230,7 @@ class LookupView(ReceiptView):
     @extend_schema(
         operation_id="applications_lookup_form",
         summary="신청 상태 확인 (폼 전송)",
-        request=AccessCodeSerializer,
+        request=ApplicationAccessCodeSerializer,
         responses={200: ApplicationStatusSerializer, 404: ERROR_RESPONSE, 429: ERROR_RESPONSE},
         tags=["applications"],
     )
@@ -249,7 +251,7 @@ class CancelView(ReceiptView):
         operation_id="applications_cancel",
         summary="신청 취소",
         parameters=[ACCESS_CODE_PARAMETER],
-        request=AccessCodeSerializer,
+        request=ApplicationAccessCodeSerializer,
         responses={200: ApplicationStatusSerializer, 404: ERROR_RESPONSE, 429: ERROR_RESPONSE},
         tags=["applications"],
     )

@@ -8,6 +8,7 @@ from pages.models import EducationProgramPage
 
 from .models import NAME_MAX_LENGTH, Application
 
+MAX_PEOPLE = 100  # above any program's per-application limit; keeps the small column safe
 CONSENT_MESSAGE = "개인정보 수집·이용에 동의해야 신청할 수 있습니다."
 
 
@@ -35,15 +36,27 @@ class ApplySerializer(serializers.Serializer):
     )
     participants = serializers.IntegerField(
         min_value=1,
+        max_value=MAX_PEOPLE,
         default=1,
         error_messages={"invalid": "참여 인원은 숫자로 입력해 주세요.",
-                        "min_value": "참여 인원은 1명 이상이어야 합니다."},
+                        "min_value": "참여 인원은 1명 이상이어야 합니다.",
+                        "max_value": "참여 인원이 너무 많습니다."},
     )  # fmt: skip
     children = serializers.IntegerField(
-        min_value=0, default=0, error_messages={"invalid": "아동 인원은 숫자로 입력해 주세요."}
+        min_value=0,
+        max_value=MAX_PEOPLE,
+        default=0,
+        error_messages={
+            "invalid": "아동 인원은 숫자로 입력해 주세요.",
+            "max_value": "아동 인원이 너무 많습니다.",
+        },
     )
     district = serializers.IntegerField(
-        required=False, allow_null=True, help_text="거주 자치구 id (/api/v2/pages/ 분류와 같음)"
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        allow_null=True,
+        help_text="거주 자치구 id (/api/v2/pages/ 분류와 같음)",
     )
     answers = serializers.DictField(
         child=serializers.CharField(allow_blank=True, max_length=500),
@@ -191,5 +204,5 @@ class ReceiptSerializer(ApplicationStatusSerializer):
         fields = [*ApplicationStatusSerializer.Meta.fields, "access_code", "message"]
 
 
-class AccessCodeSerializer(serializers.Serializer):
+class ApplicationAccessCodeSerializer(serializers.Serializer):
     access_code = serializers.CharField()

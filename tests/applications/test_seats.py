@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.test import override_settings
+from rest_framework.test import APIClient
 
 from applications.models import Application, ProgramSeats, Status
 from notifications.models import Delivery
@@ -277,3 +278,18 @@ def test_no_personal_data_in_logs_even_when_a_channel_fails(
     assert receipt["receipt_number"] in caplog.text  # the failure is reported by reference
     for personal in ("박비밀", "010-5000-0003", "parent3@example.com"):
         assert personal not in caplog.text
+
+
+def test_out_of_range_numbers_are_refused_not_crashed(api_client, program):
+    huge = api_client.get("/api/v2/applications/programs/6125149992725744983925063680/")
+    children = apply(api_client, program, 1, children=10**9, district=10**30)
+    assert huge.status_code == 404
+    assert children.status_code == 400
+    assert set(children.json()["error"]["fields"]) >= {"children", "district"}
+
+
+def test_a_program_id_that_is_not_a_number_is_a_json_404(db):
+    client = APIClient(enforce_csrf_checks=True)  # as a browser's POST without a cookie
+    response = client.post("/api/v2/applications/programs/-6.1e-107/", {"name": "x"})
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
