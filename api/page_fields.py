@@ -32,6 +32,7 @@ from .serializers import (
     PageLinkField,
     PageLinkListField,
     PrintPdfField,
+    ProgramApplicationField,
     RelatedObjectField,
     RelatedObjectListField,
     TagNamesField,
@@ -80,6 +81,7 @@ PAGE_API_FIELDS: dict[type[Page], list[APIField]] = {
         APIField("application_end"),
         APIField("application_status", serializer=ChoiceLabelField(ApplicationStatus.choices)),
         APIField("application_url"),
+        APIField("application", serializer=ProgramApplicationField()),
         APIField("organizer", serializer=RelatedObjectField()),
     ],
     EducationResourcePage: [

@@ -11,7 +11,18 @@ from urllib.parse import quote
 from django.conf import settings
 from rest_framework.fields import Field
 
-from .schema.types import DATE_TIME, INTEGER, STRING, URI, array, enum, nullable, obj, ref
+from .schema.types import (
+    BOOLEAN,
+    DATE_TIME,
+    INTEGER,
+    STRING,
+    URI,
+    array,
+    enum,
+    nullable,
+    obj,
+    ref,
+)
 
 # Everything that needs loaded models (the page index, representations) is imported
 # where used, so that this module imports before the app registry is ready.
@@ -327,4 +338,35 @@ class PrintPdfField(ReadOnlyObjectField):
                 },
                 required=["url", "size", "page_count", "built_at"],
             )
+        )
+
+
+class ProgramApplicationField(ReadOnlyObjectField):
+    """How a Family School program takes applications on the portal. Seat counts change by the
+    second, so they are not stored in the page's JSON: `form` is the live endpoint with the
+    questions and the numbers ("잔여 3석 · 대기 5명"), e.g.
+    `{"accepts": true, "form": "/api/v2/applications/programs/42/", "max_participants": 1}`."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, program) -> dict[str, Any]:
+        accepts = program.accepts_applications
+        return {
+            "accepts": accepts,
+            "form": f"/api/v2/applications/programs/{program.pk}/" if accepts else None,
+            "max_participants": program.max_participants,
+            "asks_children": program.asks_children,
+            "waitlist_limit": program.waitlist_limit,
+        }
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return obj(
+            {
+                "accepts": BOOLEAN,
+                "form": nullable(STRING),
+                "max_participants": INTEGER,
+                "asks_children": BOOLEAN,
+                "waitlist_limit": INTEGER,
+            }
         )

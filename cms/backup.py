@@ -84,7 +84,7 @@ def _encrypted_apps() -> list[str]:
 
 
 def _fernet():
-    from counseling.crypto import fernet
+    from infra.crypto import fernet
 
     return fernet()
 

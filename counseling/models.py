@@ -5,19 +5,13 @@ Everything a citizen wrote or gave to be reached by is encrypted at rest
 so the inbox can be filtered without decrypting anything.
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from infra.crypto import EncryptedTextField, random_code
 from pages.models.counseling import CounselingCategory
 
-from .crypto import EncryptedTextField
-
-# No 0/O, 1/I/L: codes are read aloud and typed on phones.
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-ACCESS_CODE_LENGTH = 12
 RECEIPT_SUFFIX_LENGTH = 6
 
 TITLE_MAX_LENGTH = 100
@@ -36,14 +30,7 @@ class CaseStatus(models.TextChoices):
 def new_receipt_number() -> str:
     """`20261125-K7Q3M9`: the submission date (Seoul time) and six random characters."""
     today = timezone.localdate().strftime("%Y%m%d")
-    suffix = "".join(secrets.choice(CODE_ALPHABET) for _ in range(RECEIPT_SUFFIX_LENGTH))
-    return f"{today}-{suffix}"
-
-
-def new_access_code() -> str:
-    """`ABCD-EFGH-JKMN`: 12 random characters (about 59 bits), shown to the citizen once."""
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(ACCESS_CODE_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, ACCESS_CODE_LENGTH, 4))
+    return f"{today}-{random_code(RECEIPT_SUFFIX_LENGTH)}"
 
 
 class CounselingCase(models.Model):

@@ -3,10 +3,10 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from content.phone import normalize_phone
 from pages.models.counseling import CounselingCategory
 
 from .models import NICKNAME_MAX_LENGTH, QUESTION_MAX_LENGTH, TITLE_MAX_LENGTH, CounselingCase
-from .validation import normalize_phone
 
 CATEGORY_BY_LABEL = {label: value for value, label in CounselingCategory.choices}
 

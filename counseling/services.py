@@ -3,22 +3,20 @@
 import html
 import secrets
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from infra.crypto import hash_access_code, new_access_code
 from infra.db import retry_when_busy
+from notifications.outbox import notify_after_commit
 from pages.models import CounselingFAQPage, SectionKind, SectionPage
 
 from .anonymize import anonymize
-from .crypto import hash_access_code
 from .models import (
     AccessAction,
     AccessLog,
     CaseStatus,
     CounselingCase,
-    new_access_code,
     new_receipt_number,
 )
 
@@ -115,28 +113,8 @@ def save_answer(case: CounselingCase, answer: str, *, by, notify: bool, request=
     case.notified_at = timezone.now()
     case.save(update_fields=["notified_at"])
     log_access(by, case, AccessAction.NOTIFY, request)
-    receipt_number, email = case.receipt_number, case.email
-    transaction.on_commit(lambda: send_answer_notification(receipt_number, email))
+    notify_after_commit("counseling.notices.build", case.pk, "counseling/answered")
     return True
-
-
-def send_answer_notification(receipt_number: str, email: str) -> None:
-    """Tell the citizen an answer is ready — never the answer itself, nor their question."""
-    lookup_url = settings.COUNSELING_LOOKUP_URL
-    body = (
-        "안녕하세요. 서울시 패밀리 포털 온라인 상담입니다.\n\n"
-        f"접수번호 {receipt_number} 상담에 답변이 등록되었습니다.\n"
-        f"답변은 {lookup_url} 에서 접수번호와 신청 때 받은 열람 코드를 입력하면 볼 수 있습니다.\n"
-        "패밀리 앱에서는 '온라인 상담 > 답변 확인' 메뉴를 이용해 주세요.\n\n"
-        "개인정보 보호를 위해 이 메일에는 상담 내용과 답변을 적지 않습니다.\n"
-        "열람 코드를 잊으셨다면 같은 내용으로 다시 신청해 주세요.\n"
-    )
-    send_mail(
-        subject=f"[서울시 패밀리 포털] 상담 답변이 등록되었습니다 (접수번호 {receipt_number})",
-        message=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[email],
-    )
 
 
 @transaction.atomic

@@ -305,6 +305,7 @@ class DemoLoader:
                 fee=spec["fee"],
                 organizer=Agency.objects.filter(name=spec["organizer"]).first(),
                 application_url="https://family.seoul.go.kr/apply",
+                **spec.get("online_application", {}),
                 **self.taxonomy_of(spec),
             )
             programs[spec["title"]] = self.publish_child(parent, page, owner=self.users["editor"])

@@ -26,6 +26,25 @@ PROGRAMS = [
         "capacity": 20,
         "fee": 0,
         "organizer": "서울시 육아종합지원센터",
+        # Applications on the portal (applications/): a parent and a child per application.
+        "online_application": {
+            "accepts_applications": True,
+            "waitlist_limit": 10,
+            "max_participants": 2,
+            "asks_children": True,
+            "application_questions": [
+                (
+                    "question",
+                    {
+                        "key": "child_age",
+                        "label": "자녀 나이(만)",
+                        "kind": "number",
+                        "choices": "",
+                        "required": True,
+                    },
+                ),
+            ],  # fmt: skip
+        },
     },
     {
         "title": "사춘기 자녀와 대화하는 부모 교실",

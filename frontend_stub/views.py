@@ -19,7 +19,9 @@ from content.paths import normalise_path
 
 PUBLIC_DIR = Path(__file__).resolve().parent / "public"
 # The client's own screens (assets/js/router.js RESERVED): not pages, always there.
-APP_SCREENS = frozenset({"/search/", "/preview/", "/counseling/", "/counseling/ask/"})
+APP_SCREENS = frozenset(
+    {"/search/", "/preview/", "/counseling/", "/counseling/ask/", "/applications/"}
+)
 ASSETS_DIR = PUBLIC_DIR / "assets"
 
 

@@ -178,7 +178,20 @@ ERRORS = {
         }
     },
     "401": {"error": {"code": "invalid_api_key", "message": "API 키가 올바르지 않습니다."}},
+    "403": {
+        "error": {
+            "code": "not_eligible",
+            "message": "12월 05일까지는 마포구 주민만 신청할 수 있습니다.",
+        }
+    },
     "404": {"error": {"code": "not_found", "message": "요청한 콘텐츠를 찾을 수 없습니다."}},
+    "409": {
+        "error": {
+            "code": "already_applied",
+            "message": "이미 이 번호로 신청하셨습니다 (접수번호 P20261203-K7Q3M9, 신청 확정).",
+            "receipt_number": "P20261203-K7Q3M9",
+        }
+    },
     "413": {
         "error": {"code": "too_large", "message": "요청 본문이 너무 큽니다."},
     },
@@ -274,3 +287,55 @@ OPERATIONS["partner_items"] = {
     ],
 }
 OPERATIONS["counseling_lookup"] = OPERATIONS["counseling_lookup_form"] = CASE_STATUS
+
+APPLICATION_STATUS = {
+    "receipt_number": "P20261203-K7Q3M9",
+    "program_id": 42,
+    "program_title": "영유아 부모 놀이 코칭",
+    "status": "waitlisted",
+    "status_label": "대기",
+    "waitlist_number": 3,
+    "participants": 2,
+    "applied_at": "2026-12-03T10:00:00+09:00",
+    "confirmed_at": None,
+    "cancelled_at": None,
+}
+OPERATIONS["applications_lookup"] = OPERATIONS["applications_lookup_form"] = APPLICATION_STATUS
+OPERATIONS["applications_cancel"] = {
+    **APPLICATION_STATUS,
+    "status": "cancelled",
+    "status_label": "취소",
+    "waitlist_number": None,
+    "cancelled_at": "2026-12-04T09:00:00+09:00",
+}
+OPERATIONS["applications_apply"] = {
+    **APPLICATION_STATUS,
+    "access_code": "ABCD-EFGH-JKMN",
+    "message": "정원이 차서 대기 3번으로 접수되었습니다. 자리가 나면 순서대로 자동 확정됩니다.",
+}
+OPERATIONS["applications_program"] = {
+    "program": 42,
+    "title": "영유아 부모 놀이 코칭",
+    "max_participants": 2,
+    "asks_children": True,
+    "priority_district": None,
+    "priority_until": None,
+    "questions": [
+        {
+            "key": "child_age",
+            "label": "자녀 나이(만)",
+            "kind": "number",
+            "choices": [],
+            "required": True,
+        }
+    ],
+    "seats": {
+        "status": "open",
+        "status_label": "모집중",
+        "capacity": 20,
+        "remaining": 3,
+        "waitlisted": 5,
+        "waitlist_limit": 10,
+        "waitlist_remaining": 5,
+    },
+}

@@ -149,7 +149,9 @@ def ok(description: str, schema: dict, example, cached: bool = True) -> dict:
 ERROR_DESCRIPTIONS = {
     "400": "잘못된 요청 (bad parameter)",
     "401": "API 키가 올바르지 않음 (X-API-Key unknown, expired, revoked or suspended)",
+    "403": "자격 없음 (not eligible)",
     "404": "없음 (not found)",
+    "409": "지금 상태로는 할 수 없음 (conflict: already applied, closed, full)",
     "413": "요청 본문이 너무 큼 (body too large)",
     "415": "지원하지 않는 형식 (unsupported media type)",
     "429": "요청이 너무 많음 (rate limited)",

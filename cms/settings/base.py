@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms",
     "pages",
     "counseling",
+    "applications",
     "demo",
     "search",
     "content",
@@ -319,6 +320,20 @@ COUNSELING_ACCESS_LOG_RETENTION_DAYS = env.int(
 COUNSELING_SUBMIT_RATE = env("COUNSELING_SUBMIT_RATE", default="5/h")  # per client IP
 COUNSELING_LOOKUP_RATE = env("COUNSELING_LOOKUP_RATE", default="10/h")  # failed look-ups per IP
 COUNSELING_LOOKUP_URL = env("COUNSELING_LOOKUP_URL", default=f"{FRONTEND_BASE_URL}/counseling/")
+
+# Program applications (applications/, docs/applications.md): personal data is encrypted with
+# COUNSELING_ENCRYPTION_KEY (infra/crypto.py) and destroyed this many days after a program ends.
+APPLICATIONS_RETENTION_DAYS = env.int("APPLICATIONS_RETENTION_DAYS", default=90)
+APPLICATIONS_APPLY_RATE = env("APPLICATIONS_APPLY_RATE", default="10/m")  # per client IP
+APPLICATIONS_PHONE_RATE = env("APPLICATIONS_PHONE_RATE", default="5/h")  # per phone number
+APPLICATIONS_LOOKUP_RATE = env("APPLICATIONS_LOOKUP_RATE", default="10/h")  # failed look-ups
+APPLICATIONS_LOOKUP_URL = env(
+    "APPLICATIONS_LOOKUP_URL", default=f"{FRONTEND_BASE_URL}/applications/"
+)
+SCHEDULED_COMMANDS += [
+    ("send_application_reminders", 60 * 60),  # the day-before reminder to confirmed applicants
+    ("purge_applications", 24 * 60 * 60),  # destroy applicants' data past its retention period
+]
 
 # Partners (partners/): API quotas per fixed window, as django-ratelimit rates ("300/m");
 # empty disables one. Keyless clients are counted per IP, each partner key on its own.

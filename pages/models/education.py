@@ -13,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from pages.blocks import BaseStreamBlock
+from pages.blocks.education import ApplicationQuestionsBlock
 
 from .base import BasePage, SectionChildMixin, SectionKind, TaxonomyMixin
 
@@ -56,6 +57,36 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
         related_name="+",
     )
     application_url = models.URLField("신청 주소", blank=True)
+    # Online applications (applications/): seats are the capacity, then a waitlist.
+    accepts_applications = models.BooleanField(
+        "포털에서 신청 받기", default=False, help_text="끄면 신청 주소나 전화로 안내합니다."
+    )
+    waitlist_limit = models.PositiveIntegerField(
+        "대기 인원 한도", default=20, help_text="정원이 찬 뒤 대기자로 받는 신청 수 (0은 대기 없음)"
+    )
+    max_participants = models.PositiveSmallIntegerField(
+        "신청 1건당 최대 인원",
+        default=1,
+        validators=[MinValueValidator(1, message="1명 이상이어야 합니다.")],
+        help_text="가족이 함께 참여하면 2 이상. 참여 인원만큼 정원에서 빠집니다.",
+    )
+    asks_children = models.BooleanField("참여 인원을 성인·아동으로 나누어 묻기", default=False)
+    priority_district = models.ForeignKey(
+        "pages.District",
+        verbose_name="우선 모집 자치구",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    priority_days = models.PositiveSmallIntegerField(
+        "우선 모집 기간(일)",
+        default=0,
+        help_text="신청 시작일부터 이 기간에는 우선 모집 자치구 주민만 신청할 수 있습니다.",
+    )
+    application_questions = StreamField(
+        ApplicationQuestionsBlock(), verbose_name="신청 질문", blank=True
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -78,6 +109,16 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
                 FieldPanel("organizer"),
             ],
             heading="모집",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accepts_applications"),
+                FieldRowPanel([FieldPanel("waitlist_limit"), FieldPanel("max_participants")]),
+                FieldPanel("asks_children"),
+                FieldRowPanel([FieldPanel("priority_district"), FieldPanel("priority_days")]),
+                FieldPanel("application_questions"),
+            ],
+            heading="온라인 신청",
         ),
     ]
     search_fields = [
@@ -109,6 +150,8 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
             errors["application_end"] = "신청 마감일은 신청 시작일보다 빠를 수 없습니다."
         if self.capacity is not None and self.capacity < 0:
             errors["capacity"] = "정원은 0명 이상이어야 합니다."
+        if self.priority_days and not self.priority_district_id:
+            errors["priority_district"] = "우선 모집 기간이 있으면 자치구를 골라 주세요."
         if not self.is_online and not self.venue:
             errors["venue"] = "오프라인 교육은 장소를 입력해야 합니다."
         if errors:
@@ -125,6 +168,12 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
     @property
     def application_status(self) -> ApplicationStatus:
         return self.application_status_on(timezone.localdate())
+
+    def priority_period_on(self, day: date) -> bool:
+        """Whether only residents of the priority district may apply on `day`."""
+        if not (self.priority_district_id and self.priority_days):
+            return False
+        return (day - self.application_start).days < self.priority_days
 
 
 class ResourceType(models.TextChoices):

@@ -26,6 +26,9 @@ OPERATIONS = {
     "/api/v2/counseling/": {"post"},
     "/api/v2/counseling/{receipt_number}/": {"get", "post"},
     "/api/v2/partner-items/": {"get"},
+    "/api/v2/applications/programs/{program_id}/": {"get", "post"},
+    "/api/v2/applications/{receipt_number}/": {"get", "post"},
+    "/api/v2/applications/{receipt_number}/cancel/": {"post"},
 }
 
 

@@ -114,3 +114,28 @@ export function submitCounseling(fields) {
 export function listPartnerItems(params, options) {
   return getJSON(`${API}/partner-items/?${query(params)}`, options);
 }
+
+/** A program's application form and live seat counts ("잔여 3석 · 대기 5명"). */
+export function programForm(programId, options) {
+  return getJSON(`${API}/applications/programs/${encodeURIComponent(programId)}/`, options);
+}
+
+/** Apply; the answer holds the receipt number and the one-time access code. */
+export function applyToProgram(programId, fields) {
+  return getJSON(`${API}/applications/programs/${encodeURIComponent(programId)}/`, { method: "POST", body: fields });
+}
+
+/** An application's status; the access code travels in the body, not the URL. */
+export function lookupApplication(receiptNumber, accessCode) {
+  return getJSON(`${API}/applications/${encodeURIComponent(receiptNumber)}/`, {
+    method: "POST",
+    body: { access_code: accessCode },
+  });
+}
+
+export function cancelApplication(receiptNumber, accessCode) {
+  return getJSON(`${API}/applications/${encodeURIComponent(receiptNumber)}/cancel/`, {
+    method: "POST",
+    body: { access_code: accessCode },
+  });
+}

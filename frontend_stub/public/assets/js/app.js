@@ -13,6 +13,7 @@ import {
   showScreen,
 } from "./layout.js";
 import { currentRoute, navigate, startRouter } from "./router.js";
+import { renderApplicationLookup } from "./screens/apply.js";
 import { renderCounselingForm, renderCounselingLookup } from "./screens/counseling.js";
 import { renderPage } from "./screens/page.js";
 import { renderPreview } from "./screens/preview.js";
@@ -26,6 +27,7 @@ async function screenFor(route) {
   if (route.screen === "preview") return renderPreview(route.params);
   if (route.screen === "counseling") return renderCounselingLookup();
   if (route.screen === "counseling-ask") return renderCounselingForm();
+  if (route.screen === "applications") return renderApplicationLookup();
   setRobots(null);
   const page = await findPage(route.pagePath);
   return renderPage(page, { params: route.params });

@@ -7,6 +7,7 @@ const RESERVED = {
   "/preview/": "preview",
   "/counseling/": "counseling",
   "/counseling/ask/": "counseling-ask",
+  "/applications/": "applications",
 };
 
 /** The page path ("/가족정보/한부모-지원/") behind a frontend URL path. */

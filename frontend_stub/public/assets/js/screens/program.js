@@ -3,6 +3,7 @@
 import { h } from "../dom.js";
 import { formatDate, formatNumber, formatWon, labelOf } from "../format.js";
 import { renderStream } from "../blocks.js";
+import { applicationSection } from "./apply.js";
 import { facts, pageHeader, taxonomy } from "./common.js";
 
 const STATUS_LABELS = { upcoming: "모집예정", open: "모집중", closed: "마감" };
@@ -50,10 +51,11 @@ export function render(page) {
         ["참가비", page.fee !== undefined ? formatWon(page.fee) : null],
         ["운영 기관", labelOf(page.organizer)],
       ]),
-      status === "open" && page.application_url
+      status === "open" && page.application_url && !page.application?.accepts
         ? h("p", {}, h("a", { class: "button", href: page.application_url, rel: "noopener" }, "신청하기"))
         : null,
     ),
+    status === "open" ? applicationSection(page) : null,
     renderStream(page.body),
     taxonomy(page),
   );

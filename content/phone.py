@@ -1,4 +1,4 @@
-"""Validation of citizen submissions, with messages citizens can act on."""
+"""Korean phone numbers as citizens type them, in the one form the portal stores."""
 
 import re
 
