@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from api.serializers import RelatedObjectField, TagNamesField
+from content.computed import SELF
 from pages.blocks import BaseStreamBlock
 from pages.forms import PortalPageForm
 from pages.snippets import BloggerProfile
@@ -92,6 +93,7 @@ class BlogPostPage(SectionChildMixin, BasePage):
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    api_field_dependencies = {"tags": (SELF,)}  # saved with each revision
     api_fields = [
         APIField("blogger", serializer=RelatedObjectField()),
         APIField("date"),

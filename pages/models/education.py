@@ -19,6 +19,7 @@ from api.serializers import (
     PageLinkField,
     RelatedObjectField,
 )
+from content.computed import SELF, TODAY
 from pages.blocks import BaseStreamBlock
 
 from .base import BasePage, SectionChildMixin, SectionKind, TaxonomyMixin
@@ -96,6 +97,8 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
         index.FilterField("application_end"),
         *TaxonomyMixin.taxonomy_search_fields,
     ]
+    # Open, upcoming or closed as of today: cached answers are kept per day.
+    api_field_dependencies = {"application_status": (TODAY,)}
     api_fields = [
         APIField("intro"),
         APIField("body"),
@@ -194,6 +197,7 @@ class EducationResourcePage(SectionChildMixin, TaxonomyMixin, BasePage):
         index.FilterField("resource_type"),
         *TaxonomyMixin.taxonomy_search_fields,
     ]
+    api_field_dependencies = {"downloads": (SELF,)}  # inline rows saved with the page
     api_fields = [
         APIField("resource_type", serializer=ChoiceLabelField(ResourceType.choices)),
         APIField("description"),

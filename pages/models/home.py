@@ -7,6 +7,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from api.serializers import PageLinkListField, RelatedObjectField
+from content.computed import SELF
 
 from .base import BasePage
 
@@ -33,6 +34,10 @@ class HomePage(BasePage):
         ),
         InlinePanel("featured_items", label="추천 콘텐츠", max_num=8),
     ]
+    api_field_dependencies = {
+        "featured_items": (SELF,),  # inline rows; their pages are in the reference index
+        "pinned_notices": ("pages.noticepage",),  # a query over every notice
+    }
     api_fields = [
         APIField("hero_title"),
         APIField("hero_text"),

@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from api.serializers import DocumentListField
+from content.computed import SELF
 
 from .base import BasePage, SectionChildMixin, SectionKind
 
@@ -36,6 +37,7 @@ class NoticePage(SectionChildMixin, BasePage):
         index.FilterField("date"),
         index.FilterField("pinned"),
     ]
+    api_field_dependencies = {"attachments": (SELF,)}  # inline rows saved with the page
     api_fields = [
         APIField("date"),
         APIField("pinned"),

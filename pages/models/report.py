@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from api.serializers import RelatedObjectField, RelatedObjectListField
+from content.computed import SELF
 from pages.blocks import DataSourceBlock, ReportStreamBlock
 from pages.forms import PortalPageForm
 from report_print.serializers import PrintPdfField
@@ -88,6 +89,12 @@ class ReportEditionPage(SectionChildMixin, BasePage):
         index.SearchField("summary"),
         index.FilterField("year"),
     ]
+    api_field_dependencies = {
+        # Many-to-many: a renamed agency changes the editions it contributed to.
+        "contributing_agencies": ("pages.agency",),
+        # The print build announces the edition itself (PDF_BUILT).
+        "print_pdf": (SELF,),
+    }
     api_fields = [
         APIField("year"),
         APIField("edition_number"),
