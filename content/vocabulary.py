@@ -24,7 +24,7 @@ from wagtail.models import Locale, Page, get_page_models
 from pages.models import ApplicationStatus, SectionKind, SectionPage
 from pages.snippets import Audience, District, Topic
 
-from .paths import without_control_characters
+from .text import normalise_text
 
 # Filter name → (page field, term model).
 TAXONOMIES = {"topic": ("topics", Topic), "audience": ("audiences", Audience)}
@@ -163,10 +163,9 @@ class ContentFilter:
     @classmethod
     def from_params(cls, params: Mapping[str, str], names=FILTER_NAMES) -> "ContentFilter":
         """Parse the filters among `params` (only `names`; others are the caller's)."""
-        # No spelling holds control characters, and PostgreSQL refuses NUL in any query.
-        params = {
-            name: without_control_characters(params[name]) for name in names if name in params
-        }
+        # Spellings as editors wrote them: NFC, no control characters (PostgreSQL refuses NUL
+        # in any query), ASCII letters for full-width ones.
+        params = {name: normalise_text(params[name]) for name in names if name in params}
 
         def given(name: str) -> bool:
             # Present but empty is a mistake worth a message, not "no filter".
