@@ -34,7 +34,8 @@ from content.caching import (
 )
 from content.errors import api_exception_response, error_response
 from content.pageindex import site_page_index
-from content.paths import normalise_path, without_control_characters
+from content.paths import normalise_path
+from content.text import normalise_text
 from content.versioning import current_version
 from content.visibility import public_pages, used_by_public_pages
 
@@ -376,7 +377,7 @@ class RedirectsAPIView(PortalAPIView):
     def get(self, request):
         redirects = site_redirects(request).order_by("old_path")
         if "path" in request.GET:
-            old_path = Redirect.normalise_path(without_control_characters(request.GET["path"]))
+            old_path = Redirect.normalise_path(normalise_text(request.GET["path"]))
             redirects = redirects.filter(old_path=old_path)
         items = []
         for redirect_obj in redirects:

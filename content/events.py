@@ -84,6 +84,7 @@ def announce(
 ) -> ContentEvent:
     """Record a change now and tell subscribers once the surrounding transaction commits."""
     affected = tuple(dict.fromkeys([*([page.pk] if page is not None else []), *affected_page_ids]))
+    affected = tuple(dict.fromkeys([*affected, *computed_from(affected, page, subject)]))
     locale = locale or page_locale(page)
     visible = public_ids(affected)
     rows = ContentChange.objects.bulk_create(
@@ -110,6 +111,30 @@ def announce(
     else:
         transaction.on_commit(lambda: _deliver(event))
     return event
+
+
+def computed_from(page_ids: tuple[int, ...], page: Page | None, subject) -> list[int]:
+    """Pages whose computed API fields show the changed pages or object (`content.computed`):
+    a notice changing changes the home page's pinned notices, an agency the editions it
+    contributed to."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .computed import dependent_page_ids
+
+    found = []
+    if subject is not None:
+        found += dependent_page_ids([subject._meta.label_lower], subject.pk)
+    # The page's own type even if its row is gone (a deletion), and those of the pages with it.
+    labels = {page_type_label(page)} - {""}
+    if page_ids:
+        type_ids = Page.objects.filter(pk__in=page_ids).values_list("content_type_id", flat=True)
+        labels |= {
+            f"{content_type.app_label}.{content_type.model}"
+            for content_type in map(ContentType.objects.get_for_id, set(type_ids))
+        }
+    if labels:
+        found += dependent_page_ids(labels)
+    return [page_id for page_id in found if page_id not in page_ids]
 
 
 def public_ids(page_ids: tuple[int, ...]) -> set[int]:

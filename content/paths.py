@@ -5,11 +5,12 @@ A site path is the page's URL path below its site's home page: `/가족정보/�
 percent-encoded, which is what `meta.html_url`, feeds, sitemaps and webhooks hand out.
 """
 
-import unicodedata
 from urllib.parse import quote, unquote
 
 from django.conf import settings
 from wagtail.models import Page, Site
+
+from .text import normalise_text
 
 
 def html_path(url_path: str, root_url_path: str) -> str:
@@ -37,15 +38,10 @@ def frontend_url(path: str) -> str:
     return settings.FRONTEND_BASE_URL.rstrip("/") + quote(path)
 
 
-def without_control_characters(text: str) -> str:
-    """No page path holds control characters (PostgreSQL refuses NUL in any query)."""
-    return "".join(char for char in text if unicodedata.category(char) != "Cc")
-
-
 def normalise_path(value: str) -> str:
     """A path as clients send it — percent-encoded (as in `meta.html_url`), NFD or NFC Korean,
-    with or without slashes, with a query string — in the form the page index keys on."""
-    text = unquote(value.split("?")[0].split("#")[0])
-    text = without_control_characters(unicodedata.normalize("NFC", text))
-    segments = [segment for segment in text.split("/") if segment]
+    with or without slashes, with a query string — in the form the page index keys on
+    (`content.text.normalise_text`)."""
+    text = normalise_text(unquote(value.split("?")[0].split("#")[0]))
+    segments = [segment for segment in text.split("/") if segment.strip()]
     return "/" + "".join(f"{segment}/" for segment in segments)

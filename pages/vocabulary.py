@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, Page, get_page_models
 
-from content.paths import without_control_characters
+from content.text import normalise_text
 from pages.models import ApplicationStatus, SectionKind, SectionPage
 from pages.snippets import Audience, District, Topic
 
@@ -162,10 +162,9 @@ class ContentFilter:
     @classmethod
     def from_params(cls, params: Mapping[str, str], names=FILTER_NAMES) -> "ContentFilter":
         """Parse the filters among `params` (only `names`; others are the caller's)."""
-        # No spelling holds control characters, and PostgreSQL refuses NUL in any query.
-        params = {
-            name: without_control_characters(params[name]) for name in names if name in params
-        }
+        # Spellings as editors wrote them: NFC, no control characters (PostgreSQL refuses NUL
+        # in any query), ASCII letters for full-width ones.
+        params = {name: normalise_text(params[name]) for name in names if name in params}
 
         def given(name: str) -> bool:
             # Present but empty is a mistake worth a message, not "no filter".

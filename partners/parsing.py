@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import feedparser
 import nh3
 
+from content.text import normalise_text
+
 from .models import FeedStatus
 
 MAX_ITEMS = 100
@@ -59,7 +61,7 @@ def _without_empty_links(tag: str, attribute: str, value: str) -> str | None:
 def sanitise_html(value: str) -> str:
     """Partner HTML made safe to show: no scripts, event handlers, styles or unsafe URLs."""
     cleaned = nh3.clean(
-        value or "",
+        normalise_text(value or "", keep_newlines=True),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         attribute_filter=_without_empty_links,
@@ -70,7 +72,7 @@ def sanitise_html(value: str) -> str:
 
 
 def plain_text(value: str) -> str:
-    return html.unescape(nh3.clean(value or "", tags=set())).strip()
+    return normalise_text(html.unescape(nh3.clean(value or "", tags=set()))).strip()
 
 
 def web_link(value: str) -> str:

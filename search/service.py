@@ -3,7 +3,6 @@
 import html
 import logging
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from wagtail.search.utils import normalise_query_string
 
 from content.pageindex import PublicPageIndex, site_page_index
 from content.paths import html_path
+from content.text import normalise_text
 from content.versioning import PerVersion, current_version
 from infra.metrics import SEARCH_FALLBACKS
 from pages.vocabulary import TAXONOMIES, ContentFilter, InvalidFilter
@@ -78,9 +78,9 @@ class SearchRequest:
 
 
 def clean_query(raw: str | None, max_length: int = MAX_QUERY_LENGTH) -> str:
-    """The query without control characters and extra spaces; 400-worthy input raises."""
-    text = "".join(ch for ch in (raw or "") if unicodedata.category(ch)[0] != "C" or ch == " ")
-    text = " ".join(text.split())
+    """The query in the portal's one text form (NFC, no control characters, ASCII for
+    full-width forms) without extra spaces; 400-worthy input raises."""
+    text = " ".join(normalise_text(raw or "").split())
     if not text:
         raise SearchInputError("empty_query", "검색어를 입력해 주세요.")
     if len(text) > max_length:

@@ -7,9 +7,10 @@ what they are told (ids, type, path, version — never a page's content, let alo
 | MOVED         | page.published (the live page has a new path; partners re-read it) |
 | UNPUBLISHED   | page.unpublished       |
 | DELETED       | page.deleted           |
-| RESTRICTED, UNRESTRICTED | page.privacy_changed (`data.public` says which way) |
+| RESTRICTED, UNRESTRICTED | page.privacy_changed (`data.public`: which way; one per page) |
 | PDF_BUILT     | report.pdf_built       |
 
+A privacy change is sent for the restricted page and each live descendant it turned.
 RELATED and MEDIA changes (a renamed topic, a restricted collection) concern no one page and
 send nothing. A page published or moved inside a private area sends nothing either: partners
 only hear about what the public may see.

@@ -14,6 +14,8 @@ from django.forms import Media, Script
 from django.urls import reverse
 from wagtail import blocks
 
+from content.text import normalise_text
+
 from .numbers import NumberFormatError, parse_cell
 
 MAX_ROWS = 200
@@ -47,8 +49,14 @@ def clean_grid(value) -> dict:
     """The grid with numbers parsed; ValidationError naming the first bad cell, in Korean."""
     if not isinstance(value, dict):
         raise ValidationError("표 내용을 읽을 수 없습니다. 표를 다시 붙여 넣어 주세요.")
-    headers = [str(cell or "").strip() for cell in value.get("headers") or []]
-    rows = [list(row) for row in value.get("rows") or [] if any(_filled(c) for c in row)]
+    # Pasted or imported text in the portal's one form: NFC, no control characters, ASCII
+    # digits for full-width ones (so "１２" is a number).
+    headers = [normalise_text(str(cell or "")).strip() for cell in value.get("headers") or []]
+    rows = [
+        [normalise_text(cell) if isinstance(cell, str) else cell for cell in row]
+        for row in value.get("rows") or []
+        if any(_filled(c) for c in row)
+    ]
     while headers and not headers[-1] and all(len(row) < len(headers) for row in rows):
         headers.pop()
     if not headers:

@@ -98,6 +98,12 @@ class TaxonomyMixin(models.Model):
         index.RelatedFields("audiences", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("districts", [index.SearchField("name"), index.FilterField("slug")]),
     ]
+    # Many-to-many: a renamed term changes the pages tagged with it (content.computed).
+    api_field_dependencies = {
+        "topics": ("pages.topic",),
+        "audiences": ("pages.audience",),
+        "districts": ("pages.district",),
+    }
 
     class Meta:
         abstract = True

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from content.computed import SELF
 from pages.blocks import BaseStreamBlock
 from pages.forms import PortalPageForm
 from pages.snippets import BloggerProfile
@@ -90,6 +91,7 @@ class BlogPostPage(SectionChildMixin, BasePage):
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    api_field_dependencies = {"tags": (SELF,)}  # saved with each revision
 
     subpage_types = []
     base_form_class = BlogPostForm

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from content.computed import SELF, TODAY
 from pages.blocks import BaseStreamBlock
 from pages.blocks.education import ApplicationQuestionsBlock
 
@@ -130,6 +131,12 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
         index.FilterField("application_end"),
         *TaxonomyMixin.taxonomy_search_fields,
     ]
+    # Open, upcoming or closed as of today: cached answers are kept per day.
+    api_field_dependencies = {
+        "application_status": (TODAY,),
+        # The page's own fields (seat counts are not in it: they are live, at `form`).
+        "application": (SELF,),
+    }
 
     subpage_types = []
 
@@ -218,6 +225,7 @@ class EducationResourcePage(SectionChildMixin, TaxonomyMixin, BasePage):
         index.FilterField("resource_type"),
         *TaxonomyMixin.taxonomy_search_fields,
     ]
+    api_field_dependencies = {"downloads": (SELF,)}  # inline rows saved with the page
 
     subpage_types = []
 

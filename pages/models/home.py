@@ -5,6 +5,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from content.computed import SELF
+
 from .base import BasePage
 
 
@@ -30,6 +32,10 @@ class HomePage(BasePage):
         ),
         InlinePanel("featured_items", label="추천 콘텐츠", max_num=8),
     ]
+    api_field_dependencies = {
+        "featured_items": (SELF,),  # inline rows; their pages are in the reference index
+        "pinned_notices": ("pages.noticepage",),  # a query over every notice
+    }
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.SectionPage"]

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from content.computed import SELF
+
 from .base import BasePage, SectionChildMixin, SectionKind
 
 
@@ -33,6 +35,7 @@ class NoticePage(SectionChildMixin, BasePage):
         index.FilterField("date"),
         index.FilterField("pinned"),
     ]
+    api_field_dependencies = {"attachments": (SELF,)}  # inline rows saved with the page
 
     subpage_types = []
 

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from content.computed import SELF
 from pages.blocks import DataSourceBlock, ReportStreamBlock
 from pages.forms import PortalPageForm
 
@@ -85,6 +86,12 @@ class ReportEditionPage(SectionChildMixin, BasePage):
         index.SearchField("summary"),
         index.FilterField("year"),
     ]
+    api_field_dependencies = {
+        # Many-to-many: a renamed agency changes the editions it contributed to.
+        "contributing_agencies": ("pages.agency",),
+        # The print build announces the edition itself (PDF_BUILT).
+        "print_pdf": (SELF,),
+    }
 
     subpage_types = ["pages.ReportChapterPage"]
 

@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from pages.models import ArticlePage, HomePage
+from tests.counseling.conftest import valid_submission
 
 
 @pytest.fixture(scope="module")
@@ -142,8 +143,11 @@ def test_errors_and_revalidation_validate(contract, settings):
     contract.get("/api/v2/pages/", X_API_Key="not-a-real-key")
     contract.get("/api/v2/counseling/NOPE-0000/")
     contract.post("/api/v2/counseling/", {"name": ""})
+    settings.COUNSELING_SUBMIT_RATE = "100/h"
+    submitted = contract.post("/api/v2/counseling/", valid_submission())
+    assert submitted.status_code == 201, submitted.content
     settings.API_ANONYMOUS_RATE = "1/m"
     contract.get("/api/v2/navigation/")
     contract.get("/api/v2/navigation/")
-    assert {200, 304, 400, 401, 404, 429} <= set(contract.statuses)
+    assert {200, 201, 304, 400, 401, 404, 429} <= set(contract.statuses)
     assert not contract.failures, "\n".join(contract.failures)

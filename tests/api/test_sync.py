@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from pages.models import SectionKind
 from tests.api.conftest import ClockAt, publish
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, NoticePageFactory, ReportEditionPageFactory
 
 
 def sync(api, since: str | None = None, **params) -> dict:
@@ -74,8 +74,9 @@ def test_unpublished_deleted_and_private_pages_become_tombstones(api, content):
 
     batch = sync(api, cursor)
 
-    # Only the article that linked to the unpublished page is resent (its link is gone).
-    assert [item["id"] for item in batch["items"]] == [content.article.pk]
+    # Only the article that linked to the unpublished page is resent (its link is gone), and
+    # the home page, whose pinned notices are a query over every notice (content.computed).
+    assert [item["id"] for item in batch["items"]] == [content.portal.home.pk, content.article.pk]
     assert set(batch["deleted"]) == {
         content.linked.pk,
         deleted_id,
@@ -281,3 +282,53 @@ def test_the_sync_batch_size_is_a_setting(api, content, settings):
     assert len(sync(api)["items"]) == 2
     assert api.get("/api/v2/sync/", {"limit": "4"}).status_code == 400
     assert len(sync(api, limit=3)["items"]) == 3
+
+
+def home_state(api, home_id: int) -> tuple[str, list[str]]:
+    response = api.get(f"/api/v2/pages/{home_id}/")
+    return response["ETag"], [notice["title"] for notice in response.json()["pinned_notices"]]
+
+
+def test_pinned_notices_reach_the_home_page_in_sync_and_its_etag(api, content):
+    home = content.portal.home
+    _, cursor = download_everything(api)
+    etag, _ = home_state(api, home.pk)
+
+    notice = NoticePageFactory(
+        parent=content.portal.section(SectionKind.NOTICE), title="고정 공지", pinned=True
+    )
+    publish(notice)
+    published = sync(api, cursor)
+    etag_published, titles = home_state(api, home.pk)
+    assert home.pk in [item["id"] for item in published["items"]]
+    assert titles == ["고정 공지"] and etag_published != etag
+
+    notice.title = "고친 고정 공지"
+    publish(notice)
+    retitled = sync(api, published["next_cursor"])
+    etag_retitled, titles = home_state(api, home.pk)
+    home_item = next(item for item in retitled["items"] if item["id"] == home.pk)
+    assert [link["title"] for link in home_item["pinned_notices"]] == ["고친 고정 공지"]
+    assert titles == ["고친 고정 공지"] and etag_retitled != etag_published
+
+    notice.unpublish()
+    unpublished = sync(api, retitled["next_cursor"])
+    home_item = next(item for item in unpublished["items"] if item["id"] == home.pk)
+    assert home_item["pinned_notices"] == []
+    assert home_state(api, home.pk) == (etag, [])
+
+
+def test_renaming_an_agency_resends_the_editions_it_contributed_to(api, content):
+    edition = ReportEditionPageFactory(parent=content.portal.section(SectionKind.REPORT))
+    edition.contributing_agencies.add(content.agency)
+    publish(edition)
+    _, cursor = download_everything(api)
+    etag = api.get(f"/api/v2/pages/{edition.pk}/")["ETag"]
+
+    content.agency.name = "서울가족재단"
+    content.agency.save()
+    batch = sync(api, cursor)
+
+    item = next(item for item in batch["items"] if item["id"] == edition.pk)
+    assert [agency["name"] for agency in item["contributing_agencies"]] == ["서울가족재단"]
+    assert api.get(f"/api/v2/pages/{edition.pk}/")["ETag"] != etag

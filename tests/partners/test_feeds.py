@@ -2,13 +2,14 @@
 
 import json
 import time
+import unicodedata
 
 import pytest
 
 from content.models import ContentChange
 from partners.importing import pull_feed
 from partners.models import FeedStatus, PartnerItem
-from partners.parsing import sanitise_html
+from partners.parsing import plain_text, sanitise_html
 
 from .feedserver import Route, rss
 
@@ -234,3 +235,7 @@ def test_one_feed_failing_unforeseen_does_not_stop_the_others(feed_server, make_
     broken.refresh_from_db()
     assert broken.last_error == "RuntimeError: unexpected"
     assert list(PartnerItem.objects.values_list("guid", flat=True)) == ["yn-2"]
+
+
+def test_partner_titles_are_normalised_like_everything_typed():
+    assert plain_text(unicodedata.normalize("NFD", "한부모\x00 ＦＡＱ")) == "한부모 FAQ"

@@ -1,6 +1,8 @@
 """The database search backend takes any text people type, quotes included, and ranks a
 large site's matches in one pass (SQLite FTS5)."""
 
+import unicodedata
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -92,3 +94,17 @@ def test_ranking_runs_the_full_text_match_once_per_statement(many_matches):
     assert len(found) >= 5
     # Wagtail's backend scores with a subquery that repeats the MATCH for every result.
     assert all(statement["sql"].count("MATCH") <= 1 for statement in statements)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["/api/v2/search/", "/api/v2/pages/"])
+def test_a_decomposed_hangul_query_finds_the_composed_page(client, counseling_page, endpoint):
+    """macOS and some keyboards send NFD jamo; the page's title is stored NFC."""
+    query = unicodedata.normalize("NFD", "가족 상담")
+    parameter = "q" if endpoint.endswith("/search/") else "search"
+
+    response = client.get(endpoint, {parameter: query})
+
+    assert response.status_code == 200
+    found = [item.get("id") or item.get("page_id") for item in response.json()["items"]]
+    assert counseling_page.pk in found
