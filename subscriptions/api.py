@@ -188,12 +188,12 @@ class DeviceView(ValidatingView):
         operation_id="subscriptions_device_unsubscribe",
         summary="구독 모두 해지 (기기 삭제)",
         parameters=[TOKEN_PARAMETER],
-        responses={204: None, 404: ERROR, 429: ERROR},
+        responses={200: MessageSerializer, 404: ERROR, 429: ERROR},
         tags=["subscriptions"],
     )
     def delete(self, request: Request) -> Response:
         unsubscribe(self.subscriber(request))
-        return Response(status=204, headers=NO_STORE)
+        return Response({"message": "구독을 모두 해지했습니다."}, headers=NO_STORE)
 
 
 class DeviceListsView(ValidatingView):
@@ -217,7 +217,7 @@ class DeviceListView(ValidatingView):
         operation_id="subscriptions_device_remove_list",
         summary="기기의 구독 목록 하나 해지",
         parameters=[TOKEN_PARAMETER],
-        responses={204: None, 404: ERROR, 429: ERROR},
+        responses={200: MessageSerializer, 404: ERROR, 429: ERROR},
         tags=["subscriptions"],
     )
     def delete(self, request: Request, list_id: int) -> Response:
@@ -227,7 +227,7 @@ class DeviceListView(ValidatingView):
         ).delete()
         if not deleted:
             raise exceptions.NotFound
-        return Response(status=204, headers=NO_STORE)
+        return Response({"message": "구독 목록 하나를 해지했습니다."}, headers=NO_STORE)
 
 
 class VapidKeyView(SubscriptionAPIView):

@@ -26,6 +26,12 @@ OPERATIONS = {
     "/api/v2/counseling/": {"post"},
     "/api/v2/counseling/{receipt_number}/": {"get", "post"},
     "/api/v2/partner-items/": {"get"},
+    "/api/v2/subscriptions/email/": {"post"},
+    "/api/v2/subscriptions/devices/": {"post"},
+    "/api/v2/subscriptions/devices/me/": {"get", "delete"},
+    "/api/v2/subscriptions/devices/me/lists/": {"post"},
+    "/api/v2/subscriptions/devices/me/lists/{list_id}/": {"delete"},
+    "/api/v2/subscriptions/vapid-key/": {"get"},
 }
 
 

@@ -35,7 +35,10 @@ class Browser:
         public = self.private_key.public_key().public_bytes(
             serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
         )
-        return {"endpoint": self.endpoint, "keys": {"p256dh": b64url(public), "auth": b64url(self.auth)}}
+        return {
+            "endpoint": self.endpoint,
+            "keys": {"p256dh": b64url(public), "auth": b64url(self.auth)},
+        }
 
 
 @dataclass

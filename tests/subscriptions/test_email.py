@@ -112,7 +112,9 @@ def test_the_manage_link_removes_one_list_and_changes_frequency(
     manage_path = response.context["manage_token"]
     page = client.get(f"/subscriptions/manage/{manage_path}/")
     notice = next(
-        s for s in page.context["subscriptions"] if s.subscriber_list.criteria["section"] == "notice"
+        s
+        for s in page.context["subscriptions"]
+        if s.subscriber_list.criteria["section"] == "notice"
     )
     client.post(
         f"/subscriptions/manage/{manage_path}/", {"remove": [notice.pk], "frequency": "weekly"}

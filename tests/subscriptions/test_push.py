@@ -79,7 +79,11 @@ def test_a_busy_push_service_is_retried_later_with_back_off(
     assert delivery.status == DeliveryStatus.PENDING
     assert delivery.attempts == 1
     wait = (delivery.next_attempt_at - timezone.now()).total_seconds()
-    assert settings.SUBSCRIPTIONS_RETRY_BASE_SECONDS - 5 < wait <= settings.SUBSCRIPTIONS_RETRY_BASE_SECONDS
+    assert (
+        settings.SUBSCRIPTIONS_RETRY_BASE_SECONDS - 5
+        < wait
+        <= settings.SUBSCRIPTIONS_RETRY_BASE_SECONDS
+    )
     assert Subscriber.objects.count() == 1  # busy is not gone
 
 

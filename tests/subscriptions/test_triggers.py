@@ -76,7 +76,9 @@ def test_minor_changes_notify_nobody_and_major_ones_carry_the_note(portal, clien
     publish(page)
     assert alert_mails() == []
 
-    ChangeNote.objects.create(page=page, major=True, note="지원 대상이 중위소득 100%로 넓어졌습니다.")
+    ChangeNote.objects.create(
+        page=page, major=True, note="지원 대상이 중위소득 100%로 넓어졌습니다."
+    )
     page.title = "지원금 안내 (대상 확대)"
     publish(page)
     (message,) = alert_mails()
