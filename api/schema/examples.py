@@ -291,5 +291,5 @@ OPERATIONS["subscriptions_email_subscribe"] = {
 OPERATIONS["subscriptions_device_unsubscribe"] = {"message": "구독을 모두 해지했습니다."}
 OPERATIONS["subscriptions_device_remove_list"] = {"message": "구독 목록 하나를 해지했습니다."}
 OPERATIONS["subscriptions_vapid_key"] = {
-    "public_key": "BAOg5Bc87l1THDXsbX8UaOfheodlp0OOm3JOBxcqzkqS6v-hUmIGs4ydIXZEj36j9VTlOLoct66U_atqZhi7FDM"
+    "public_key": "BAOg5Bc87l1THDXsbX8UaOfheodlp0OOm3JOBxcqzkqS6v-hUmIGs4ydIXZEj36j9VTlOLoct66U"
 }
