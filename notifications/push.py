@@ -16,6 +16,7 @@ GONE (404/410 from a push service, an unregistered app token) and retries on RET
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import sys
 import time
@@ -97,18 +98,29 @@ class WebPushSubscription:
 
 
 def vapid_headers(endpoint: str) -> dict[str, str]:
-    """RFC 8292: a JWT for the push service's origin, signed with the portal's VAPID key."""
-    from py_vapid import Vapid
+    """RFC 8292: a JWT for the push service's origin, signed with the portal's VAPID key.
 
+    Valid 12 hours and the same for every subscription at one push service, so it is signed
+    once an hour per origin rather than once per message.
+    """
     if not settings.WEBPUSH_VAPID_PRIVATE_KEY:
         raise ImproperlyConfigured("WEBPUSH_VAPID_PRIVATE_KEY is not set: Web Push cannot sign.")
     parts = urlsplit(endpoint)
-    claims = {
-        "aud": f"{parts.scheme}://{parts.netloc}",
-        "exp": int(time.time()) + 12 * 3600,
-        "sub": settings.WEBPUSH_VAPID_SUBJECT,
-    }
-    return Vapid.from_string(settings.WEBPUSH_VAPID_PRIVATE_KEY).sign(claims)
+    hour = int(time.time() // 3600)
+    return _signed_vapid_headers(
+        f"{parts.scheme}://{parts.netloc}",
+        hour,
+        settings.WEBPUSH_VAPID_PRIVATE_KEY,
+        settings.WEBPUSH_VAPID_SUBJECT,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _signed_vapid_headers(audience: str, hour: int, private_key: str, subject: str) -> dict:
+    from py_vapid import Vapid
+
+    claims = {"aud": audience, "exp": (hour + 12) * 3600, "sub": subject}
+    return Vapid.from_string(private_key).sign(claims)
 
 
 def encrypt_for(subscription: WebPushSubscription, payload: bytes) -> bytes:
@@ -133,7 +145,7 @@ def send_web_push(
         "content-type": "application/octet-stream",
         "ttl": str(ttl),
         "urgency": "normal",
-        **vapid_headers(subscription.endpoint),
+        **vapid_headers(subscription.endpoint),  # a copy: the cached dict stays as it is
     }
     if message.tag:
         headers["topic"] = message.tag[:32]
