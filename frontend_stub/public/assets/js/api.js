@@ -114,3 +114,17 @@ export function submitCounseling(fields) {
 export function listPartnerItems(params, options) {
   return getJSON(`${API}/partner-items/?${query(params)}`, options);
 }
+
+/** E-mail subscription: the API sends a confirmation link (double opt-in). */
+export function subscribeByEmail(email, filters, frequency) {
+  return getJSON(`${API}/subscriptions/email/`, { method: "POST", body: { email, filters, frequency } });
+}
+
+/** A browser's push subscription (PushSubscription.toJSON()) on the list for `filters`. */
+export function registerPushDevice(device, filters) {
+  return getJSON(`${API}/subscriptions/devices/`, { method: "POST", body: { channel: "webpush", device, filters } });
+}
+
+export function getVapidKey() {
+  return getJSON(`${API}/subscriptions/vapid-key/`);
+}
