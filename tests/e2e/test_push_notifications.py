@@ -14,12 +14,13 @@ pytestmark = pytest.mark.browser
 
 def registration_id(cdp, scope: str, timeout: float = 10) -> str:
     found = {}
-    cdp.on(
-        "ServiceWorker.workerRegistrationUpdated",
-        lambda event: found.update(
-            {r["scopeURL"]: r["registrationId"] for r in event["registrations"] if not r["isDeleted"]}
-        ),
-    )
+
+    def updated(event):
+        for registration in event["registrations"]:
+            if not registration["isDeleted"]:
+                found[registration["scopeURL"]] = registration["registrationId"]
+
+    cdp.on("ServiceWorker.workerRegistrationUpdated", updated)
     cdp.send("ServiceWorker.enable")
     deadline = time.monotonic() + timeout
     while scope not in found and time.monotonic() < deadline:
@@ -41,9 +42,10 @@ def test_a_pushed_message_is_shown_as_a_notification_carrying_its_page(
     scope = page.evaluate(
         """async () => {
             window.shown = [];
-            navigator.serviceWorker.addEventListener("message", (event) => window.shown.push(event.data));
-            await navigator.serviceWorker.register("/frontend/sw.js", { scope: "/frontend/" });
-            return (await navigator.serviceWorker.ready).scope;
+            const worker = navigator.serviceWorker;
+            worker.addEventListener("message", (event) => window.shown.push(event.data));
+            await worker.register("/frontend/sw.js", { scope: "/frontend/" });
+            return (await worker.ready).scope;
         }"""
     )
     cdp = page.context.new_cdp_session(page)
