@@ -220,10 +220,12 @@ class DeviceListView(ValidatingView):
         responses={200: MessageSerializer, 404: ERROR, 429: ERROR},
         tags=["subscriptions"],
     )
-    def delete(self, request: Request, list_id: int) -> Response:
+    def delete(self, request: Request, list_id: str) -> Response:
         subscriber = self.subscriber(request)
+        if not list_id.isdigit() or len(list_id) > 18:
+            raise exceptions.NotFound
         deleted, _ = Subscription.objects.filter(
-            subscriber=subscriber, subscriber_list_id=list_id
+            subscriber=subscriber, subscriber_list_id=int(list_id)
         ).delete()
         if not deleted:
             raise exceptions.NotFound

@@ -10,6 +10,7 @@ urlpatterns = [
     path("devices/", api.DeviceRegisterView.as_view(), name="devices"),
     path("devices/me/", api.DeviceView.as_view(), name="device"),
     path("devices/me/lists/", api.DeviceListsView.as_view(), name="device-lists"),
-    path("devices/me/lists/<int:list_id>/", api.DeviceListView.as_view(), name="device-list"),
+    # str, not int: an id that is no number answers this view's JSON 404, not a CSRF page.
+    path("devices/me/lists/<str:list_id>/", api.DeviceListView.as_view(), name="device-list"),
     path("vapid-key/", api.VapidKeyView.as_view(), name="vapid-key"),
 ]
