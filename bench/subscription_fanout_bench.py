@@ -179,8 +179,12 @@ def main() -> None:
         for _ in range(args.workers)
     ]
     try:
-        time.sleep(3)  # the workers start
+        from infra.models import Lease
         from subscriptions.models import Alert, Delivery, DeliveryStatus
+
+        deadline = time.monotonic() + 120
+        while Lease.objects.count() < args.workers and time.monotonic() < deadline:
+            time.sleep(0.5)  # each worker holds a lease on itself once it runs
 
         load_before = os.getloadavg()
         published = time.monotonic()

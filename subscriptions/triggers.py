@@ -69,6 +69,8 @@ def make_alert(page: Page, kind: str, dedup_key: str, note: ChangeNote | None) -
     if Alert.objects.filter(dedup_key=dedup_key).exists():
         return None
     list_ids = lists_matching(page)
+    if not list_ids:
+        return None  # nobody to tell: no log entry either
     alert = Alert.objects.create(
         kind=kind,
         dedup_key=dedup_key,
@@ -78,8 +80,7 @@ def make_alert(page: Page, kind: str, dedup_key: str, note: ChangeNote | None) -
         url=frontend_url(site_path(page)),
         list_ids=list_ids,
     )
-    if list_ids:
-        start(alert)
+    start(alert)
     return alert
 
 
