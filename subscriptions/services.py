@@ -5,6 +5,8 @@ so looking one up never decrypts anyone else's. Links carry a signed `[subscribe
 manage key]`: no account is needed, and deleting the subscriber revokes every link.
 """
 
+import base64
+import binascii
 import json
 from datetime import timedelta
 
@@ -165,6 +167,8 @@ def normalized_device(channel: str, device: dict) -> dict:
     if not isinstance(device, dict):
         raise SubscriptionError("기기 정보는 JSON 객체여야 합니다.")
     if channel == Channel.WEB_PUSH:
+        if not settings.WEBPUSH_VAPID_PRIVATE_KEY:
+            raise SubscriptionError("이 포털은 아직 브라우저 알림을 보낼 수 없습니다.")
         endpoint = str(device.get("endpoint", "")).strip()
         keys = device.get("keys") if isinstance(device.get("keys"), dict) else {}
         p256dh, auth = str(keys.get("p256dh", "")).strip(), str(keys.get("auth", "")).strip()
@@ -172,6 +176,8 @@ def normalized_device(channel: str, device: dict) -> dict:
             raise SubscriptionError("푸시 구독 주소(endpoint)는 https 주소여야 합니다.")
         if not endpoint or not p256dh or not auth or len(endpoint) > 1000:
             raise SubscriptionError("푸시 구독에 endpoint, keys.p256dh, keys.auth가 필요합니다.")
+        if not (is_key(p256dh, 65, first=0x04) and is_key(auth, 16)):
+            raise SubscriptionError("푸시 구독의 keys.p256dh 또는 keys.auth가 올바르지 않습니다.")
         return {"endpoint": endpoint, "p256dh": p256dh, "auth": auth}
     if channel == Channel.APP:
         platform = str(device.get("platform", "")).strip().lower()
@@ -182,6 +188,15 @@ def normalized_device(channel: str, device: dict) -> dict:
             raise SubscriptionError("앱 기기 토큰(token)이 필요합니다.")
         return {"platform": platform, "token": token}
     raise SubscriptionError("채널은 webpush 또는 app이어야 합니다.")
+
+
+def is_key(value: str, length: int, first: int | None = None) -> bool:
+    """A base64url key of `length` bytes (P-256 public keys start with 0x04, uncompressed)."""
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    except (ValueError, binascii.Error):
+        return False
+    return len(raw) == length and (first is None or raw[0] == first)
 
 
 def add_list(subscriber: Subscriber, subscriber_list: SubscriberList) -> Subscription:

@@ -104,3 +104,22 @@ def test_subscribing_is_rate_limited_per_client_address(portal, client, settings
     assert statuses == [202, 202, 429]
     limited = post(client, "/api/v2/subscriptions/email/", bodies[0])
     assert limited.json()["error"]["code"] == "rate_limited"
+
+
+def test_browser_push_is_refused_while_no_vapid_key_is_configured(portal, client, settings):
+    settings.WEBPUSH_VAPID_PRIVATE_KEY = ""
+    device = {"endpoint": "https://push.example/abc", "keys": {"p256dh": "BNc", "auth": "tBH"}}
+    response = post(
+        client, "/api/v2/subscriptions/devices/", {"channel": "webpush", "device": device}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == "이 포털은 아직 브라우저 알림을 보낼 수 없습니다."
+
+
+def test_push_keys_that_cannot_encrypt_are_refused_at_registration(portal, client):
+    device = {"endpoint": "https://push.example/abc", "keys": {"p256dh": "BNc", "auth": "tBH"}}
+    response = post(
+        client, "/api/v2/subscriptions/devices/", {"channel": "webpush", "device": device}
+    )
+    assert response.status_code == 400
+    assert "keys.p256dh 또는 keys.auth" in response.json()["error"]["message"]

@@ -28,6 +28,7 @@ async function subscribeBrowser(filters) {
   }
   const registration = await registerServiceWorker();
   const { public_key: key } = await getVapidKey();
+  if (!key) throw new Error("브라우저 알림을 아직 쓸 수 없습니다. 이메일로 구독해 주세요.");
   const subscription = await registration.pushManager.subscribe({
     userVisibleOnly: true,
     applicationServerKey: applicationServerKey(key),
