@@ -2,6 +2,7 @@
 checks its VAPID signature; app push through the configured sender. Gone endpoints are removed;
 busy ones retried with back-off."""
 
+import io
 from urllib.parse import unquote
 
 import pytest
@@ -99,3 +100,24 @@ def test_app_push_goes_through_the_configured_sender_and_unregistered_tokens_lea
     ((target, message),) = LoopbackAppPushSender.outbox
     assert (target.platform, target.token, message.title) == ("fcm", "token-kept", "앱 알림")
     assert Subscriber.objects.count() == 1
+
+
+def test_a_due_retry_is_sent_once_the_push_service_recovers(
+    portal, client, publish, push_service, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    browser = push_service.browser("flaky")
+    register(client, "webpush", browser.subscription)
+    push_service.answers["flaky"] = 503
+    publish(draft_article(portal, title="다시 보내기"))
+    Delivery.objects.update(next_attempt_at=timezone.now())  # its back-off has passed
+
+    push_service.answers.pop("flaky")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("requeue_subscription_deliveries", stdout=io.StringIO())
+
+    (message,) = push_service.messages_for("flaky")
+    assert message["title"] == "다시 보내기"
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.SENT, 2)
