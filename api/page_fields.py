@@ -125,6 +125,7 @@ PAGE_API_FIELDS: dict[type[Page], list[APIField]] = {
     NoticePage: [
         APIField("date"),
         APIField("pinned"),
+        APIField("urgent"),
         APIField("body"),
         APIField("attachments", serializer=DocumentListField()),
     ],

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("cms.health")),
     path("metrics", metrics_view, name="metrics"),
     path("frontend/", include("frontend_stub.urls")),
+    path("subscriptions/", include("subscriptions.link_urls")),
 ]
 
 if settings.DEBUG:

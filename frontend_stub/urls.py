@@ -8,5 +8,6 @@ app_name = "frontend_stub"
 
 urlpatterns = [
     path("assets/<path:path>", views.asset, name="asset"),
+    path("sw.js", views.service_worker, name="service-worker"),
     re_path(r"^(?P<path>.*)$", views.index, name="index"),
 ]

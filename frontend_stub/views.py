@@ -80,3 +80,14 @@ def asset(request: HttpRequest, path: str) -> HttpResponse:
     response["Cache-Control"] = "no-cache"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_safe
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, served at /frontend/ so that its scope is the whole client."""
+    response = HttpResponse(
+        (PUBLIC_DIR / "sw.js").read_bytes(), content_type="text/javascript; charset=utf-8"
+    )
+    response["Cache-Control"] = "no-cache"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

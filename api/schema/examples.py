@@ -339,3 +339,27 @@ OPERATIONS["applications_program"] = {
         "waitlist_remaining": 5,
     },
 }
+
+# Subscriptions (subscriptions/api.py)
+DEVICE_STATE = {
+    "token": "WzQyLCJ0b2tlbiJd:1vT2xQ:manage-token-signature",
+    "channel": "webpush",
+    "subscriptions": [
+        {
+            "id": 3,
+            "title": "주제: 육아 · 지역: 종로구",
+            "criteria": {"topic": ["parenting"], "district": ["jongno-gu"]},
+        }
+    ],
+}
+OPERATIONS["subscriptions_device_register"] = DEVICE_STATE
+OPERATIONS["subscriptions_device_read"] = DEVICE_STATE
+OPERATIONS["subscriptions_device_add_list"] = DEVICE_STATE["subscriptions"][0]
+OPERATIONS["subscriptions_email_subscribe"] = {
+    "message": "확인 메일을 보냈습니다. 메일의 링크를 열면 구독이 시작됩니다."
+}
+OPERATIONS["subscriptions_device_unsubscribe"] = {"message": "구독을 모두 해지했습니다."}
+OPERATIONS["subscriptions_device_remove_list"] = {"message": "구독 목록 하나를 해지했습니다."}
+OPERATIONS["subscriptions_vapid_key"] = {
+    "public_key": "BAOg5Bc87l1THDXsbX8UaOfheodlp0OOm3JOBxcqzkqS6v-hUmIGs4ydIXZEj36j9VTlOLoct66U"
+}

@@ -74,7 +74,7 @@ def add_operation_examples(schema: dict) -> None:
             example = examples.OPERATIONS.get(operation.get("operationId"))
             if example is None:
                 continue
-            status = "201" if "201" in operation["responses"] else "200"
+            status = next(code for code in operation["responses"] if code.startswith("2"))
             media = operation["responses"][status]["content"]["application/json"]
             media["example"] = example
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "report_print",
     "partners",
     "notifications",
+    "subscriptions",
     # Before django_tasks_db: its `db_worker` command (leased) replaces the library's.
     "infra",
     "wagtail_headless_preview",
@@ -309,6 +310,12 @@ SCHEDULED_COMMANDS = [
     ("run_print_queue", 15),  # typeset report PDFs queued by publishing (report_print)
     ("pull_partner_feeds", 15 * 60),  # import partner agencies' news (partners/importing.py)
 ]
+SCHEDULED_COMMANDS += [
+    ("notify_program_openings", 60 * 60),  # programs opening for applications (subscriptions)
+    ("send_subscription_digests", 60 * 60),  # daily and weekly e-mail digests
+    ("requeue_subscription_deliveries", 60),  # retries the queue could not hold back
+    ("purge_unconfirmed_subscribers", 24 * 60 * 60),  # unconfirmed for 7 days: deleted
+]
 
 # Online counseling (counseling): personal data is encrypted with these Fernet keys
 # (comma-separated, the first encrypts, all decrypt) and destroyed after its retention period.
@@ -353,3 +360,25 @@ PARTNER_FEED_MAX_BYTES = env.int("PARTNER_FEED_MAX_BYTES", default=5 * 1024 * 10
 # comes first, so it measures the whole stack.
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 MIDDLEWARE = ["cms.metrics.RequestMetricsMiddleware", *MIDDLEWARE]
+
+# Subscriptions and push (subscriptions/, notifications/push.py; docs/subscriptions.md).
+SUBSCRIPTIONS_CONFIRM_DAYS = env.int("SUBSCRIPTIONS_CONFIRM_DAYS", default=7)
+SUBSCRIPTIONS_DAILY_CAP = env.int("SUBSCRIPTIONS_DAILY_CAP", default=10)  # messages/subscriber
+SUBSCRIPTIONS_BATCH_SIZE = env.int("SUBSCRIPTIONS_BATCH_SIZE", default=500)
+SUBSCRIPTIONS_MAX_ATTEMPTS = env.int("SUBSCRIPTIONS_MAX_ATTEMPTS", default=6)
+SUBSCRIPTIONS_RETRY_BASE_SECONDS = env.float("SUBSCRIPTIONS_RETRY_BASE_SECONDS", default=60)
+SUBSCRIPTIONS_SUBSCRIBE_RATE = env("SUBSCRIPTIONS_SUBSCRIBE_RATE", default="10/h")  # per IP
+SUBSCRIPTIONS_MANAGE_RATE = env("SUBSCRIPTIONS_MANAGE_RATE", default="120/h")  # per IP
+# VAPID (RFC 8292) key pair for Web Push: the private key as base64url (raw 32 bytes or DER).
+WEBPUSH_VAPID_PRIVATE_KEY = env("WEBPUSH_VAPID_PRIVATE_KEY", default="")
+WEBPUSH_VAPID_PUBLIC_KEY = env("WEBPUSH_VAPID_PUBLIC_KEY", default="")
+WEBPUSH_VAPID_SUBJECT = env("WEBPUSH_VAPID_SUBJECT", default="mailto:family-portal@seoul.go.kr")
+WEBPUSH_ALLOW_HTTP_ENDPOINTS = env.bool("WEBPUSH_ALLOW_HTTP_ENDPOINTS", default=False)
+PUSH_TIMEOUT_SECONDS = env.float("PUSH_TIMEOUT_SECONDS", default=10)
+APP_PUSH_BACKEND = env("APP_PUSH_BACKEND", default="notifications.push.ConsoleAppPushSender")
+FCM_SERVICE_ACCOUNT_FILE = env("FCM_SERVICE_ACCOUNT_FILE", default="")
+APNS_KEY_FILE = env("APNS_KEY_FILE", default="")
+APNS_KEY_ID = env("APNS_KEY_ID", default="")
+APNS_TEAM_ID = env("APNS_TEAM_ID", default="")
+APNS_TOPIC = env("APNS_TOPIC", default="")
+APNS_HOST = env("APNS_HOST", default="https://api.push.apple.com")

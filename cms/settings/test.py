@@ -51,3 +51,12 @@ API_ANONYMOUS_RATE = ""
 API_KEY_RATE = ""
 PARTNER_FEED_CONNECT_TIMEOUT = 2.0
 PARTNER_FEED_TIMEOUT = 3.0
+# Subscriptions: app push to the loopback double; the loopback push service speaks http.
+APP_PUSH_BACKEND = "notifications.push.LoopbackAppPushSender"
+WEBPUSH_ALLOW_HTTP_ENDPOINTS = True
+WEBPUSH_VAPID_PRIVATE_KEY = "wWES0PYEEhUHY6m_LYVSXptxpg1bi4-a6VbeC2_9IRw"
+WEBPUSH_VAPID_PUBLIC_KEY = (
+    "BAOg5Bc87l1THDXsbX8UaOfheodlp0OOm3JOBxcqzkqS6v-hUmIGs4ydIXZEj36j9VTlOLoct66U_atqZhi7FDM"
+)
+SUBSCRIPTIONS_SUBSCRIBE_RATE = ""
+SUBSCRIPTIONS_MANAGE_RATE = ""

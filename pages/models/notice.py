@@ -20,12 +20,18 @@ class NoticePage(SectionChildMixin, BasePage):
 
     date = models.DateField("게시일", default=timezone.localdate)
     pinned = models.BooleanField("상단 고정", default=False)
+    urgent = models.BooleanField(
+        "긴급 공지",
+        default=False,
+        help_text="게시하면 이 공지에 맞는 구독자 모두에게 바로 알림을 보냅니다(모아 보내기 제외).",
+    )
     body = RichTextField("내용", features=["bold", "italic", "link", "document-link", "ol", "ul"])
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
         FieldPanel("pinned"),
+        FieldPanel("urgent"),
         FieldPanel("body"),
         InlinePanel("attachments", label="첨부파일"),
     ]

@@ -29,6 +29,12 @@ OPERATIONS = {
     "/api/v2/applications/programs/{program_id}/": {"get", "post"},
     "/api/v2/applications/{receipt_number}/": {"get", "post"},
     "/api/v2/applications/{receipt_number}/cancel/": {"post"},
+    "/api/v2/subscriptions/email/": {"post"},
+    "/api/v2/subscriptions/devices/": {"post"},
+    "/api/v2/subscriptions/devices/me/": {"get", "delete"},
+    "/api/v2/subscriptions/devices/me/lists/": {"post"},
+    "/api/v2/subscriptions/devices/me/lists/{list_id}/": {"delete"},
+    "/api/v2/subscriptions/vapid-key/": {"get"},
 }
 
 

@@ -104,3 +104,10 @@ def test_asset_paths_cannot_leave_the_assets_folder(client, path):
 def test_the_shell_only_answers_reads(client):
     assert client.post("/frontend/").status_code == 405
     assert client.head("/frontend/search/").status_code == 200
+
+
+def test_the_service_worker_is_served_at_the_clients_root(client):
+    response = client.get("/frontend/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert b'addEventListener("push"' in response.content

@@ -139,3 +139,17 @@ export function cancelApplication(receiptNumber, accessCode) {
     body: { access_code: accessCode },
   });
 }
+
+/** E-mail subscription: the API sends a confirmation link (double opt-in). */
+export function subscribeByEmail(email, filters, frequency) {
+  return getJSON(`${API}/subscriptions/email/`, { method: "POST", body: { email, filters, frequency } });
+}
+
+/** A browser's push subscription (PushSubscription.toJSON()) on the list for `filters`. */
+export function registerPushDevice(device, filters) {
+  return getJSON(`${API}/subscriptions/devices/`, { method: "POST", body: { channel: "webpush", device, filters } });
+}
+
+export function getVapidKey() {
+  return getJSON(`${API}/subscriptions/vapid-key/`);
+}

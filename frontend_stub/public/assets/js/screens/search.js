@@ -9,6 +9,7 @@ import { setBreadcrumbs, setRobots, setTitle } from "../layout.js";
 import { pageLink, pathOf } from "../links.js";
 import { appUrl, searchUrl } from "../router.js";
 import { pagination } from "./common.js";
+import { subscribeBox } from "../subscribe.js";
 
 const FILTERS = ["type", "section", "topic", "audience", "district"];
 const FACET_TITLES = { type: "유형", section: "섹션", topic: "주제", audience: "대상", district: "자치구" };
@@ -206,5 +207,13 @@ export async function renderSearch(params) {
     h("h1", {}, "검색"),
     searchForm(state),
     state.q ? await results(state) : await startHere(),
+    subscription(state),
   );
+}
+
+/** Topic and filtered screens: subscribe to what the filters pick (free text is no list). */
+function subscription(state) {
+  const filters = Object.fromEntries(FILTERS.filter((name) => state[name]).map((name) => [name, state[name]]));
+  const names = Object.entries(filters).map(([name, value]) => `${FACET_TITLES[name]} ${value}`);
+  return names.length ? subscribeBox(filters, names.join(" · ")) : null;
 }

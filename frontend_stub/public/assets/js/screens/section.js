@@ -9,6 +9,7 @@ import { appUrl } from "../router.js";
 import { pathOf } from "../links.js";
 import { card, cardList, pageHeader, pagination } from "./common.js";
 import { applicationStatus, statusBadge } from "./program.js";
+import { subscribeBox } from "../subscribe.js";
 
 const PAGE_SIZE = 12;
 
@@ -131,5 +132,6 @@ export async function render(page, { params }) {
     page.intro ? richTextBlock(page.intro, "rich-text lead") : null,
     listings,
     news,
+    kind ? subscribeBox({ section: kind }, page.title) : null,
   );
 }
