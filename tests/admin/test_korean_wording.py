@@ -14,7 +14,9 @@ from tests.pages.test_editorial import PortalTestCase
 CATALOG = Path(__file__).resolve().parents[2] / "locale" / "ko" / "LC_MESSAGES" / "django.po"
 # A model name ("페이지", "자치구", "상담 신청") may end in a vowel or a consonant, so a
 # particle right after it is wrong for some of them; "의", "에" and "항목이" fit every one.
-PARTICLE_AFTER_MODEL_NAME = re.compile(r"(%\(model_name\)s|\{model_name\})(은|는|을|를|이|가|\(으\))")
+PARTICLE_AFTER_MODEL_NAME = re.compile(
+    r"(%\(model_name\)s|\{model_name\})(은|는|을|를|이|가|\(으\))"
+)
 
 
 class ReviewWordingTests(PortalTestCase):
