@@ -3,8 +3,9 @@ and the table grid's endpoints."""
 
 from django.contrib import messages
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import path
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.action_menu import WorkflowMenuItem
@@ -92,6 +93,13 @@ def approval_first_for_reviewers(menu_items, request, context):
     if approve is not None:
         menu_items.remove(approve)
         menu_items.insert(0, approve)
+
+
+@hooks.register("insert_editor_js")
+def say_when_a_save_failed():
+    """Autosave refusals (400: locked, invalid, overtaken) shown as a Korean alert, not only
+    in a tooltip, so no failed save passes silently."""
+    return format_html('<script src="{}"></script>', static("pages/js/save-errors.js"))
 
 
 @hooks.register("after_edit_page")
