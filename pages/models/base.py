@@ -11,6 +11,7 @@ from wagtail_headless_preview.models import HeadlessMixin
 
 from api.serializers import RelatedObjectListField
 from pages.forms import PortalPageForm
+from pages.widgets import SearchableCheckboxes
 from search.indexing import page_korean_text
 
 
@@ -90,7 +91,11 @@ class TaxonomyMixin(models.Model):
 
     taxonomy_panels = [
         MultiFieldPanel(
-            [FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("districts")],
+            [
+                FieldPanel("topics", widget=SearchableCheckboxes),
+                FieldPanel("audiences", widget=SearchableCheckboxes),
+                FieldPanel("districts", widget=SearchableCheckboxes),
+            ],
             heading=_("분류"),
         )
     ]
