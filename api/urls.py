@@ -9,6 +9,7 @@ from .schema.views import PortalSchemaView, schema_docs_view
 
 urlpatterns = [
     path("v2/counseling/", include("counseling.urls")),
+    path("v2/feedback/", include("feedback.urls")),
     path("v2/search/", include("search.urls")),
     path("v2/feeds/", include("syndication.urls")),
     path("v2/", api_router.urls),

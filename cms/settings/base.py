@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms",
     "pages",
     "counseling",
+    "feedback",
     "demo",
     "search",
     "content",
@@ -312,6 +313,9 @@ COUNSELING_ACCESS_LOG_RETENTION_DAYS = env.int(
 COUNSELING_SUBMIT_RATE = env("COUNSELING_SUBMIT_RATE", default="5/h")  # per client IP
 COUNSELING_LOOKUP_RATE = env("COUNSELING_LOOKUP_RATE", default="10/h")  # failed look-ups per IP
 COUNSELING_LOOKUP_URL = env("COUNSELING_LOOKUP_URL", default=f"{FRONTEND_BASE_URL}/counseling/")
+
+# Page feedback (feedback/): answers per client per window, as a django-ratelimit rate.
+FEEDBACK_RATE = env("FEEDBACK_RATE", default="20/h")
 
 # Partners (partners/): API quotas per fixed window, as django-ratelimit rates ("300/m");
 # empty disables one. Keyless clients are counted per IP, each partner key on its own.
