@@ -38,16 +38,16 @@ def register_feedback_viewset():
 def summary(page_id: int) -> dict:
     """Yes and no counts for one page."""
     return PageFeedback.objects.filter(page_id=page_id).aggregate(
-        helpful=Count("pk", filter=Q(helpful=True)),
-        unhelpful=Count("pk", filter=Q(helpful=False)),
+        yes=Count("pk", filter=Q(helpful=True)),
+        no=Count("pk", filter=Q(helpful=False)),
     )
 
 
 @hooks.register("register_page_header_buttons")
 def feedback_for_this_page(page, user, view_name=None, next_url=None):
     counts = summary(page.pk)
-    if not counts["helpful"] and not counts["unhelpful"]:
+    if not counts["yes"] and not counts["no"]:
         return []
     url = reverse(feedback_viewset.get_url_name("index")) + f"?page={page.pk}"
-    label = f"의견 보기 (도움됨 {counts['helpful']} · 안 됨 {counts['unhelpful']})"
+    label = f"의견 보기 (도움됨 {counts['yes']} · 안 됨 {counts['no']})"
     return [Button(label, url, icon_name="comment", priority=60)]
