@@ -90,7 +90,7 @@ export function pagination(current, totalPages, hrefFor, label = "페이지") {
           {},
           n === current
             ? h("a", { href: hrefFor(n), "aria-current": "page" }, String(n))
-            : h("a", { href: hrefFor(n), "aria-label": `${n}쪽` }, String(n)),
+            : h("a", { href: hrefFor(n) }, String(n)), // named by what it shows (WCAG 2.5.3)
         ),
       ),
       current < totalPages ? h("li", {}, h("a", { href: hrefFor(current + 1), rel: "next" }, "다음")) : null,
