@@ -23,6 +23,12 @@ def _rate(group: str, request) -> str | None:
     return settings.FEEDBACK_RATE or None
 
 
+def _client(group: str, request) -> str:
+    # django-ratelimit's "ip" key fails without REMOTE_ADDR (some proxies, test clients);
+    # such requests share one counter rather than answering 500.
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
 class FeedbackView(CounselingAPIView):
     """Anonymous, no session or cookie; JSON errors in Korean through content/errors.py."""
 
@@ -35,7 +41,7 @@ class FeedbackView(CounselingAPIView):
     )
     def post(self, request: Request) -> Response:
         # Counted per client in the cache (django-ratelimit keys on a hash), never stored.
-        if is_ratelimited(request, group="feedback", key="ip", rate=_rate, increment=True):
+        if is_ratelimited(request, group="feedback", key=_client, rate=_rate, increment=True):
             return error_response(
                 "rate_limited", "의견을 너무 자주 보냈습니다. 잠시 후 다시 보내 주세요.", 429
             )

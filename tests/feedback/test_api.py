@@ -117,3 +117,11 @@ def test_endpoint_is_in_the_openapi_schema(api):
     operation = schema["paths"]["/api/v2/feedback/"]["post"]
     assert operation["operationId"] == "feedback_submit"
     assert {"201", "400", "429"} <= set(operation["responses"])
+
+
+def test_request_without_a_client_address_is_still_answered(article):
+    response = APIClient(REMOTE_ADDR="").post(
+        URL, {"page": article.pk, "helpful": True}, format="json"
+    )
+
+    assert response.status_code == 201
