@@ -11,6 +11,7 @@ urlpatterns = [
     path("v2/counseling/", include("counseling.urls")),
     path("v2/applications/", include("applications.urls")),
     path("v2/subscriptions/", include("subscriptions.urls")),
+    path("v2/feedback/", include("feedback.urls")),
     path("v2/search/", include("search.urls")),
     path("v2/feeds/", include("syndication.urls")),
     path("v2/", api_router.urls),

@@ -14,6 +14,9 @@ from rest_framework.views import APIView
 
 from .errors import error_response
 
+# A field people never see (hidden by the forms): bots that fill every field fill it too.
+HONEYPOT_FIELD = "website"
+
 
 class BoundedJSONParser(JSONParser):
     """JSON bodies; nesting deep enough to exhaust Python's recursion is unreadable input."""

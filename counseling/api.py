@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from content.errors import error_response
-from content.public_api import AnonymousAPIView
+from content.public_api import HONEYPOT_FIELD, AnonymousAPIView
 from infra.crypto import access_code_matches
 from infra.ratelimit import Quota, add_quota_headers, too_many_requests
 
@@ -22,7 +22,6 @@ from .serializers import (
 )
 from .services import submit_case
 
-HONEYPOT_FIELD = "website"
 ACCESS_CODE_HEADER = "X-Access-Code"
 NOT_FOUND_MESSAGE = "접수번호 또는 열람 코드가 올바르지 않습니다."
 NO_STORE = {"Cache-Control": "no-store"}

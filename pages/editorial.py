@@ -51,6 +51,8 @@ MEDIA_ADD_AND_CHOOSE = (
     "wagtaildocs.choose_document",
 )
 MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+# Citizens' "이 정보가 도움이 되었나요?" answers (feedback/): editors and reviewers read them.
+READ_FEEDBACK = "feedback.view_pagefeedback"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ GROUP_POLICIES = (
         name=EDITORS,
         model_permissions=(
             ADMIN_ACCESS,
+            READ_FEEDBACK,
             *(f"pages.view_{model}" for model in TAXONOMY_MODELS),
         ),
         pages={HOME: ("add_page", "change_page")},
@@ -83,6 +86,7 @@ GROUP_POLICIES = (
         name=REVIEWERS,
         model_permissions=(
             ADMIN_ACCESS,
+            READ_FEEDBACK,
             *(f"pages.add_{model}" for model in TAXONOMY_MODELS),
             *(f"pages.change_{model}" for model in TAXONOMY_MODELS),
         ),

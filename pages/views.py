@@ -79,4 +79,4 @@ def preview_table(request: HttpRequest) -> JsonResponse:
         return _invalid(error)
     fields = {name: str(raw.get(name) or "") for name in block.child_blocks if name != "table"}
     value = block.to_python({**fields, **grid})
-    return JsonResponse(block.get_api_representation(value))
+    return JsonResponse({**block.get_api_representation(value), "warnings": value.chart_warnings()})

@@ -3,10 +3,12 @@ and the table grid's endpoints."""
 
 from django.contrib import messages
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import path
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -74,6 +76,30 @@ def only_pages_the_user_may_see(pages, request):
     return pages.filter(
         Q(depth=1) | Q(pk__in=searchable_pages().values("pk")) | Q(pk__in=editable.values("pk"))
     )
+
+
+@hooks.register("construct_page_action_menu")
+def approval_first_for_reviewers(menu_items, request, context):
+    """A reviewer opening a page in moderation came to approve it: Wagtail sorts "초안 저장"
+    first, so the large button is moved to 승인 (승인 및 게시 at the last step)."""
+    approve = next(
+        (
+            item
+            for item in menu_items
+            if isinstance(item, WorkflowMenuItem) and item.name == "approve"
+        ),
+        None,
+    )
+    if approve is not None:
+        menu_items.remove(approve)
+        menu_items.insert(0, approve)
+
+
+@hooks.register("insert_editor_js")
+def say_when_a_save_failed():
+    """Autosave refusals (400: locked, invalid, overtaken) shown as a Korean alert, not only
+    in a tooltip, so no failed save passes silently."""
+    return format_html('<script src="{}"></script>', static("pages/js/save-errors.js"))
 
 
 @hooks.register("after_edit_page")

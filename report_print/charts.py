@@ -16,7 +16,9 @@ LABEL_SIZE = 7.0
 VALUE_SIZE = 6.5
 
 
-def number_label(value: float) -> str:
+def number_label(value: float | None) -> str:
+    if value is None:
+        return "자료 없음"
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.1f}"
@@ -78,7 +80,7 @@ def axis_chart_shapes(chart: PrintChart, width: float, height: float) -> list[di
     top_pad = 8.0 if len(chart.series) > 1 else 4.0
     left, bottom = 14.0, 9.0
     plot_w, plot_h = width - left - 2.0, height - top_pad - bottom
-    values = [v for series in chart.series for v in series.values]
+    values = [v for series in chart.series for v in series.values if v is not None]
     top, ticks = nice_scale(max(values, default=0))
 
     def y_of(value: float) -> float:
@@ -101,11 +103,17 @@ def axis_chart_shapes(chart: PrintChart, width: float, height: float) -> list[di
     show_values = count * len(chart.series) <= 18
     if chart.kind == "line":
         for number, series in enumerate(chart.series):
-            points = [[left + group * (i + 0.5), y_of(v)] for i, v in enumerate(series.values)]
-            shapes.append(
-                {"kind": "polyline", "points": points, "width": 1.6, "color": color(number)}
-            )
-            for (x, y), value in zip(points, series.values, strict=True):
+            points = [
+                ([left + group * (i + 0.5), y_of(v)] if v is not None else None)
+                for i, v in enumerate(series.values)
+            ]
+            # A missing value breaks the line, as on the web: one polyline per run.
+            for run in _runs(points):
+                shapes.append(
+                    {"kind": "polyline", "points": run, "width": 1.6, "color": color(number)}
+                )
+            present = [(p, v) for p, v in zip(points, series.values, strict=True) if p]
+            for (x, y), value in present:
                 shapes.append({"kind": "dot", "x": x, "y": y, "r": 1.1, "fill": color(number)})
                 if show_values:
                     shapes.append(
@@ -116,6 +124,8 @@ def axis_chart_shapes(chart: PrintChart, width: float, height: float) -> list[di
     bar_w = group * 0.66 / bars
     for number, series in enumerate(chart.series):
         for index, value in enumerate(series.values):
+            if value is None:
+                continue  # a gap, not a zero-height bar
             x = left + group * index + group * 0.17 + bar_w * number
             y = y_of(value)
             shapes.append(
@@ -135,9 +145,22 @@ def axis_chart_shapes(chart: PrintChart, width: float, height: float) -> list[di
     return shapes
 
 
+def _runs(points: list) -> list[list]:
+    """The unbroken stretches of a line's points (None marks a gap), each of two or more."""
+    runs, current = [], []
+    for point in [*points, None]:
+        if point is None:
+            if len(current) > 1:
+                runs.append(current)
+            current = []
+        else:
+            current.append(point)
+    return runs
+
+
 def pie_shapes(chart: PrintChart, width: float, height: float) -> list[dict[str, Any]]:
     series = chart.series[0] if chart.series else None
-    values = [max(0.0, v) for v in (series.values if series else [])]
+    values = [max(0.0, v or 0.0) for v in (series.values if series else [])]
     total = sum(values) or 1.0
     radius = height / 2 - 4
     cx, cy = radius + 6, height / 2

@@ -24,10 +24,20 @@ def _notes(value: Mapping[str, Any]) -> list[str]:
     return [str(item).strip() for item in raw if str(item).strip()]
 
 
+def _cell_text(cell: Any) -> str:
+    """A cell as printed: numbers with thousands separators, as the web shows them
+    (12960 → "12,960"); text ("－", "2015년") as written."""
+    if cell is None:
+        return ""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return f"{int(cell):,}" if float(cell).is_integer() else f"{cell:,}"
+    return str(cell)
+
+
 def _cells(row: Any) -> list[str]:
     if isinstance(row, Mapping):  # a row stored as {"cells": [...]} or {"values": [...]}
         row = row.get("cells") or row.get("values") or []
-    return ["" if cell is None else str(cell) for cell in row]
+    return [_cell_text(cell) for cell in row]
 
 
 @dataclass(frozen=True)
@@ -42,8 +52,10 @@ class PrintTable:
 
 @dataclass(frozen=True)
 class PrintSeries:
+    """One series; None where the table has no value ("－"), drawn as a gap as on the web."""
+
     name: str
-    values: list[float]
+    values: list[float | None]
 
 
 @dataclass(frozen=True)
@@ -83,11 +95,13 @@ def table_of(value: Mapping[str, Any]) -> PrintTable:
     )
 
 
-def _number(raw: Any) -> float:
+def _number(raw: Any) -> float | None:
+    if raw is None or isinstance(raw, bool):
+        return None
     try:
         return float(str(raw).replace(",", ""))
     except (TypeError, ValueError):
-        return 0.0
+        return None  # "－", "-", "해당 없음": no value, not zero
 
 
 def chart_of(value: Mapping[str, Any]) -> PrintChart:
@@ -97,7 +111,7 @@ def chart_of(value: Mapping[str, Any]) -> PrintChart:
     series = []
     for item in value.get("series") or []:
         numbers = [_number(number) for number in (item.get("values") or [])][: len(labels)]
-        numbers += [0.0] * (len(labels) - len(numbers))
+        numbers += [None] * (len(labels) - len(numbers))
         series.append(PrintSeries(name=_text(item, "name"), values=numbers))
     kind = _text(value, "chart_type") or _text(value, "kind") or "bar"
     return PrintChart(

@@ -506,8 +506,25 @@ def suggest(raw: str | None, site: Site) -> dict:
             {
                 "id": page.pk,
                 "title": page.title,
+                "label": label,
                 "path": html_path(page.url_path, site.root_page.url_path),
             }
-            for page in matches
+            for page, label in zip(matches, _suggestion_labels(matches), strict=True)
         ]
     }
+
+
+def _suggestion_labels(pages: list) -> list[str]:
+    """What each suggestion shows: its title, and for a title that repeats (one report
+    chapter per edition) what tells them apart — the edition's year ("… (2025년판)"), or
+    else the parent page's title. Only repeated titles cost a parent look-up."""
+    repeated = {title for title, count in Counter(p.title for p in pages).items() if count > 1}
+    labels = []
+    for page in pages:
+        if page.title not in repeated:
+            labels.append(page.title)
+            continue
+        parent = page.get_parent().specific
+        year = getattr(parent, "year", None)
+        labels.append(f"{page.title} ({year}년판)" if year else f"{page.title} ({parent.title})")
+    return labels

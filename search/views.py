@@ -107,6 +107,10 @@ SUGGEST_RESPONSE = inline_serializer(
                 {
                     "id": serializers.IntegerField(),
                     "title": serializers.CharField(),
+                    "label": serializers.CharField(
+                        help_text="보여 줄 글: 같은 제목이 여럿이면 판 연도나 상위 페이지를 덧붙임 "
+                        '(예: "서울 가족의 모습 (2025년판)")'
+                    ),
                     "path": serializers.CharField(),
                 },
             )

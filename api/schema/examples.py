@@ -241,8 +241,22 @@ OPERATIONS = {
         },
     },
     "search_suggest": {
-        "suggestions": [{"id": 12, "title": "한부모 지원", "path": "/가족정보/한부모-지원/"}]
+        "suggestions": [
+            {
+                "id": 12,
+                "title": "한부모 지원",
+                "label": "한부모 지원",
+                "path": "/가족정보/한부모-지원/",
+            },
+            {
+                "id": 31,
+                "title": "서울 가족의 모습",
+                "label": "서울 가족의 모습 (2025년판)",
+                "path": "/가족보고서/2025/서울-가족의-모습/",
+            },
+        ]
     },
+    "feedback_submit": {"message": "의견 고맙습니다. 더 나은 안내를 만드는 데 쓰겠습니다."},
     "counseling_submit": {
         "receipt_number": "C20261202-7KQ2MX",
         "access_code": "ABCD-EFGH-JKMN",

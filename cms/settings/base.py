@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "pages",
     "counseling",
     "applications",
+    "feedback",
     "demo",
     "search",
     "content",
@@ -341,6 +342,8 @@ SCHEDULED_COMMANDS += [
     ("send_application_reminders", 60 * 60),  # the day-before reminder to confirmed applicants
     ("purge_applications", 24 * 60 * 60),  # destroy applicants' data past its retention period
 ]
+# Page feedback (feedback/): answers per client per window, as a django-ratelimit rate.
+FEEDBACK_RATE = env("FEEDBACK_RATE", default="20/h")
 
 # Partners (partners/): API quotas per fixed window, as django-ratelimit rates ("300/m");
 # empty disables one. Keyless clients are counted per IP, each partner key on its own.

@@ -65,6 +65,19 @@ class StatisticsTableValue(blocks.StructValue):
         known = {name for name, _ in self._series_candidates()}
         return [name for name in self.chosen_series_names() if name not in known]
 
+    def chart_warnings(self) -> list[str]:
+        """What the chart will leave out, for the editor: a pie draws one series only."""
+        chart = self.chart()
+        if not chart or chart["chart_type"] != "pie" or len(chart["series"]) < 2:
+            return []
+        first, *dropped = (series["name"] for series in chart["series"])
+        return [
+            f"원 그래프는 한 계열만 그립니다. 보이는 계열: '{first}', "
+            f"빠지는 계열: {', '.join(repr(name) for name in dropped)}. "
+            "모두 보이려면 막대나 꺾은선을 고르고, "
+            "원 그래프로 둘 계열은 '차트 계열'에 하나만 적으세요."
+        ]
+
     def chart(self) -> dict | None:
         """Chart data in the shape clients draw: labels along the axis, one series per
         chosen column (or row), non-numeric cells as gaps (null)."""

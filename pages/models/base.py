@@ -10,6 +10,7 @@ from wagtail_headless_preview.models import HeadlessMixin
 
 from pages import extensions
 from pages.forms import PortalPageForm
+from pages.widgets import SearchableCheckboxes
 
 
 class SectionKind(models.TextChoices):
@@ -89,7 +90,11 @@ class TaxonomyMixin(models.Model):
 
     taxonomy_panels = [
         MultiFieldPanel(
-            [FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("districts")],
+            [
+                FieldPanel("topics", widget=SearchableCheckboxes),
+                FieldPanel("audiences", widget=SearchableCheckboxes),
+                FieldPanel("districts", widget=SearchableCheckboxes),
+            ],
             heading=_("분류"),
         )
     ]

@@ -25,6 +25,7 @@ OPERATIONS = {
     "/api/v2/search/suggest/": {"get"},
     "/api/v2/counseling/": {"post"},
     "/api/v2/counseling/{receipt_number}/": {"get", "post"},
+    "/api/v2/feedback/": {"post"},
     "/api/v2/partner-items/": {"get"},
     "/api/v2/applications/programs/{program_id}/": {"get", "post"},
     "/api/v2/applications/{receipt_number}/": {"get", "post"},

@@ -126,7 +126,7 @@ def test_long_listings_and_search_results_are_paginated(browser_page, e2e_site, 
     listing = page.locator(".cards")
     assert listing.locator(".card").count() == 12
     pages = page.get_by_role("navigation", name="공지사항 페이지")
-    click_and_wait(page, pages.get_by_role("link", name="2쪽"))
+    click_and_wait(page, pages.get_by_role("link", name="2", exact=True))
     assert page.url.endswith("?page=2")
     assert listing.locator(".card").count() == 2  # 14 notices, newest first
     assert pages.locator("[aria-current=page]").inner_text() == "2"

@@ -63,6 +63,18 @@ def test_editor_pastes_a_spreadsheet_and_sees_the_chart_in_the_preview(
     ]
     grid.scroll_into_view_if_needed()
     screenshot(page, "admin-table-paste-preview")
+    # Styled as the frontend draws it: ruled cells, legend in the series' colours.
+    cell = preview.get_by_role("table").locator("td").first
+    assert cell.evaluate("td => getComputedStyle(td).borderTopWidth") == "1px"
+    swatch = preview.locator(".chart__swatch").first
+    assert swatch.evaluate("s => getComputedStyle(s).backgroundColor") == "rgb(0, 114, 178)"
+    # A pie draws one series: the editor is told which one is left out.
+    chart_type.select_option("pie")
+    warning = grid.locator(".table-grid__status--error")
+    warning.wait_for()
+    assert "빠지는 계열: '상담 건수'" in warning.inner_text()
+    chart_type.select_option("bar")
+    warning.wait_for(state="detached")
 
     grid.get_by_label("2행 3열").fill("4천1백이십개")
     expect_error = grid.locator(".table-grid__status--error")

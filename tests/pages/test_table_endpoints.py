@@ -319,3 +319,25 @@ def test_an_encrypted_workbook_is_refused_in_korean(report_tf):
 
     assert response.status_code == 400
     assert response.json()["error"]["message"].startswith("엑셀 파일을 열 수 없습니다.")
+
+
+def test_preview_warns_that_a_pie_draws_one_series_only(report_tf):
+    grid = {
+        "title": "지원 현황",
+        "headers": ["연도", "지원 가구", "상담 건수"],
+        "rows": [["2016", "13520", "4120"], ["2017", "14080", "4400"]],
+        "chart_type": "pie",
+    }
+    pie = report_tf.post(PREVIEW_URL, json.dumps(grid), content_type="application/json").json()
+    bar = report_tf.post(
+        PREVIEW_URL, json.dumps({**grid, "chart_type": "bar"}), content_type="application/json"
+    ).json()
+    one = report_tf.post(
+        PREVIEW_URL,
+        json.dumps({**grid, "chart_series": "상담 건수"}),
+        content_type="application/json",
+    ).json()
+
+    assert len(pie["warnings"]) == 1
+    assert "보이는 계열: '지원 가구', 빠지는 계열: '상담 건수'" in pie["warnings"][0]
+    assert bar["warnings"] == [] and one["warnings"] == []

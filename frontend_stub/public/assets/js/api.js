@@ -110,6 +110,11 @@ export function submitCounseling(fields) {
   return getJSON(`${API}/counseling/`, { method: "POST", body: fields });
 }
 
+/** "이 정보가 도움이 되었나요?": {page, helpful, comment?}; answers {message}. */
+export function sendFeedback(fields) {
+  return getJSON(`${API}/feedback/`, { method: "POST", body: fields });
+}
+
 /** Partner agencies' news shown under a section: [{title, link, summary_html, published, source}]. */
 export function listPartnerItems(params, options) {
   return getJSON(`${API}/partner-items/?${query(params)}`, options);

@@ -54,7 +54,7 @@ export function attachAutocomplete(input) {
         option.element = h(
           "li",
           { id: uid("suggestion"), role: "option", "aria-selected": "false", class: "suggestions__item" },
-          item.title,
+          item.label || item.title, // "… (2025년판)" when a title repeats across editions
         );
         // mousedown, not click: it fires before the input's blur closes the list.
         option.element.addEventListener("mousedown", (event) => {

@@ -265,6 +265,8 @@ class TableGridController extends window.StimulusModule.Controller {
         return;
       }
       if (this.status.classList.contains("table-grid__status--error")) this.say("");
+      // What the chart leaves out (a pie draws one series): said, not silently dropped.
+      if (data.warnings?.length) this.say(data.warnings.join(" "), true);
       const { renderStream } = await import(`${this.frontendValue}blocks.js`);
       this.preview.replaceChildren(renderStream([{ type: "statistics_table", value: data }]));
     } catch {

@@ -52,6 +52,19 @@ export function section(title, ...children) {
   return h("section", { class: "content-section" }, h("h2", {}, title), content);
 }
 
+/** The two doors of online counseling (app screens, not pages, so no menu lists them). */
+export function counselingLinks(title = "온라인 상담") {
+  return section(
+    title,
+    h(
+      "ul",
+      { class: "link-list counseling-links" },
+      h("li", {}, h("a", { href: "/frontend/counseling/ask/" }, "온라인 상담 신청하기")),
+      h("li", {}, h("a", { href: "/frontend/counseling/" }, "상담 답변 확인하기 (접수번호와 열람 코드)")),
+    ),
+  );
+}
+
 /** A card linking to a page in a listing; `level` keeps the heading outline in order. */
 export function card(item, { meta, text, image, level = "h3" } = {}) {
   return h(
@@ -90,7 +103,7 @@ export function pagination(current, totalPages, hrefFor, label = "페이지") {
           {},
           n === current
             ? h("a", { href: hrefFor(n), "aria-current": "page" }, String(n))
-            : h("a", { href: hrefFor(n), "aria-label": `${n}쪽` }, String(n)),
+            : h("a", { href: hrefFor(n) }, String(n)), // named by what it shows (WCAG 2.5.3)
         ),
       ),
       current < totalPages ? h("li", {}, h("a", { href: hrefFor(current + 1), rel: "next" }, "다음")) : null,

@@ -5,7 +5,7 @@ import { h } from "../dom.js";
 import { labelOf, typeLabel } from "../format.js";
 import { responsiveImage } from "../images.js";
 import { pageLink } from "../links.js";
-import { card, cardList, dateText, section } from "./common.js";
+import { card, cardList, counselingLinks, dateText, section } from "./common.js";
 
 async function sectionsOf() {
   try {
@@ -53,6 +53,7 @@ export async function render(page) {
           )
         : null,
     ),
+    counselingLinks(),
     section(
       "포털 안내",
       sections.length

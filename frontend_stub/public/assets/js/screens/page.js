@@ -1,5 +1,6 @@
 // One screen per page type, chosen by the API's meta.type.
 
+import { feedbackBox } from "../feedback.js";
 import { setBreadcrumbs, setTitle } from "../layout.js";
 import { render as article } from "./article.js";
 import { render as blog } from "./blog.js";
@@ -27,6 +28,8 @@ const SCREENS = {
 export async function renderPage(page, context = {}) {
   const screen = SCREENS[page.meta?.type] ?? generic;
   const node = await screen(page, context);
+  // Every live page asks whether it helped; a preview is not public yet.
+  if (!context.preview) node.append(feedbackBox(page));
   const isHome = page.meta?.type === "pages.HomePage";
   setTitle(isHome ? null : page.seo?.title || page.title, page.seo?.description || page.meta?.search_description);
   setBreadcrumbs(isHome ? null : page.breadcrumbs, page.title);

@@ -31,7 +31,8 @@ function searchForm(state) {
   const input = h("input", { id: "search-q", name: "q", type: "search", value: state.q, maxlength: "100", placeholder: "예: 한부모 지원, 가족상담" });
   const form = h(
     "form",
-    { class: "search-form", role: "search", action: appUrl("/search/"), method: "get" },
+    // The header has a search landmark too: each gets its own name.
+    { class: "search-form", role: "search", "aria-label": "검색어 바꾸기", action: appUrl("/search/"), method: "get" },
     h("label", { for: "search-q" }, "검색어"),
     h("div", { class: "search-form__box" }, input, h("button", { type: "submit" }, "검색")),
     FILTERS.filter((name) => state[name]).map((name) => h("input", { type: "hidden", name, value: state[name] })),
@@ -47,11 +48,23 @@ function termLinks(terms) {
 function facetGroups(state, facets) {
   const groups = Object.entries(facets || {}).filter(([, values]) => Array.isArray(values) && values.length);
   if (!groups.length) return null;
+  // After the results and folded on a phone (28 filter links pushed results 1,400 px down);
+  // open beside them on a wide screen.
+  const wide = window.matchMedia("(min-width: 52rem)").matches;
   return h(
     "aside",
     { class: "facets", "aria-labelledby": "facets-title" },
-    h("h2", { id: "facets-title" }, "결과 좁히기"),
-    groups.map(([name, values]) =>
+    h(
+      "details",
+      { class: "facets__fold", open: wide || groups.some(([name]) => state[name]) },
+      h("summary", {}, h("h2", { id: "facets-title" }, "결과 좁히기")),
+      facetSections(state, groups),
+    ),
+  );
+}
+
+function facetSections(state, groups) {
+  return groups.map(([name, values]) =>
       h(
         "section",
         { class: "facets__group" },
@@ -72,8 +85,7 @@ function facetGroups(state, facets) {
           }),
         ),
       ),
-    ),
-  );
+    );
 }
 
 /** "Did you mean": the corrected query, found with it already, and a link to search it. */
@@ -167,7 +179,6 @@ async function results(state) {
   return h(
     "div",
     { class: "search-layout" },
-    facetGroups(state, body.facets),
     h(
       "section",
       { class: "results", "aria-labelledby": "results-title" },
@@ -177,6 +188,7 @@ async function results(state) {
       h("ol", { class: "result-list", start: String((state.page - 1) * pageSize + 1) }, items.map(resultItem)),
       pagination(state.page, Math.ceil(total / pageSize), (n) => urlFor(state, { page: n }), "검색 결과 페이지"),
     ),
+    facetGroups(state, body.facets),
   );
 }
 

@@ -7,7 +7,7 @@ import { formatDate, labelOf } from "../format.js";
 import { richTextBlock } from "../blocks.js";
 import { appUrl } from "../router.js";
 import { pathOf } from "../links.js";
-import { card, cardList, pageHeader, pagination } from "./common.js";
+import { card, cardList, counselingLinks, pageHeader, pagination } from "./common.js";
 import { applicationStatus, statusBadge } from "./program.js";
 import { subscribeBox } from "../subscribe.js";
 
@@ -130,6 +130,7 @@ export async function render(page, { params }) {
     { class: "screen screen--section" },
     pageHeader(page, { kicker: "섹션" }),
     page.intro ? richTextBlock(page.intro, "rich-text lead") : null,
+    kind === "counseling" ? counselingLinks("상담 신청과 답변 확인") : null,
     listings,
     news,
     kind ? subscribeBox({ section: kind }, page.title) : null,

@@ -1,0 +1,62 @@
+"""POST /api/v2/feedback/: "이 정보가 도움이 되었나요?" from any page of the portal."""
+
+from django.conf import settings
+from django_ratelimit.core import is_ratelimited
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from content.errors import error_response
+from content.public_api import HONEYPOT_FIELD, AnonymousAPIView
+
+from .serializers import FeedbackReceiptSerializer, FeedbackSubmissionSerializer
+
+ERROR_RESPONSE = OpenApiResponse(
+    OpenApiTypes.OBJECT, description='`{"error": {"code", "message", "fields"?}}`, 한국어 메시지'
+)
+THANKS = "의견 고맙습니다. 더 나은 안내를 만드는 데 쓰겠습니다."
+
+
+def _rate(group: str, request) -> str | None:
+    return settings.FEEDBACK_RATE or None
+
+
+def _client(group: str, request) -> str:
+    # django-ratelimit's "ip" key fails without REMOTE_ADDR (some proxies, test clients);
+    # such requests share one counter rather than answering 500.
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+class FeedbackView(AnonymousAPIView):
+    """Anonymous, no session or cookie; JSON errors in Korean through content/errors.py."""
+
+    @extend_schema(
+        operation_id="feedback_submit",
+        summary="페이지 의견 남기기 (이 정보가 도움이 되었나요?)",
+        request=FeedbackSubmissionSerializer,
+        responses={201: FeedbackReceiptSerializer, 400: ERROR_RESPONSE, 429: ERROR_RESPONSE},
+        tags=["feedback"],
+    )
+    def post(self, request: Request) -> Response:
+        # Counted per client in the cache (django-ratelimit keys on a hash), never stored.
+        if is_ratelimited(request, group="feedback", key=_client, rate=_rate, increment=True):
+            return error_response(
+                "rate_limited", "의견을 너무 자주 보냈습니다. 잠시 후 다시 보내 주세요.", 429
+            )
+        data = self.fields(request)
+        # A field people never see: only scripts that fill every input put text in it.
+        if str(data.get(HONEYPOT_FIELD, "")).strip():
+            return error_response("rejected", "요청을 처리할 수 없습니다.", 400)
+        serializer = FeedbackSubmissionSerializer(data=data)
+        if not serializer.is_valid():
+            return error_response(
+                "invalid", "입력한 내용을 확인해 주세요.", 400, fields=serializer.errors
+            )
+        serializer.save()
+        return Response(
+            FeedbackReceiptSerializer({"message": THANKS}).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Cache-Control": "no-store"},
+        )
