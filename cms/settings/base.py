@@ -331,3 +331,34 @@ PARTNER_FEED_MAX_BYTES = env.int("PARTNER_FEED_MAX_BYTES", default=5 * 1024 * 10
 # comes first, so it measures the whole stack.
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 MIDDLEWARE = ["cms.metrics.RequestMetricsMiddleware", *MIDDLEWARE]
+
+# No third-party requests (docs/public-duties.md): editors' and citizens' browsers talk only to
+# the city's own servers. No gravatar avatars (they send a hash of each editor's e-mail), no
+# release check, and one content security policy (django-csp) for the admin, the API and the
+# API docs; the frontend shell sets a stricter one from the same sources (frontend_stub/views.py).
+# The Wagtail admin still sets inline styles and a few inline event scripts, so those two
+# directives allow 'unsafe-inline'; every other source is this origin, the media host and the
+# headless preview frontend — all the city's own.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+MEDIA_HOST = env("MEDIA_HOST", default="")
+FRONTEND_ORIGIN = env("FRONTEND_ORIGIN", default="")
+FIRST_PARTY_MEDIA_SOURCES = ["'self'", "data:", "blob:", *([MEDIA_HOST] if MEDIA_HOST else [])]
+INSTALLED_APPS = [*INSTALLED_APPS, "csp"]
+MIDDLEWARE = [*MIDDLEWARE, "csp.middleware.CSPMiddleware"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": FIRST_PARTY_MEDIA_SOURCES,
+        "media-src": FIRST_PARTY_MEDIA_SOURCES,
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *([FRONTEND_ORIGIN] if FRONTEND_ORIGIN else [])],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
