@@ -41,6 +41,7 @@ from .serializers import (
     FrontendUrlField,
     ImageAltField,
     ImageRenditionsField,
+    LicenceField,
     PagePathField,
     ParentField,
     ParentIdField,
@@ -51,7 +52,7 @@ from .sync import SyncCursorError, public_pages_by_id, sync_batch
 
 
 class PortalPageSerializer(PageSerializer):
-    """Stock page serializer plus `meta.path`, `meta.parent_id`, breadcrumbs and SEO.
+    """Stock page serializer plus `meta.path`, `meta.parent_id`, breadcrumbs, SEO and licence.
 
     `meta.html_url` is the page's address on the frontend (`FRONTEND_BASE_URL`).
     """
@@ -62,6 +63,7 @@ class PortalPageSerializer(PageSerializer):
     parent = ParentField()
     breadcrumbs = BreadcrumbsField()
     seo = SeoField()
+    licence = LicenceField()
 
 
 class PortalAPIMixin:
@@ -103,7 +105,7 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
     ).difference(["rich_text_format", "site", "search_operator"])
     keyset_pagination = True
     meta_fields = [*PagesAPIViewSet.meta_fields, "path", "parent_id"]
-    body_fields = [*PagesAPIViewSet.body_fields, "breadcrumbs", "seo"]
+    body_fields = [*PagesAPIViewSet.body_fields, "breadcrumbs", "seo", "licence"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "path"]
 
     def get_base_queryset(self):

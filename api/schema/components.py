@@ -5,11 +5,13 @@ Each mirrors the code that produces it: `api.errors` (Error), `api.representatio
 """
 
 from api.renditions import RENDITION_WIDTHS
+from pages.licences import KoglType
 
 from .types import BOOLEAN, DATE_TIME, INTEGER, STRING, URI, array, nullable, obj, ref
 
 TOTAL_COUNT = obj({"total_count": {**INTEGER, "minimum": 0}})
 ID = {**INTEGER, "minimum": 1}
+LICENCE_CODES = [kogl_type.value for kogl_type in KoglType]
 
 
 def listing(items: dict, description: str) -> dict:
@@ -60,6 +62,7 @@ BASE_COMPONENTS = {
             "width": INTEGER,
             "height": INTEGER,
             "renditions": array(ref("Rendition")),
+            "licence": ref("Licence"),
         }
     ),
     "Document": obj(
@@ -70,7 +73,17 @@ BASE_COMPONENTS = {
             "size": nullable({**INTEGER, "description": "Bytes"}),
             "content_type": STRING,
             "extension": STRING,
+            "licence": ref("Licence"),
         }
+    ),
+    "Licence": obj(
+        {
+            "code": {**STRING, "enum": LICENCE_CODES, "example": "kogl-1"},
+            "name": {**STRING, "example": "공공누리 제1유형: 출처표시"},
+            "url": nullable({**URI, "description": "The licence's terms at kogl.or.kr"}),
+            "mark": nullable({**URI, "description": "The official mark (SVG, served here)"}),
+        },
+        description="공공누리 (Korea Open Government License) type; `none`: not opened.",
     ),
     "Term": obj({"id": ID, "name": STRING, "slug": STRING}),
     "Agency": obj({"id": ID, "name": STRING, "url": STRING, "phone": STRING}),

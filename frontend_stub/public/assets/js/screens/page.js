@@ -1,6 +1,7 @@
 // One screen per page type, chosen by the API's meta.type.
 
 import { setBreadcrumbs, setTitle } from "../layout.js";
+import { licenceNotice } from "../licence.js";
 import { render as article } from "./article.js";
 import { render as blog } from "./blog.js";
 import { render as generic } from "./generic.js";
@@ -30,5 +31,6 @@ export async function renderPage(page, context = {}) {
   const isHome = page.meta?.type === "pages.HomePage";
   setTitle(isHome ? null : page.seo?.title || page.title, page.seo?.description || page.meta?.search_description);
   setBreadcrumbs(isHome ? null : page.breadcrumbs, page.title);
+  if (page.licence && !isHome) node.append(licenceNotice(page.licence));
   return node;
 }
