@@ -15,7 +15,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from content.pageindex import get_page_index
-from pages.licences import licence_data
+from pages.licences import explicit_licences, licence_data, resolve_licence
 from pages.snippets import Agency, BloggerProfile, TaxonomyTerm
 
 from .renditions import RENDITION_SPECS
@@ -40,6 +40,7 @@ class Resolver:
         self._images: dict[int, AbstractImage | None] = {}
         # 공공누리 codes of images and documents, read for all those known at the first ask.
         self._licences: dict[tuple[str, int], str] = {}
+        self._page_licences: dict[str, str] | None = None
 
     # Bulk loading ----------------------------------------------------------------
 
@@ -101,6 +102,14 @@ class Resolver:
             for media, licence in rows.values_list(f"{kind}_id", "licence"):
                 self._licences[(kind, media)] = licence
         data = licence_data(self._licences[(kind, media_id)])
+        return {**data, "mark": self.absolute(data["mark"])}
+
+    def page_licence(self, page: Page) -> dict[str, Any]:
+        """A page's 공공누리 licence: one query for the request, whatever the listing's length."""
+        if self._page_licences is None:
+            self._page_licences = explicit_licences()
+        chosen = {**self._page_licences, page.path: getattr(page, "licence", "")}
+        data = licence_data(resolve_licence(page.path, chosen))
         return {**data, "mark": self.absolute(data["mark"])}
 
     def absolute(self, url: str | None) -> str | None:

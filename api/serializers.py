@@ -182,10 +182,7 @@ class LicenceField(ReadOnlyObjectField):
         return instance
 
     def to_representation(self, page) -> dict[str, Any]:
-        from pages.licences import licence_data, page_licence
-
-        data = licence_data(page_licence(page))
-        return {**data, "mark": self.resolver.absolute(data["mark"])}
+        return self.resolver.page_licence(page)
 
     def openapi_schema(self, model_field=None) -> dict:
         return ref("Licence")

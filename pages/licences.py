@@ -8,6 +8,7 @@ the open-data files all describe a licence with `licence_data()`.
 from collections.abc import Iterable
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.templatetags.static import static
 from wagtail.models import Page
@@ -54,23 +55,36 @@ def licence_data(code: str) -> dict[str, Any]:
     }
 
 
+def explicit_licences(tree_paths: Iterable[str] | None = None) -> dict[str, str]:
+    """`{tree path: code}` of the pages that choose a licence themselves (most inherit), in one
+    query over every page type; only those at `tree_paths` when given."""
+    from pages.models import BasePage
+
+    models_ = [model for model in apps.get_models() if issubclass(model, BasePage)]
+    queries = []
+    for model in models_:
+        query = model.objects.exclude(licence=INHERIT)
+        if tree_paths is not None:
+            query = query.filter(path__in=tree_paths)
+        queries.append(query.order_by().values_list("path", "licence"))
+    return dict(queries[0].union(*queries[1:], all=True)) if queries else {}
+
+
+def resolve_licence(tree_path: str, chosen: dict[str, str]) -> str:
+    """The licence of the page at `tree_path`, given the explicit choices `chosen`."""
+    for end in range(len(tree_path), 0, -Page.steplen):
+        if code := chosen.get(tree_path[:end]):
+            return code
+    return DEFAULT
+
+
 def licences_by_tree_path(tree_paths: Iterable[str], own: dict[str, str] | None = None):
     """The licence code of the page at each tree path: its own, or that of the nearest
-    ancestor that sets one. `own` overrides stored choices (a page being previewed).
-
-    One query for all ancestors of all the pages (plus one per page type among them)."""
-    steplen = Page.steplen
-    ancestry = {path: range(len(path), 0, -steplen) for path in tree_paths}
-    wanted = {path[:end] for path, ends in ancestry.items() for end in ends}
-    chosen = {
-        ancestor.path: getattr(ancestor, "licence", INHERIT)
-        for ancestor in Page.objects.filter(path__in=wanted).specific()
-    }
-    chosen.update(own or {})
-    return {
-        path: next((code for end in ends if (code := chosen.get(path[:end]))), DEFAULT)
-        for path, ends in ancestry.items()
-    }
+    ancestor that sets one. `own` overrides stored choices (a page being previewed)."""
+    tree_paths = list(tree_paths)
+    wanted = {path[:end] for path in tree_paths for end in range(len(path), 0, -Page.steplen)}
+    chosen = {**explicit_licences(wanted), **(own or {})}
+    return {path: resolve_licence(path, chosen) for path in tree_paths}
 
 
 def page_licences(pages: Iterable[Page]) -> dict[int, str]:

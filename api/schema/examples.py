@@ -3,6 +3,12 @@
 API = "https://family.seoul.go.kr/api/v2"
 FRONTEND = "https://family.seoul.go.kr"
 
+LICENCE = {
+    "code": "kogl-1",
+    "name": "공공누리 제1유형: 출처표시",
+    "url": "https://www.kogl.or.kr/info/licenseType1.do",
+    "mark": f"{FRONTEND}/static/kogl/kogl-type1.svg",
+}
 PAGE_LINK = {"id": 4, "title": "가족정보", "path": "/가족정보/"}
 IMAGE = {
     "id": 1,
@@ -14,6 +20,7 @@ IMAGE = {
         {"width": 320, "height": 213, "url": f"{FRONTEND}/media/images/family.width-320.jpg"},
         {"width": 640, "height": 427, "url": f"{FRONTEND}/media/images/family.width-640.jpg"},
     ],
+    "licence": LICENCE,
 }
 
 PAGE_LISTING = {
@@ -62,6 +69,7 @@ PAGE_DETAIL = {
     "title": "한부모 지원",
     "breadcrumbs": [{"id": 3, "title": "서울시 패밀리 포털", "path": "/"}, PAGE_LINK],
     "seo": {"title": "한부모가족 지원 안내", "description": "한부모가족이 받을 수 있는 지원"},
+    "licence": LICENCE,
     "intro": "한부모가족이 받을 수 있는 양육비와 주거 지원을 안내합니다.",
     "body": [
         {"type": "heading", "value": {"text": "지원 대상", "level": "h2"}, "id": "6edbc35b"},
