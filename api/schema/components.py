@@ -76,6 +76,36 @@ BASE_COMPONENTS = {
             "licence": ref("Licence"),
         }
     ),
+    "DatasetTable": obj(
+        {
+            "identifier": {**STRING, "example": "2017-1-1"},
+            "title": STRING,
+            "unit": STRING,
+            "source": STRING,
+            "notes": STRING,
+            "publisher": STRING,
+            "edition": {"type": "object", "additionalProperties": True},
+            "chapter": {"type": "object", "additionalProperties": True},
+            "licence": ref("Licence"),
+            "issued": nullable(STRING),
+            "modified": nullable(STRING),
+            "headers": array(STRING),
+            "rows": array(array({"oneOf": [STRING, {"type": "number"}]})),
+        },
+        description="One statistics table with its metadata; the numbers exactly as stored",
+    ),
+    "DatasetCatalog": {
+        "type": "object",
+        "description": "A DCAT catalog: `dcat:dataset` lists one dcat:Dataset per table, "
+        "each with a `dcat:distribution` per format (CSV, XLSX, JSON).",
+        "properties": {
+            "@type": {**STRING, "example": "dcat:Catalog"},
+            "dct:title": STRING,
+            "dct:publisher": STRING,
+            "dcat:dataset": array({"type": "object", "additionalProperties": True}),
+        },
+        "required": ["dcat:dataset"],
+    },
     "Licence": obj(
         {
             "code": {**STRING, "enum": LICENCE_CODES, "example": "kogl-1"},

@@ -277,3 +277,25 @@ OPERATIONS["partner_items"] = {
     ],
 }
 OPERATIONS["counseling_lookup"] = OPERATIONS["counseling_lookup_form"] = CASE_STATUS
+
+DATASET_CATALOG = {
+    "@type": "dcat:Catalog",
+    "dct:title": "희망서울, 행복가족 통계표",
+    "dct:publisher": "서울특별시 가족담당관",
+    "dcat:dataset": [
+        {
+            "@type": "dcat:Dataset",
+            "dct:identifier": "2017-1-1",
+            "dct:title": "가구 수",
+            "dct:license": LICENCE["url"],
+            "dcat:distribution": [
+                {
+                    "@type": "dcat:Distribution",
+                    "dct:format": "CSV",
+                    "dcat:mediaType": "text/csv",
+                    "dcat:downloadURL": f"{FRONTEND}/api/v2/datasets/2017-1-1.csv",
+                }
+            ],
+        }
+    ],
+}
