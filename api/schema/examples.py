@@ -299,3 +299,19 @@ DATASET_CATALOG = {
         }
     ],
 }
+
+DATASET_TABLE = {
+    "identifier": "2017-1-1",
+    "title": "가구 수",
+    "unit": "천 가구",
+    "source": "통계청",
+    "notes": "",
+    "publisher": "서울특별시 가족담당관",
+    "edition": {"year": 2017, "edition_number": "제3차", "title": "2017 가족보고서"},
+    "chapter": {"number": 1, "title": "서울의 가족"},
+    "licence": LICENCE,
+    "issued": "2017-12-18",
+    "modified": "2017-12-18T09:00:00+09:00",
+    "headers": ["연도", "한부모", "맞벌이(%)"],
+    "rows": [["2016", 291, 42.5], ["2017", 288, 44.6]],
+}

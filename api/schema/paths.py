@@ -257,7 +257,10 @@ def dataset_paths() -> dict:
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
                             "schema": binary
                         },
-                        "application/json": {"schema": ref("DatasetTable")},
+                        "application/json": {
+                            "schema": ref("DatasetTable"),
+                            "example": examples.DATASET_TABLE,
+                        },
                     },
                 },
                 "404": error("404"),
