@@ -328,7 +328,12 @@ class DemoLoader:
                 description=f"<p>{escape(spec['description'])}</p>",
                 video_url=spec.get("video_url", ""),
                 program=programs.get(spec["program"]),
-                downloads=[ResourceDownload(document=document, title=f"{spec['title']} (PDF)")],
+                downloads=[
+                    ResourceDownload(
+                        document=document,
+                        title=spec.get("download_title", f"{spec['title']} (PDF)"),
+                    )
+                ],
                 **self.taxonomy_of(spec),
             )
             self.publish_child(parent, page, owner=self.users["editor"])

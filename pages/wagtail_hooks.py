@@ -14,7 +14,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.visibility import searchable_pages
 from pages import views
-from pages.admin_views import UnlicensedDocumentsReportView, UnlicensedImagesReportView
+from pages.accessibility import WARNING, check_page
+from pages.admin_views import (
+    AccessibilityReportView,
+    UnlicensedDocumentsReportView,
+    UnlicensedImagesReportView,
+)
 from pages.models import DocumentLicence, ImageLicence
 from pages.snippets import Agency, Audience, BloggerProfile, District, Topic
 
@@ -140,16 +145,17 @@ class LicenceViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(LicenceViewSetGroup)
 
-UNLICENSED_REPORTS = [
+ADMIN_REPORTS = [
     ("unlicensed-images/", UnlicensedImagesReportView, 1410),
     ("unlicensed-documents/", UnlicensedDocumentsReportView, 1420),
+    ("accessibility/", AccessibilityReportView, 1430),
 ]
 
 
 @hooks.register("register_admin_urls")
-def register_unlicensed_report_urls():
+def register_admin_report_urls():
     urls = []
-    for prefix, view, _order in UNLICENSED_REPORTS:
+    for prefix, view, _order in ADMIN_REPORTS:
         urls.append(path(prefix, view.as_view(), name=view.index_url_name))
         urls.append(
             path(
@@ -161,7 +167,7 @@ def register_unlicensed_report_urls():
     return urls
 
 
-def _unlicensed_menu_item(view, order):
+def _report_menu_item(view, order):
     return MenuItem(
         view.page_title, reverse(view.index_url_name), icon_name=view.header_icon, order=order
     )
@@ -169,9 +175,23 @@ def _unlicensed_menu_item(view, order):
 
 @hooks.register("register_reports_menu_item")
 def register_unlicensed_images_menu_item():
-    return _unlicensed_menu_item(*UNLICENSED_REPORTS[0][1:])
+    return _report_menu_item(*ADMIN_REPORTS[0][1:])
 
 
 @hooks.register("register_reports_menu_item")
 def register_unlicensed_documents_menu_item():
-    return _unlicensed_menu_item(*UNLICENSED_REPORTS[1][1:])
+    return _report_menu_item(*ADMIN_REPORTS[1][1:])
+
+
+@hooks.register("register_reports_menu_item")
+def register_accessibility_menu_item():
+    return _report_menu_item(*ADMIN_REPORTS[2][1:])
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_accessibility(request, page):
+    """KWCAG 2.2 warnings (errors already stopped the form): shown, never blocking."""
+    for finding in check_page(page.specific.get_latest_revision_as_object()):
+        if finding.severity == WARNING:
+            messages.warning(request, f"[웹 접근성] {finding.message}")
