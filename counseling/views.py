@@ -16,6 +16,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from privacy.exports import export_reason, record_export
+
 from .forms import AnswerForm, AssignForm, InboxFilterForm
 from .models import AccessAction, AccessLog, CaseStatus, CounselingCase
 from .permissions import (
@@ -195,9 +197,13 @@ def case_faq(request, pk: int):
 
 @requires(can_export_cases)
 def export(request):
+    reason, ask = export_reason(request)
+    if ask is not None:
+        return ask
     _, cases = filtered_cases(request)
     cases = list(cases)
     log_many(request.user, cases, AccessAction.EXPORT, request)
+    record_export(request, "counseling", reason, len(cases))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"counseling-{timezone.localdate():%Y%m%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

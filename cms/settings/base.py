@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "report_print",
     "partners",
     "notifications",
+    # PIPA duties shared by counseling and applications (export reasons).
+    "privacy",
     # Before django_tasks_db: its `db_worker` command (leased) replaces the library's.
     "infra",
     "wagtail_headless_preview",
