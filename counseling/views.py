@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from privacy.exports import export_reason, record_export
 
 from .forms import AnswerForm, AssignForm, InboxFilterForm
-from .models import AccessAction, AccessLog, CaseStatus, CounselingCase
+from .models import ENCRYPTED_FIELDS, AccessAction, AccessLog, CaseStatus, CounselingCase
 from .permissions import (
     can_answer_cases,
     can_export_cases,
@@ -83,9 +83,7 @@ def filtered_cases(request) -> tuple[InboxFilterForm, QuerySet]:
 def inbox(request):
     """No personal data here (receipt, category, status, dates), so the list is not logged."""
     form, cases = filtered_cases(request)
-    page = Paginator(
-        cases.defer("title", "question", "nickname", "email", "phone", "answer"), PAGE_SIZE
-    ).get_page(request.GET.get("p"))
+    page = Paginator(cases.defer(*ENCRYPTED_FIELDS), PAGE_SIZE).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("p", None)
     return TemplateResponse(
