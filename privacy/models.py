@@ -30,3 +30,26 @@ class ExportRecord(models.Model):
         if self.pk is not None:
             raise ValueError("Export records cannot be changed.")
         super().save(*args, **kwargs)
+
+
+class AccessReview(models.Model):
+    """The privacy officer's monthly review of one feature's access log, and what they
+    concluded (개인정보의 안전성 확보조치 기준: 접속기록 월 1회 이상 점검)."""
+
+    subject = models.CharField("업무", max_length=50)
+    month = models.DateField("점검한 달", help_text="그 달의 1일")
+    reviewer_id = models.IntegerField("점검자 ID", null=True, editable=False)
+    reviewer_username = models.CharField("점검자", max_length=150, editable=False)
+    reviewed_at = models.DateTimeField("점검 일시", default=timezone.now, editable=False)
+    entries = models.PositiveIntegerField("점검한 기록 수")
+    flagged = models.JSONField("이상 징후", default=list)
+    note = models.TextField("점검 의견")
+
+    class Meta:
+        verbose_name = "접속기록 점검"
+        verbose_name_plural = "접속기록 점검"
+        ordering = ["-month", "-reviewed_at"]
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.month:%Y-%m} ({self.reviewer_username})"

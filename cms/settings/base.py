@@ -311,6 +311,9 @@ COUNSELING_RETENTION_DAYS = env.int("COUNSELING_RETENTION_DAYS", default=3 * 365
 COUNSELING_ACCESS_LOG_RETENTION_DAYS = env.int(
     "COUNSELING_ACCESS_LOG_RETENTION_DAYS", default=2 * 365
 )
+# The monthly access-log review (privacy/review.py) flags whoever opened this many cases, or
+# more, that were not assigned to them.
+PRIVACY_UNASSIGNED_ACCESS_LIMIT = env.int("PRIVACY_UNASSIGNED_ACCESS_LIMIT", default=5)
 COUNSELING_SUBMIT_RATE = env("COUNSELING_SUBMIT_RATE", default="5/h")  # per client IP
 COUNSELING_LOOKUP_RATE = env("COUNSELING_LOOKUP_RATE", default="10/h")  # failed look-ups per IP
 COUNSELING_LOOKUP_URL = env("COUNSELING_LOOKUP_URL", default=f"{FRONTEND_BASE_URL}/counseling/")
