@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.metrics import metrics_view
+from privacy.views import privacy_policy
 from syndication.views import SitemapView
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("", include("cms.health")),
     path("metrics", metrics_view, name="metrics"),
     path("frontend/", include("frontend_stub.urls")),
+    path("privacy-policy/", privacy_policy, name="privacy-policy"),
 ]
 
 if settings.DEBUG:

@@ -311,6 +311,9 @@ COUNSELING_RETENTION_DAYS = env.int("COUNSELING_RETENTION_DAYS", default=3 * 365
 COUNSELING_ACCESS_LOG_RETENTION_DAYS = env.int(
     "COUNSELING_ACCESS_LOG_RETENTION_DAYS", default=2 * 365
 )
+# The generated 개인정보 처리방침 (/privacy-policy/, privacy/policy.py): each feature that
+# processes personal data names its description here.
+PRIVACY_PROCESSING = ["counseling.privacy.processing"]
 # The monthly access-log review (privacy/review.py) flags whoever opened this many cases, or
 # more, that were not assigned to them.
 PRIVACY_UNASSIGNED_ACCESS_LIMIT = env.int("PRIVACY_UNASSIGNED_ACCESS_LIMIT", default=5)
