@@ -15,6 +15,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from content.pageindex import get_page_index
+from pages.licences import explicit_licences, licence_data, resolve_licence
 from pages.snippets import Agency, BloggerProfile, TaxonomyTerm
 
 from .renditions import RENDITION_SPECS
@@ -37,6 +38,9 @@ class Resolver:
         self._renditions: dict[int, list] = {}
         self._documents: dict[int, AbstractDocument | None] = {}
         self._images: dict[int, AbstractImage | None] = {}
+        # 공공누리 codes of images and documents, read for all those known at the first ask.
+        self._licences: dict[tuple[str, int], str] = {}
+        self._page_licences: dict[str, str] | None = None
 
     # Bulk loading ----------------------------------------------------------------
 
@@ -82,6 +86,35 @@ class Resolver:
         self.preload_document_ids([document_id])
         return self._documents.get(document_id)
 
+    def media_licence(self, kind: str, media_id: int) -> dict[str, Any]:
+        """The licence of an image or document (`kind` "image"/"document"), as `licence_data`."""
+        from pages.models import DocumentLicence, ImageLicence
+
+        if (kind, media_id) not in self._licences:
+            model, known = (
+                (ImageLicence, self._images)
+                if kind == "image"
+                else (DocumentLicence, self._documents)
+            )
+            wanted = {media_id, *known} - {key[1] for key in self._licences if key[0] == kind}
+            self._licences.update({(kind, wanted_id): "" for wanted_id in wanted})
+            rows = model.objects.filter(**{f"{kind}_id__in": wanted})
+            for media, licence in rows.values_list(f"{kind}_id", "licence"):
+                self._licences[(kind, media)] = licence
+        data = licence_data(self._licences[(kind, media_id)])
+        return {**data, "mark": self.absolute(data["mark"])}
+
+    def page_licence(self, page: Page) -> dict[str, Any]:
+        """A page's 공공누리 licence: one query for the request, whatever the listing's length."""
+        if self._page_licences is None:
+            self._page_licences = explicit_licences()
+        chosen = {**self._page_licences, page.path: getattr(page, "licence", "")}
+        data = licence_data(resolve_licence(page.path, chosen))
+        return {**data, "mark": self.absolute(data["mark"])}
+
+    def absolute(self, url: str | None) -> str | None:
+        return absolute_url(self.request, url) if url else None
+
     # Representations -------------------------------------------------------------
 
     def image(self, image: AbstractImage) -> dict[str, Any]:
@@ -104,6 +137,7 @@ class Resolver:
                 for spec in RENDITION_SPECS
                 if (rendition := renditions.get(spec)) is not None
             ],
+            "licence": self.media_licence("image", image.pk),
         }
 
     def document(self, document: AbstractDocument, title: str = "") -> dict[str, Any]:
@@ -115,6 +149,7 @@ class Resolver:
             "size": document.file_size if document.file_size is not None else _file_size(document),
             "content_type": document.content_type,
             "extension": document.file_extension,
+            "licence": self.media_licence("document", document.pk),
         }
 
     def page(self, page_id: int | None) -> dict[str, Any] | None:

@@ -183,6 +183,24 @@ class SeoField(ReadOnlyObjectField):
         return ref("Seo")
 
 
+class LicenceField(ReadOnlyObjectField):
+    """`licence`: the page's 공공누리 type, its own or inherited from its section.
+
+    Example: `{"code": "kogl-1", "name": "공공누리 제1유형: 출처표시",
+    "url": "https://www.kogl.or.kr/info/licenseType1.do",
+    "mark": "https://family.seoul.go.kr/static/kogl/kogl-type1.svg"}`
+    """
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> dict[str, Any]:
+        return self.resolver.page_licence(page)
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return ref("Licence")
+
+
 class RelatedObjectField(ReadOnlyObjectField):
     """An image, document or snippet as an object (see `represent`)."""
 

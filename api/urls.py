@@ -14,6 +14,7 @@ urlpatterns = [
     path("v2/feedback/", include("feedback.urls")),
     path("v2/search/", include("search.urls")),
     path("v2/feeds/", include("syndication.urls")),
+    path("v2/datasets/", include("opendata.urls")),
     path("v2/", api_router.urls),
     path("schema/", PortalSchemaView.as_view(), name="api-schema"),
     path("docs/", schema_docs_view, name="api-docs"),

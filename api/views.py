@@ -56,6 +56,7 @@ from .serializers import (
     FrontendUrlField,
     ImageAltField,
     ImageRenditionsField,
+    LicenceField,
     PagePathField,
     ParentField,
     ParentIdField,
@@ -71,7 +72,7 @@ else:
 
 
 class PortalPageSerializer(PageSerializer):
-    """Stock page serializer plus `meta.path`, `meta.parent_id`, breadcrumbs and SEO.
+    """Stock page serializer plus `meta.path`, `meta.parent_id`, breadcrumbs, SEO and licence.
 
     `meta.html_url` is the page's address on the frontend (`FRONTEND_BASE_URL`).
     """
@@ -82,6 +83,7 @@ class PortalPageSerializer(PageSerializer):
     parent = ParentField()
     breadcrumbs = BreadcrumbsField()
     seo = SeoField()
+    licence = LicenceField()
 
 
 class PortalAPIMixin(_APIViewMixin):
@@ -123,7 +125,7 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
     ).difference(["rich_text_format", "site", "search_operator"])
     keyset_pagination = True
     meta_fields = [*PagesAPIViewSet.meta_fields, "path", "parent_id"]
-    body_fields = [*PagesAPIViewSet.body_fields, "breadcrumbs", "seo"]
+    body_fields = [*PagesAPIViewSet.body_fields, "breadcrumbs", "seo", "licence"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "path"]
 
     def get_base_queryset(self):

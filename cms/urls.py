@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.metrics import metrics_view
+from privacy.views import privacy_policy
 from syndication.views import SitemapView
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("metrics", metrics_view, name="metrics"),
     path("frontend/", include("frontend_stub.urls")),
     path("subscriptions/", include("subscriptions.link_urls")),
+    path("privacy-policy/", privacy_policy, name="privacy-policy"),
 ]
 
 if settings.DEBUG:

@@ -33,6 +33,19 @@ def new_receipt_number() -> str:
     return f"{today}-{random_code(RECEIPT_SUFFIX_LENGTH)}"
 
 
+# Every field holding personal data, encrypted at rest (key rotation re-encrypts these).
+ENCRYPTED_FIELDS = [
+    "title",
+    "question",
+    "nickname",
+    "email",
+    "phone",
+    "answer",
+    "guardian_name",
+    "guardian_phone",
+]
+
+
 class CounselingCase(models.Model):
     """One citizen's counseling question, its handling and the counselor's answer."""
 
@@ -46,6 +59,11 @@ class CounselingCase(models.Model):
     phone = EncryptedTextField("회신 연락처", blank=True)
     consent_personal_data = models.BooleanField("개인정보 수집·이용 동의")
     consent_publication = models.BooleanField("익명 FAQ 공개 동의", default=False)
+    # PIPA §22-2: a child under 14 needs a legal guardian's consent, and we keep whose.
+    under_14 = models.BooleanField("만 14세 미만", default=False)
+    guardian_name = EncryptedTextField("법정대리인 이름", blank=True)
+    guardian_phone = EncryptedTextField("법정대리인 연락처", blank=True)
+    consent_guardian = models.BooleanField("법정대리인 동의", default=False)
 
     status = models.CharField(
         "처리 상태", max_length=20, choices=CaseStatus.choices, default=CaseStatus.RECEIVED

@@ -83,6 +83,19 @@ class CounselingSubmissionSerializer(serializers.Serializer):
         },
     )
 
+    under_14 = serializers.BooleanField(
+        required=False,
+        default=False,
+        error_messages={"invalid": "만 14세 미만 여부를 true 또는 false로 보내 주세요."},
+    )
+    guardian_name = serializers.CharField(max_length=50, required=False, allow_blank=True)
+    guardian_phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    consent_guardian = serializers.BooleanField(
+        required=False,
+        default=False,
+        error_messages={"invalid": "법정대리인 동의 여부를 true 또는 false로 보내 주세요."},
+    )
+
     def validate_category(self, value: str) -> str:
         value = value.strip()
         if value in CounselingCategory.values:
@@ -115,7 +128,29 @@ class CounselingSubmissionSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 {"contact": ["답변 알림을 받을 이메일 또는 연락처 중 하나 이상을 입력해 주세요."]}
             )
+        if attrs.get("under_14"):
+            attrs.update(self.guardian(attrs))
+        else:
+            attrs.update(guardian_name="", guardian_phone="", consent_guardian=False)
         return attrs
+
+    def guardian(self, attrs: dict) -> dict:
+        """PIPA §22-2: under 14, a legal guardian consents and can be reached to confirm it."""
+        name = attrs.get("guardian_name", "").strip()
+        phone = normalize_phone(attrs.get("guardian_phone", "") or "")
+        errors = []
+        if not name:
+            errors.append("만 14세 미만은 법정대리인(부모 등)의 이름을 입력해 주세요.")
+        if phone is None:
+            errors.append("법정대리인의 연락처를 010-1234-5678 형식으로 입력해 주세요.")
+        if not attrs.get("consent_guardian"):
+            errors.append(
+                "만 14세 미만 아동의 개인정보는 법정대리인이 동의해야 처리할 수 있습니다 "
+                "(개인정보 보호법 제22조의2)."
+            )
+        if errors:
+            raise serializers.ValidationError({"guardian": errors})
+        return {"guardian_name": name, "guardian_phone": phone}
 
 
 class SubmissionReceiptSerializer(serializers.Serializer):

@@ -47,6 +47,10 @@ def _insert_case(data: dict) -> tuple[CounselingCase, str]:
             phone=data.get("phone", ""),
             consent_personal_data=data["consent_personal_data"],
             consent_publication=data.get("consent_publication", False),
+            under_14=data.get("under_14", False),
+            guardian_name=data.get("guardian_name", ""),
+            guardian_phone=data.get("guardian_phone", ""),
+            consent_guardian=data.get("consent_guardian", False),
         )
         try:
             with transaction.atomic():
@@ -140,7 +144,11 @@ def create_faq_draft(case: CounselingCase, *, by, request=None) -> CounselingFAQ
     if not case.can_become_faq:
         raise FAQNotAllowed
     section = SectionPage.objects.get(kind=SectionKind.COUNSELING)
-    personal = tuple(filter(None, [case.nickname, case.email, case.phone]))
+    personal = tuple(
+        filter(
+            None, [case.nickname, case.email, case.phone, case.guardian_name, case.guardian_phone]
+        )
+    )
     question = anonymize(case.question, names=personal)
     answer = anonymize(case.answer, names=personal)
     page = CounselingFAQPage(

@@ -5,8 +5,10 @@ the checks; everyone else gets 403. Every display or export of a case is logged.
 """
 
 import csv
+from datetime import timedelta
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -16,8 +18,12 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from privacy.exports import export_reason, record_export
+from privacy.models import AccessReview
+from privacy.review import Access, month_bounds, record_review, unusual_access
+
 from .forms import AnswerForm, AssignForm, InboxFilterForm
-from .models import AccessAction, AccessLog, CaseStatus, CounselingCase
+from .models import ENCRYPTED_FIELDS, AccessAction, AccessLog, CaseStatus, CounselingCase
 from .permissions import (
     can_answer_cases,
     can_export_cases,
@@ -81,9 +87,7 @@ def filtered_cases(request) -> tuple[InboxFilterForm, QuerySet]:
 def inbox(request):
     """No personal data here (receipt, category, status, dates), so the list is not logged."""
     form, cases = filtered_cases(request)
-    page = Paginator(
-        cases.defer("title", "question", "nickname", "email", "phone", "answer"), PAGE_SIZE
-    ).get_page(request.GET.get("p"))
+    page = Paginator(cases.defer(*ENCRYPTED_FIELDS), PAGE_SIZE).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("p", None)
     return TemplateResponse(
@@ -195,9 +199,13 @@ def case_faq(request, pk: int):
 
 @requires(can_export_cases)
 def export(request):
+    reason, ask = export_reason(request)
+    if ask is not None:
+        return ask
     _, cases = filtered_cases(request)
     cases = list(cases)
     log_many(request.user, cases, AccessAction.EXPORT, request)
+    record_export(request, "counseling", reason, len(cases))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"counseling-{timezone.localdate():%Y%m%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -254,5 +262,58 @@ def access_log(request):
             "page_title": "개인정보 접속기록",
             "page_obj": page,
             "receipt": receipt,
+        },
+    )
+
+
+def month_accesses(month) -> list[Access]:
+    """Every case view in the month, and whether the case was assigned to whoever opened it."""
+    end = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    views = AccessLog.objects.filter(
+        action=AccessAction.VIEW, occurred_at__date__gte=month, occurred_at__date__lt=end
+    ).values_list("actor_id", "actor_username", "case_id")
+    views = list(views)
+    assignees = dict(
+        CounselingCase.objects.filter(pk__in={case_id for _, _, case_id in views}).values_list(
+            "pk", "assigned_to_id"
+        )
+    )
+    return [
+        Access(username, case_id, assignees.get(case_id) == actor_id)
+        for actor_id, username, case_id in views
+    ]
+
+
+@requires(can_view_access_log)
+def access_review(request):
+    """The privacy officer's monthly review: who read which cases, unusual access flagged."""
+    default = (timezone.localdate().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    raw_month = request.POST.get("month") or request.GET.get("month") or default
+    try:
+        month = month_bounds(raw_month)
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect("counseling_admin:access_review")
+    summaries = unusual_access(month_accesses(month))
+    note = request.POST.get("note", "").strip()
+    if request.method == "POST":
+        if not note:
+            messages.error(
+                request, "점검 의견을 적어 주세요. 이상이 없으면 '이상 없음'이라고 적습니다."
+            )
+        else:
+            record_review("counseling", month, request.user, summaries, note)
+            messages.success(request, f"{month:%Y년 %m월} 접속기록 점검을 기록했습니다.")
+            return redirect(f"{request.path}?month={month:%Y-%m}")
+    return TemplateResponse(
+        request,
+        "counseling/admin/access_review.html",
+        {
+            "header_title": "접속기록 월간 점검",
+            "page_title": "접속기록 월간 점검",
+            "month": month,
+            "summaries": summaries,
+            "reviews": AccessReview.objects.filter(subject="counseling", month=month),
+            "limit": settings.PRIVACY_UNASSIGNED_ACCESS_LIMIT,
         },
     )

@@ -11,6 +11,7 @@ admin_urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("export/", views.export, name="export"),
     path("access-log/", views.access_log, name="access_log"),
+    path("access-review/", views.access_review, name="access_review"),
     path("<int:pk>/", views.case_detail, name="case"),
     path("<int:pk>/assign/", views.case_assign, name="assign"),
     path("<int:pk>/answer/", views.case_answer, name="answer"),
@@ -52,6 +53,12 @@ def register_counseling_menu():
                 "개인정보 접속기록",
                 reverse("counseling_admin:access_log"),
                 icon_name="history",
+                test=can_view_access_log,
+            ),
+            PermissionMenuItem(
+                "접속기록 월간 점검",
+                reverse("counseling_admin:access_review"),
+                icon_name="check",
                 test=can_view_access_log,
             ),
         ]

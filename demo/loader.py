@@ -27,6 +27,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from pages.editorial import BLOG_COLLECTION, REPORT_COLLECTION, setup_portal
+from pages.licences import KoglType
 from pages.models import (
     Agency,
     ArticlePage,
@@ -35,9 +36,11 @@ from pages.models import (
     BlogPostPage,
     CounselingFAQPage,
     District,
+    DocumentLicence,
     EducationProgramPage,
     EducationResourcePage,
     HomeFeaturedItem,
+    ImageLicence,
     NoticeAttachment,
     NoticePage,
     ReportChapterPage,
@@ -49,6 +52,9 @@ from pages.models import (
 
 from . import articles, community, reports, school, taxonomy
 from .media import make_pdf, make_picture
+
+# Demo pictures and files are the city's own (drawn and typeset by the loader).
+DEMO_SOURCE = "서울시 가족담당관"
 
 SECTION_INTROS = {
     SectionKind.FAMILY_INFO: "가정생활, 보육, 돌봄, 경제 지원까지 서울 가족에게 필요한 정보를 "
@@ -196,6 +202,7 @@ class DemoLoader:
             file=ImageFile(ContentFile(content), name=f"demo-{_digest(title)}.jpg"),
         )
         image.save()
+        ImageLicence.objects.create(image=image, licence=KoglType.TYPE1, source=DEMO_SOURCE)
         self.created["이미지"] += 1
         return image
 
@@ -210,6 +217,9 @@ class DemoLoader:
             file=ContentFile(make_pdf(title, lines), name=f"demo-{_digest(title)}.pdf"),
         )
         document.save()
+        DocumentLicence.objects.create(
+            document=document, licence=KoglType.TYPE1, source=DEMO_SOURCE
+        )
         self.created["문서"] += 1
         return document
 
@@ -319,7 +329,12 @@ class DemoLoader:
                 description=f"<p>{escape(spec['description'])}</p>",
                 video_url=spec.get("video_url", ""),
                 program=programs.get(spec["program"]),
-                downloads=[ResourceDownload(document=document, title=f"{spec['title']} (PDF)")],
+                downloads=[
+                    ResourceDownload(
+                        document=document,
+                        title=spec.get("download_title", f"{spec['title']} (PDF)"),
+                    )
+                ],
                 **self.taxonomy_of(spec),
             )
             self.publish_child(parent, page, owner=self.users["editor"])

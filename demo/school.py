@@ -236,7 +236,12 @@ RESOURCES = [
         "program": "",
         "audiences": ["fathers", "infant-parents"],
         "topics": ["childcare"],
+        # The video's transcript (KWCAG 2.2: captions or a transcript for every video).
+        "download_title": "몸놀이 영상 대본과 놀이 순서 (PDF)",
         "pdf": [
+            "## 영상 대본",
+            "아빠: 자, 오늘은 아빠랑 집에서 몸놀이를 해 볼까? 먼저 비행기부터 타 보자!",
+            "아이: (웃으며) 더 높이! 더 높이!",
             "## 몸놀이 순서",
             "1. 비행기 태우기 2. 이불 김밥 말기 3. 아빠 다리 터널 통과하기",
             "## 주의할 점",

@@ -34,12 +34,18 @@ def _content_security_policy() -> str:
     # The admin shows previews in an iframe, so it (and only it) may frame the client.
     admin = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     admin_origin = f"{admin.scheme}://{admin.netloc}" if admin.netloc else ""
+    # Images and media only from the city's own servers (settings.FIRST_PARTY_MEDIA_SOURCES),
+    # plus the API's host, which writes absolute file URLs; no third-party embeds.
+    api = urlsplit(settings.WAGTAILAPI_BASE_URL)
+    api_origin = f"{api.scheme}://{api.netloc}" if api.netloc else ""
+    sources = dict.fromkeys([*settings.FIRST_PARTY_MEDIA_SOURCES, api_origin])
+    media = " ".join(source for source in sources if source)
     return "; ".join(
         [
             "default-src 'self'",
-            "img-src 'self' data: https:",
-            "media-src 'self' https:",
-            "frame-src https:",
+            f"img-src {media}",
+            f"media-src {media}",
+            "frame-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
             "connect-src 'self'",

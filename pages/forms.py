@@ -35,9 +35,35 @@ def next_free_slug(slug: str, parent: Page) -> str:
     return slug  # the form's own check then asks the editor for another address
 
 
+# The edit form's buttons that send a page towards citizens: publishing, submitting it to a
+# workflow (or restarting one), approving a workflow step.
+GOING_PUBLIC_ACTIONS = (
+    "action-publish",
+    "action-submit",
+    "action-restart-workflow",
+    "action-workflow-action",
+)
+
+
 class PortalPageForm(WagtailAdminPageForm):
     """A new page whose address an abandoned draft of the same editor holds takes the next
-    free address (`…-2`) instead of failing; the old draft stays in the explorer."""
+    free address (`…-2`) instead of failing; the old draft stays in the explorer.
+
+    A page going public is checked against KWCAG 2.2 (pages/accessibility.py): errors stop
+    the publish or submission with a Korean explanation; saving a draft is never stopped."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not any(self.data.get(action) for action in GOING_PUBLIC_ACTIONS):
+            return
+        if self.data.get("workflow-action-name") == "reject":
+            return  # sending a page back for changes is never blocked
+        from pages.accessibility import ERROR, check_page
+
+        for finding in check_page(self.instance):
+            if finding.severity == ERROR:
+                field = finding.field if finding.field in self.fields else None
+                self.add_error(field, f"[웹 접근성] {finding.message}")
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")

@@ -7,6 +7,7 @@ can attach to it, so it is built idempotently in one place.
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from pages.licences import KoglType
 from pages.models import HomePage, SectionKind, SectionPage
 
 HOME_TITLE = "서울시 패밀리 포털"
@@ -20,6 +21,12 @@ SECTION_SLUGS = {
     SectionKind.NOTICE: "알림마당",
 }
 
+# 공공누리 defaults, set when the tree is built (editors change them in each page's settings):
+# the city opens its own works as 제1유형, and pages inherit it; the bloggers' posts are
+# citizens' works, which the city has no right to open.
+HOME_LICENCE = KoglType.TYPE1
+SECTION_LICENCES = {SectionKind.BLOG: KoglType.NONE}
+
 
 @transaction.atomic
 def ensure_portal_tree() -> tuple[HomePage, dict[SectionKind, SectionPage]]:
@@ -30,7 +37,13 @@ def ensure_portal_tree() -> tuple[HomePage, dict[SectionKind, SectionPage]]:
     sections = {section.kind: section for section in SectionPage.objects.child_of(home)}
     for kind, slug in SECTION_SLUGS.items():
         if kind not in sections:
-            section = SectionPage(title=kind.label, slug=slug, kind=kind, show_in_menus=True)
+            section = SectionPage(
+                title=kind.label,
+                slug=slug,
+                kind=kind,
+                show_in_menus=True,
+                licence=SECTION_LICENCES.get(kind, ""),
+            )
             home.add_child(instance=section)
             sections[kind] = section
     return home, sections
@@ -45,6 +58,7 @@ def _create_home() -> HomePage:
         slug="home",
         hero_title="가족이 행복한 서울",
         hero_text="가족생활, 보육, 교육과 상담 정보를 한곳에서 찾아보세요.",
+        licence=HOME_LICENCE,
     )
     root.add_child(instance=home)
     Site.objects.update_or_create(

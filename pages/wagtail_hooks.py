@@ -4,17 +4,25 @@ and the table grid's endpoints."""
 from django.contrib import messages
 from django.db.models import Q
 from django.templatetags.static import static
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.action_menu import WorkflowMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.visibility import searchable_pages
 from pages import views
+from pages.accessibility import WARNING, check_page
+from pages.admin_views import (
+    AccessibilityReportView,
+    UnlicensedDocumentsReportView,
+    UnlicensedImagesReportView,
+)
+from pages.models import DocumentLicence, ImageLicence
 from pages.snippets import Agency, Audience, BloggerProfile, District, Topic
 
 
@@ -138,3 +146,78 @@ def register_report_table_urls():
         path("report-tables/import/", views.import_table, name="report_table_import"),
         path("report-tables/preview/", views.preview_table, name="report_table_preview"),
     ]
+
+
+class ImageLicenceViewSet(SnippetViewSet):
+    model = ImageLicence
+    icon = "image"
+    list_display = ["image", "licence", "source"]
+    list_filter = ["licence"]
+
+
+class DocumentLicenceViewSet(SnippetViewSet):
+    model = DocumentLicence
+    icon = "doc-full"
+    list_display = ["document", "licence", "source"]
+    list_filter = ["licence"]
+
+
+class LicenceViewSetGroup(SnippetViewSetGroup):
+    menu_label = "공공누리"
+    menu_icon = "clipboard-list"
+    menu_order = 310
+    items = (ImageLicenceViewSet, DocumentLicenceViewSet)
+
+
+register_snippet(LicenceViewSetGroup)
+
+ADMIN_REPORTS = [
+    ("unlicensed-images/", UnlicensedImagesReportView, 1410),
+    ("unlicensed-documents/", UnlicensedDocumentsReportView, 1420),
+    ("accessibility/", AccessibilityReportView, 1430),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_report_urls():
+    urls = []
+    for prefix, view, _order in ADMIN_REPORTS:
+        urls.append(path(prefix, view.as_view(), name=view.index_url_name))
+        urls.append(
+            path(
+                f"{prefix}results/",
+                view.as_view(results_only=True),
+                name=view.index_results_url_name,
+            )
+        )
+    return urls
+
+
+def _report_menu_item(view, order):
+    return MenuItem(
+        view.page_title, reverse(view.index_url_name), icon_name=view.header_icon, order=order
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_unlicensed_images_menu_item():
+    return _report_menu_item(*ADMIN_REPORTS[0][1:])
+
+
+@hooks.register("register_reports_menu_item")
+def register_unlicensed_documents_menu_item():
+    return _report_menu_item(*ADMIN_REPORTS[1][1:])
+
+
+@hooks.register("register_reports_menu_item")
+def register_accessibility_menu_item():
+    return _report_menu_item(*ADMIN_REPORTS[2][1:])
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_accessibility(request, page):
+    """KWCAG 2.2 warnings (errors already stopped the form): shown, never blocking."""
+    for finding in check_page(page.specific.get_latest_revision_as_object()):
+        if finding.severity == WARNING:
+            messages.warning(request, f"[웹 접근성] {finding.message}")

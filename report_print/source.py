@@ -6,9 +6,13 @@ Everything the PDF shows is decided here, in Python; `report.typ` only lays it o
 import hashlib
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from django.contrib.staticfiles import finders
 from django.utils import timezone
+
+from pages.licences import licence_data, mark_static_path, page_licence
 
 from .charts import chart_shapes
 from .richtext import plain_paragraph, rich_text_blocks
@@ -116,8 +120,8 @@ class SourceBuilder:
             "foreword": rich_text_blocks(foreword_html),
             "chapters": [self.chapter(chapter) for chapter in self.chapters],
             "colophon": self.colophon(),
-            "colophon_note": "이 책의 내용은 서울시 패밀리 포털에서도 볼 수 있습니다. "
-            "출처를 밝히면 자유롭게 인용할 수 있습니다.",
+            "colophon_note": "이 책의 내용은 서울시 패밀리 포털에서도 볼 수 있습니다.",
+            "licence": self.licence(),
         }
         revisions = {f"edition:{edition.pk}": edition.live_revision_id}
         if self.proof:
@@ -139,6 +143,22 @@ class SourceBuilder:
         if agencies:
             rows.append(["자료 제공", agencies])
         return rows
+
+    def licence(self) -> dict[str, Any]:
+        """The edition's 공공누리 type for the colophon: its name, terms and official mark."""
+        code = page_licence(self.edition)
+        licence = licence_data(code)
+        mark = None
+        if licence["url"]:
+            mark = f"{code}.svg"
+            self.files[mark] = Path(finders.find(mark_static_path(code))).read_bytes()
+        note = (
+            f"이 책의 저작물은 「{licence['name']}」 조건에 따라 이용할 수 있습니다. "
+            f"{licence['url']}"
+            if licence["url"]
+            else "이 책의 저작물은 저작권자의 허락 없이 이용할 수 없습니다."
+        )
+        return {"name": licence["name"], "note": note, "mark": mark}
 
     def chapter(self, chapter) -> dict[str, Any]:
         blocks: list[dict[str, Any]] = []

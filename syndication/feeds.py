@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import feedgenerator
 
+from pages.licences import licence_data
+
 from .items import FeedItem
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -22,6 +24,24 @@ class FeedInfo:
 def item_id(item: FeedItem) -> str:
     """Stable across moves and renames, unlike the page's URL."""
     return f"urn:family-portal:page:{item.id}"
+
+
+def rights(item: FeedItem) -> str:
+    """The item's 공공누리 licence as one line: its name and the terms' address."""
+    licence = licence_data(item.licence)
+    return f"{licence['name']} ({licence['url']})" if licence["url"] else licence["name"]
+
+
+class LicensedRssFeed(feedgenerator.Rss201rev2Feed):
+    """RSS 2.0 has no per-item rights: each item says its licence in Dublin Core's dc:rights."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": "http://purl.org/dc/elements/1.1/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item["item_copyright"] is not None:
+            handler.addQuickElement("dc:rights", item["item_copyright"])
 
 
 def syndication_feed(generator: type[feedgenerator.SyndicationFeed], info: FeedInfo, items):
@@ -41,12 +61,13 @@ def syndication_feed(generator: type[feedgenerator.SyndicationFeed], info: FeedI
             unique_id_is_permalink=False,
             pubdate=item.published_at,
             updateddate=item.updated_at,
+            item_copyright=rights(item),
         )
     return feed
 
 
 def rss(info: FeedInfo, items: list[FeedItem]) -> str:
-    return syndication_feed(feedgenerator.Rss201rev2Feed, info, items).writeString("utf-8")
+    return syndication_feed(LicensedRssFeed, info, items).writeString("utf-8")
 
 
 def atom(info: FeedInfo, items: list[FeedItem]) -> str:
@@ -69,6 +90,10 @@ def json_feed(info: FeedInfo, items: list[FeedItem]) -> dict:
                 "content_text": item.summary or item.title,
                 "summary": item.summary,
                 **dates(item),
+                # JSON Feed extensions start with an underscore.
+                "_kogl": {
+                    key: value for key, value in licence_data(item.licence).items() if key != "mark"
+                },
             }
             for item in items
         ],

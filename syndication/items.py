@@ -10,6 +10,7 @@ from wagtail.models import Page
 from content.pageindex import PublicPageIndex
 from content.paths import frontend_url
 from content.visibility import public_pages
+from pages.licences import licences_by_tree_path
 from pages.vocabulary import FILTER_NAMES, ContentFilter
 
 
@@ -21,6 +22,7 @@ class FeedItem:
     summary: str
     published_at: datetime | None
     updated_at: datetime | None
+    licence: str  # a pages.licences.KoglType code
 
 
 # The listings' filters; `?type=` is not one of them (on listings it is Wagtail's own).
@@ -54,7 +56,9 @@ def feed_items(index: PublicPageIndex, request) -> list[FeedItem]:
         "search_description",
         "first_published_at",
         "last_published_at",
+        "path",
     )[: settings.FEED_ITEM_LIMIT]
+    licences = licences_by_tree_path(row[-1] for row in rows)
     return [
         FeedItem(
             id=page_id,
@@ -63,7 +67,8 @@ def feed_items(index: PublicPageIndex, request) -> list[FeedItem]:
             summary=description,
             published_at=first_published,
             updated_at=last_published or first_published,
+            licence=licences[path],
         )
-        for page_id, title, seo_title, description, first_published, last_published in rows
+        for page_id, title, seo_title, description, first_published, last_published, path in rows
         if page_id in index
     ]

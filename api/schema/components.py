@@ -5,11 +5,13 @@ Each mirrors the code that produces it: `api.errors` (Error), `api.representatio
 """
 
 from api.renditions import RENDITION_WIDTHS
+from pages.licences import KoglType
 
 from .types import BOOLEAN, DATE_TIME, INTEGER, STRING, URI, array, nullable, obj, ref
 
 TOTAL_COUNT = obj({"total_count": {**INTEGER, "minimum": 0}})
 ID = {**INTEGER, "minimum": 1}
+LICENCE_CODES = [kogl_type.value for kogl_type in KoglType]
 
 
 def listing(items: dict, description: str) -> dict:
@@ -62,6 +64,7 @@ BASE_COMPONENTS = {
             "width": INTEGER,
             "height": INTEGER,
             "renditions": array(ref("Rendition")),
+            "licence": ref("Licence"),
         }
     ),
     "Document": obj(
@@ -72,7 +75,47 @@ BASE_COMPONENTS = {
             "size": nullable({**INTEGER, "description": "Bytes"}),
             "content_type": STRING,
             "extension": STRING,
+            "licence": ref("Licence"),
         }
+    ),
+    "DatasetTable": obj(
+        {
+            "identifier": {**STRING, "example": "2017-1-1"},
+            "title": STRING,
+            "unit": STRING,
+            "source": STRING,
+            "notes": STRING,
+            "publisher": STRING,
+            "edition": {"type": "object", "additionalProperties": True},
+            "chapter": {"type": "object", "additionalProperties": True},
+            "licence": ref("Licence"),
+            "issued": nullable(STRING),
+            "modified": nullable(STRING),
+            "headers": array(STRING),
+            "rows": array(array({"oneOf": [STRING, {"type": "number"}]})),
+        },
+        description="One statistics table with its metadata; the numbers exactly as stored",
+    ),
+    "DatasetCatalog": {
+        "type": "object",
+        "description": "A DCAT catalog: `dcat:dataset` lists one dcat:Dataset per table, "
+        "each with a `dcat:distribution` per format (CSV, XLSX, JSON).",
+        "properties": {
+            "@type": {**STRING, "example": "dcat:Catalog"},
+            "dct:title": STRING,
+            "dct:publisher": STRING,
+            "dcat:dataset": array({"type": "object", "additionalProperties": True}),
+        },
+        "required": ["dcat:dataset"],
+    },
+    "Licence": obj(
+        {
+            "code": {**STRING, "enum": LICENCE_CODES, "example": "kogl-1"},
+            "name": {**STRING, "example": "공공누리 제1유형: 출처표시"},
+            "url": nullable({**URI, "description": "The licence's terms at kogl.or.kr"}),
+            "mark": nullable({**URI, "description": "The official mark (SVG, served here)"}),
+        },
+        description="공공누리 (Korea Open Government License) type; `none`: not opened.",
     ),
     "Term": obj({"id": ID, "name": STRING, "slug": STRING}),
     "Agency": obj({"id": ID, "name": STRING, "url": STRING, "phone": STRING}),

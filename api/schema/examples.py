@@ -5,6 +5,12 @@ from typing import Any
 API = "https://family.seoul.go.kr/api/v2"
 FRONTEND = "https://family.seoul.go.kr"
 
+LICENCE = {
+    "code": "kogl-1",
+    "name": "공공누리 제1유형: 출처표시",
+    "url": "https://www.kogl.or.kr/info/licenseType1.do",
+    "mark": f"{FRONTEND}/static/kogl/kogl-type1.svg",
+}
 PAGE_LINK = {"id": 4, "title": "가족정보", "path": "/가족정보/"}
 IMAGE = {
     "id": 1,
@@ -16,6 +22,7 @@ IMAGE = {
         {"width": 320, "height": 213, "url": f"{FRONTEND}/media/images/family.width-320.jpg"},
         {"width": 640, "height": 427, "url": f"{FRONTEND}/media/images/family.width-640.jpg"},
     ],
+    "licence": LICENCE,
 }
 
 PAGE_LISTING = {
@@ -64,6 +71,7 @@ PAGE_DETAIL = {
     "title": "한부모 지원",
     "breadcrumbs": [{"id": 3, "title": "서울시 패밀리 포털", "path": "/"}, PAGE_LINK],
     "seo": {"title": "한부모가족 지원 안내", "description": "한부모가족이 받을 수 있는 지원"},
+    "licence": LICENCE,
     "intro": "한부모가족이 받을 수 있는 양육비와 주거 지원을 안내합니다.",
     "body": [
         {"type": "heading", "value": {"text": "지원 대상", "level": "h2"}, "id": "6edbc35b"},
@@ -376,4 +384,42 @@ OPERATIONS["subscriptions_device_unsubscribe"] = {"message": "구독을 모두 �
 OPERATIONS["subscriptions_device_remove_list"] = {"message": "구독 목록 하나를 해지했습니다."}
 OPERATIONS["subscriptions_vapid_key"] = {
     "public_key": "BAOg5Bc87l1THDXsbX8UaOfheodlp0OOm3JOBxcqzkqS6v-hUmIGs4ydIXZEj36j9VTlOLoct66U"
+}
+
+DATASET_CATALOG = {
+    "@type": "dcat:Catalog",
+    "dct:title": "희망서울, 행복가족 통계표",
+    "dct:publisher": "서울특별시 가족담당관",
+    "dcat:dataset": [
+        {
+            "@type": "dcat:Dataset",
+            "dct:identifier": "2017-1-1",
+            "dct:title": "가구 수",
+            "dct:license": LICENCE["url"],
+            "dcat:distribution": [
+                {
+                    "@type": "dcat:Distribution",
+                    "dct:format": "CSV",
+                    "dcat:mediaType": "text/csv",
+                    "dcat:downloadURL": f"{FRONTEND}/api/v2/datasets/2017-1-1.csv",
+                }
+            ],
+        }
+    ],
+}
+
+DATASET_TABLE = {
+    "identifier": "2017-1-1",
+    "title": "가구 수",
+    "unit": "천 가구",
+    "source": "통계청",
+    "notes": "",
+    "publisher": "서울특별시 가족담당관",
+    "edition": {"year": 2017, "edition_number": "제3차", "title": "2017 가족보고서"},
+    "chapter": {"number": 1, "title": "서울의 가족"},
+    "licence": LICENCE,
+    "issued": "2017-12-18",
+    "modified": "2017-12-18T09:00:00+09:00",
+    "headers": ["연도", "한부모", "맞벌이(%)"],
+    "rows": [["2016", 291, 42.5], ["2017", 288, 44.6]],
 }

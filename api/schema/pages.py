@@ -102,6 +102,7 @@ def page_type_components(viewset) -> dict:
             "title": STRING,
             "breadcrumbs": serializer._declared_fields["breadcrumbs"].openapi_schema(),
             "seo": serializer._declared_fields["seo"].openapi_schema(),
+            "licence": serializer._declared_fields["licence"].openapi_schema(),
         }
         for api_field in model.api_fields:
             properties[api_field.name] = field_schema(model, api_field, blocks)

@@ -220,6 +220,68 @@ def media_paths(kind: str, tag: str, label: str, viewset, model) -> dict:
     }
 
 
+def dataset_paths() -> dict:
+    """The report's statistics tables as open data (opendata/)."""
+    identifier = {
+        "name": "identifier",
+        "in": "path",
+        "required": True,
+        "schema": {**STRING, "pattern": r"^\d{4}-\d+-\d+$"},
+        "description": "Edition year, chapter number, table's place in the chapter",
+        "example": "2017-1-1",
+    }
+    file_format = {
+        "name": "format",
+        "in": "path",
+        "required": True,
+        "schema": enum(["csv", "xlsx", "json"]),
+        "example": "csv",
+    }
+    year = {"name": "year", "in": "path", "required": True, "schema": INTEGER, "example": 2017}
+    binary = {"type": "string", "format": "binary"}
+    return {
+        "/api/v2/datasets/": operation(
+            "datasets_list",
+            "datasets",
+            "Every statistics table of the live report editions: a DCAT catalog",
+            [],
+            responses(ok("The catalog", ref("DatasetCatalog"), examples.DATASET_CATALOG)),
+        ),
+        "/api/v2/datasets/{identifier}.{format}": operation(
+            "datasets_file",
+            "datasets",
+            "One table as CSV (UTF-8 with BOM), XLSX or JSON (numbers as stored, with metadata)",
+            [identifier, file_format],
+            {
+                "200": {
+                    "description": "The table",
+                    "content": {
+                        "text/csv": {"schema": STRING},
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            "schema": binary
+                        },
+                        "application/json": {
+                            "schema": ref("DatasetTable"),
+                            "example": examples.DATASET_TABLE,
+                        },
+                    },
+                },
+                "404": error("404"),
+            },
+        ),
+        "/api/v2/datasets/editions/{year}.zip": operation(
+            "datasets_edition_zip",
+            "datasets",
+            "Every table of one edition in every format, with catalog.json",
+            [year],
+            {
+                "200": {"description": "A zip", "content": {"application/zip": {"schema": binary}}},
+                "404": error("404"),
+            },
+        ),
+    }
+
+
 def portal_paths() -> dict:
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
@@ -291,6 +353,7 @@ def portal_paths() -> dict:
                 "404",
             ),
         ),
+        **dataset_paths(),
         "/api/v2/sync/": operation(
             "sync",
             "sync",

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "partners",
     "notifications",
     "subscriptions",
+    # PIPA duties shared by counseling and applications (export reasons).
+    "privacy",
     # Before django_tasks_db: its `db_worker` command (leased) replaces the library's.
     "infra",
     "wagtail_headless_preview",
@@ -325,6 +327,12 @@ COUNSELING_RETENTION_DAYS = env.int("COUNSELING_RETENTION_DAYS", default=3 * 365
 COUNSELING_ACCESS_LOG_RETENTION_DAYS = env.int(
     "COUNSELING_ACCESS_LOG_RETENTION_DAYS", default=2 * 365
 )
+# The generated 개인정보 처리방침 (/privacy-policy/, privacy/policy.py): each feature that
+# processes personal data names its description here.
+PRIVACY_PROCESSING = ["counseling.privacy.processing"]
+# The monthly access-log review (privacy/review.py) flags whoever opened this many cases, or
+# more, that were not assigned to them.
+PRIVACY_UNASSIGNED_ACCESS_LIMIT = env.int("PRIVACY_UNASSIGNED_ACCESS_LIMIT", default=5)
 COUNSELING_SUBMIT_RATE = env("COUNSELING_SUBMIT_RATE", default="5/h")  # per client IP
 COUNSELING_LOOKUP_RATE = env("COUNSELING_LOOKUP_RATE", default="10/h")  # failed look-ups per IP
 COUNSELING_LOOKUP_URL = env("COUNSELING_LOOKUP_URL", default=f"{FRONTEND_BASE_URL}/counseling/")
@@ -385,3 +393,33 @@ APNS_KEY_ID = env("APNS_KEY_ID", default="")
 APNS_TEAM_ID = env("APNS_TEAM_ID", default="")
 APNS_TOPIC = env("APNS_TOPIC", default="")
 APNS_HOST = env("APNS_HOST", default="https://api.push.apple.com")
+# No third-party requests (docs/public-duties.md): editors' and citizens' browsers talk only to
+# the city's own servers. No gravatar avatars (they send a hash of each editor's e-mail), no
+# release check, and one content security policy (django-csp) for the admin, the API and the
+# API docs; the frontend shell sets a stricter one from the same sources (frontend_stub/views.py).
+# The Wagtail admin still sets inline styles and a few inline event scripts, so those two
+# directives allow 'unsafe-inline'; every other source is this origin, the media host and the
+# headless preview frontend — all the city's own.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+MEDIA_HOST = env("MEDIA_HOST", default="")
+FRONTEND_ORIGIN = env("FRONTEND_ORIGIN", default="")
+FIRST_PARTY_MEDIA_SOURCES = ["'self'", "data:", "blob:", *([MEDIA_HOST] if MEDIA_HOST else [])]
+INSTALLED_APPS = [*INSTALLED_APPS, "csp"]
+MIDDLEWARE = [*MIDDLEWARE, "csp.middleware.CSPMiddleware"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": FIRST_PARTY_MEDIA_SOURCES,
+        "media-src": FIRST_PARTY_MEDIA_SOURCES,
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *([FRONTEND_ORIGIN] if FRONTEND_ORIGIN else [])],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}

@@ -3,14 +3,11 @@
 `.env.example` documents each variable read here and in `base.py`.
 """
 
-from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import (
     DATABASES,
-    INSTALLED_APPS,
-    MIDDLEWARE,
     SPECTACULAR_SETTINGS,
     STATIC_ROOT,
     STORAGES,
@@ -73,31 +70,6 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # Frames are denied (Django's default X_FRAME_OPTIONS); Wagtail's preview views allow their
 # own origin themselves.
-
-# Content security policy (django-csp). The Wagtail admin still sets inline styles and a few
-# inline event scripts, so those two directives allow 'unsafe-inline'; everything else is
-# limited to this origin, the media host and the headless preview frontend.
-MEDIA_HOST = env("MEDIA_HOST", default="")
-FRONTEND_ORIGIN = env("FRONTEND_ORIGIN", default="")
-_media_sources = [SELF, "data:", "blob:", *([MEDIA_HOST] if MEDIA_HOST else [])]
-INSTALLED_APPS = [*INSTALLED_APPS, "csp"]
-MIDDLEWARE = [*MIDDLEWARE, "csp.middleware.CSPMiddleware"]
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, UNSAFE_INLINE],
-        "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": _media_sources,
-        "media-src": _media_sources,
-        "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "frame-src": [SELF, *([FRONTEND_ORIGIN] if FRONTEND_ORIGIN else [])],
-        "frame-ancestors": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-    },
-}
 
 # The OpenAPI schema's quality is the API tests' business (they generate it with data in
 # place); as a deploy check it would need a live database and say nothing about security.
@@ -164,9 +136,3 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-
-# No avatars from a third-party service: editors' e-mail hashes stay in the city's systems
-# (and the content security policy allows no outside images).
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# The admin's release check would call an outside server from editors' browsers.
-WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -14,6 +14,7 @@ from .education import (
     ResourceType,
 )
 from .home import HomeFeaturedItem, HomePage
+from .licence import DocumentLicence, ImageLicence
 from .notice import NoticeAttachment, NoticePage
 from .report import ReportChapterPage, ReportEditionPage
 from .section import SectionPage
@@ -30,10 +31,12 @@ __all__ = [
     "CounselingCategory",
     "CounselingFAQPage",
     "District",
+    "DocumentLicence",
     "EducationProgramPage",
     "EducationResourcePage",
     "HomeFeaturedItem",
     "HomePage",
+    "ImageLicence",
     "NoticeAttachment",
     "NoticePage",
     "ReportChapterPage",

@@ -10,6 +10,7 @@ from wagtail_headless_preview.models import HeadlessMixin
 
 from pages import extensions
 from pages.forms import PortalPageForm
+from pages.licences import INHERIT, PAGE_LICENCE_CHOICES, page_licence
 from pages.widgets import SearchableCheckboxes
 
 
@@ -43,10 +44,26 @@ class BasePage(HeadlessMixin, Page):
         index.SearchField("korean_body", es_extra={"analyzer": "portal_terms"}),
     ]
 
+    licence = models.CharField(
+        "공공누리 유형",
+        max_length=10,
+        choices=PAGE_LICENCE_CHOICES,
+        blank=True,
+        default=INHERIT,
+        help_text="비워 두면 상위 페이지(섹션)의 유형을 따릅니다. 시민이 쓴 글처럼 시가 "
+        "개방할 권리가 없는 저작물은 '공공누리 미적용'을 고르세요.",
+    )
+    settings_panels = [*Page.settings_panels, FieldPanel("licence")]
+
     base_form_class = PortalPageForm
 
     class Meta:
         abstract = True
+
+    @property
+    def licence_code(self) -> str:
+        """The 공공누리 type that applies: this page's own, or its nearest ancestor's."""
+        return page_licence(self)
 
     def korean_title(self) -> str:
         return extensions.korean_text(self, "title")

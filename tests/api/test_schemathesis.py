@@ -108,7 +108,7 @@ def test_every_operation_keeps_the_contract(api_schema):
         print(f"  {label}: {dict(sorted(statuses.items()))}")  # noqa: T201
     assert run.failures == [], "\n\n".join(run.failures)
     assert run.operations == {operation.label for operation in operations}
-    assert len(operations) == 30  # 22 + 7 subscription operations + feedback
+    assert len(operations) == 33  # 22 + 7 subscription operations + feedback + 3 open data
     assert run.requests >= MIN_REQUESTS
 
 

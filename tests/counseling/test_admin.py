@@ -125,11 +125,14 @@ def test_viewing_a_case_shows_decrypted_data_and_is_logged(client, users, case):
     assert entry.ip_address == "10.1.2.3"
 
 
+REASON = "2026년 11월 상담 통계 보고를 위한 집계"
+
+
 def test_export_is_logged_per_case_and_neutralises_formulas(client, users, case):
     submit_case(valid_submission(title='=HYPERLINK("http://evil")'))
     client.force_login(users["counselor"])
 
-    response = client.get(reverse("counseling_admin:export"))
+    response = client.get(reverse("counseling_admin:export"), {"reason": REASON})
 
     text = response.content.decode("utf-8-sig")
     assert case.receipt_number in text

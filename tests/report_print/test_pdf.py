@@ -1,6 +1,8 @@
 """The public PDF reads like the book: chapters in order, a true 목차, Korean text, tables,
 charts, embedded fonts, tagged structure, and nothing that is not live."""
 
+import re
+
 from django.test import TestCase
 
 from report_print.builder import build_public_pdf
@@ -79,6 +81,16 @@ class PublicPdfTests(TestCase):
             "자료제공",
         ):
             assert text in colophon
+
+    def test_colophon_states_the_kogl_licence_with_its_mark(self):
+        colophon = squeeze(self.texts[-1])
+
+        assert squeeze("공공누리 제1유형: 출처표시") in colophon
+        assert "kogl.or.kr/info/licenseType1.do" in colophon
+        last_page = reader_of(self.content).pages[-1]
+        # The mark is vector art from pages/static/kogl/: its blue (#1a5aa6) is painted.
+        stream = last_page.get_contents().get_data().decode("latin-1")
+        assert re.search(r"0\.1019\d* 0\.352\d* 0\.65\d* scn", stream)
 
     def test_drafts_never_reach_the_public_pdf(self):
         assert DRAFT_SECRET not in self.everything

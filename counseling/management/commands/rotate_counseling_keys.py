@@ -3,9 +3,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from counseling.models import CounselingCase
+from counseling.models import ENCRYPTED_FIELDS, CounselingCase
 
-ENCRYPTED_FIELDS = ["title", "question", "nickname", "email", "phone", "answer"]
 BATCH_SIZE = 500
 
 

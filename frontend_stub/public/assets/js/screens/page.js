@@ -2,6 +2,7 @@
 
 import { feedbackBox } from "../feedback.js";
 import { setBreadcrumbs, setTitle } from "../layout.js";
+import { licenceNotice } from "../licence.js";
 import { render as article } from "./article.js";
 import { render as blog } from "./blog.js";
 import { render as generic } from "./generic.js";
@@ -33,5 +34,6 @@ export async function renderPage(page, context = {}) {
   const isHome = page.meta?.type === "pages.HomePage";
   setTitle(isHome ? null : page.seo?.title || page.title, page.seo?.description || page.meta?.search_description);
   setBreadcrumbs(isHome ? null : page.breadcrumbs, page.title);
+  if (page.licence && !isHome) node.append(licenceNotice(page.licence));
   return node;
 }

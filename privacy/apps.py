@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PrivacyConfig(AppConfig):
+    name = "privacy"
+    verbose_name = "개인정보 보호"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+from tests.counseling.conftest import editorial, users  # noqa: F401 - counselors and their groups
