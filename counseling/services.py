@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.models import Locale
 
 from infra.db import retry_when_busy
 from pages.models import CounselingFAQPage, SectionKind, SectionPage
@@ -161,7 +162,8 @@ def create_faq_draft(case: CounselingCase, *, by, request=None) -> CounselingFAQ
         return case.faq_page
     if not case.can_become_faq:
         raise FAQNotAllowed
-    section = SectionPage.objects.get(kind=SectionKind.COUNSELING)
+    # The Korean section: FAQs are written in Korean, then translated like any page.
+    section = SectionPage.objects.get(kind=SectionKind.COUNSELING, locale=Locale.get_default())
     personal = tuple(filter(None, [case.nickname, case.email, case.phone]))
     question = anonymize(case.question, names=personal)
     answer = anonymize(case.answer, names=personal)

@@ -170,6 +170,9 @@ WAGTAIL_CONTENT_LANGUAGES = PORTAL_LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ko", "한국어")]
 # Machine translation is off: translators translate (wagtail-localize's setting, left unset).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Starting a translation makes drafts, even of live pages: Korean text copied into another
+# language's tree is never published under that language's name.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Korean titles keep their Korean slugs (/가족정보/한부모-지원/).
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 

@@ -42,6 +42,9 @@ class SectionPage(BasePage):
 
     def clean(self):
         super().clean()
-        duplicate = SectionPage.objects.filter(kind=self.kind).exclude(pk=self.pk)
+        # One section of each kind per language tree (its translations share the kind).
+        duplicate = SectionPage.objects.filter(kind=self.kind, locale_id=self.locale_id).exclude(
+            pk=self.pk
+        )
         if self.kind and duplicate.exists():
             raise ValidationError({"kind": f"'{self.get_kind_display()}' 섹션은 이미 있습니다."})
