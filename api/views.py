@@ -244,7 +244,7 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         language = language_of_path(path)
         indexed = get_page_index(request, language).by_path.get(path)
         if indexed is None and language != default_language():
-            indexed = get_page_index(request).by_path.get(without_prefix(path))
+            indexed = get_page_index(request, default_language()).by_path.get(without_prefix(path))
         if indexed is None:
             return find_miss_response(request, path)
         url = get_object_detail_url(request.wagtailapi_router, request, Page, indexed.id)
@@ -268,7 +268,7 @@ def use_language(request, language: str | None) -> None:
 def language_of_page(request, page_id: int) -> str | None:
     """The language tree a public page belongs to, None if the public cannot see it. The
     Korean index answers without a query; only pages of other trees cost one."""
-    if page_id in get_page_index(request):
+    if page_id in get_page_index(request, default_language()):
         return default_language()
     code = Page.objects.filter(pk=page_id).values_list("locale__language_code", flat=True).first()
     if code is None or code not in content_languages():

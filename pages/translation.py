@@ -69,8 +69,14 @@ def import_po(page: Page, language: str, po: polib.POFile, user=None, publish=Fa
             f"번역되지 않은 문장이 {progress[0] - progress[1]}개 있습니다: "
             + " / ".join(text[:40] for text in missing[:3])
         )
-    translation.save_target(user=user, publish=publish)
-    return translation.get_target_instance()
+    # Saved as a draft, then published here and now (wagtail-localize would publish only once
+    # the surrogate transaction commits, after callers have looked at the page).
+    translation.save_target(user=user, publish=False)
+    target = translation.get_target_instance()
+    if publish:
+        target.get_latest_revision().publish(user=user)
+        target.refresh_from_db()
+    return target
 
 
 def translate_with(page: Page, language: str, strings: dict[str, str], user=None, publish=False):

@@ -9,7 +9,7 @@ LABELS = {"zh-hans": "中文", "vi": "Tiếng Việt", "en": "English"}
 
 def translated(page: Page, language: str, publish: bool = True) -> Page:
     """`page` translated into `language` (its parents too, published unless `publish` is
-    False): every text segment becomes "<Korean> (<language>)", every slug "<slug>-<code>"."""
+    False): every text segment becomes "<Korean> (<language>)", every slug "<code>-<id>"."""
     for ancestor in [*page.get_ancestors().filter(depth__gt=1), page]:
         existing = ancestor.get_translations().filter(locale__language_code=language).first()
         if existing is not None and existing.live and ancestor.pk != page.pk:
@@ -18,7 +18,7 @@ def translated(page: Page, language: str, publish: bool = True) -> Page:
         strings = {}
         for entry in export_po(ancestor, language):
             strings[entry.msgid] = (
-                f"{entry.msgid}-{language}"
+                f"{language}-{ancestor.pk}"
                 if entry.msgctxt == "slug"
                 else f"{entry.msgid} ({LABELS[language]})"
             )
