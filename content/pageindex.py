@@ -262,6 +262,7 @@ _process_indexes: dict[tuple[int, str], tuple[ContentVersion, PublicPageIndex]] 
 def get_page_index(request, language: str = "") -> PublicPageIndex:
     """The public page index of the request's site in `language` at the current content
     version; by default in the language the request asks for (`?locale=`), else Korean."""
+    request = getattr(request, "_request", request)  # DRF's wrapper: one cache per request
     language = language or getattr(request, "_api_language", "") or default_language()
     indexes = request.__dict__.setdefault("_api_page_indexes", {})
     if language == default_language() and hasattr(request, "_api_page_index"):

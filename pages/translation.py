@@ -57,9 +57,12 @@ def export_po(page: Page, language: str) -> polib.POFile:
 
 
 @transaction.atomic
-def import_po(page: Page, language: str, po: polib.POFile, user=None, publish=False) -> Page:
-    """Take a translator's PO file for `page` and save the translated page (a draft for
-    review unless `publish`); refuses a file that leaves any segment untranslated."""
+def import_po(
+    page: Page, language: str, po: polib.POFile, user=None, publish=False, publisher=None
+) -> Page:
+    """Take a translator's (`user`'s) PO file for `page` and save the translated page: a draft
+    for review, or published by `publisher` (who needs the right) with `publish`. Refuses a
+    file that leaves any segment untranslated."""
     translation = translation_of(page, language)
     translation.import_po(po, user=user, tool_name="PO")
     progress = translation.get_progress()
@@ -74,15 +77,26 @@ def import_po(page: Page, language: str, po: polib.POFile, user=None, publish=Fa
     translation.save_target(user=user, publish=False)
     target = translation.get_target_instance()
     if publish:
-        target.get_latest_revision().publish(user=user)
+        target.get_latest_revision().publish(user=publisher or user)
         target.refresh_from_db()
     return target
 
 
-def translate_with(page: Page, language: str, strings: dict[str, str], user=None, publish=False):
+def translate_with(
+    page: Page,
+    language: str,
+    strings: dict[str, str],
+    slug: str = "",
+    user=None,
+    publish=False,
+    publisher=None,
+):
     """Fill `page`'s PO file for `language` from `strings` (Korean → translation) and import
-    it: the demo and tests translate exactly as an outside translator's file would."""
+    it: the demo and tests translate exactly as an outside translator's file would. The slug
+    is its own (a Korean title and slug are often the same text)."""
     po = export_po(page, language)
     for entry in po:
         entry.msgstr = strings.get(entry.msgid, entry.msgstr)
-    return import_po(page, language, po, user=user, publish=publish)
+        if entry.msgctxt == "slug" and slug:
+            entry.msgstr = slug
+    return import_po(page, language, po, user=user, publish=publish, publisher=publisher)

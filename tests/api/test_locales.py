@@ -1,7 +1,6 @@
 """The API per language: `?locale=`, translations, Korean fallback said out loud, sync."""
 
 import pytest
-from wagtail.models import Page
 
 from pages.editorial import setup_portal
 from pages.models import SectionKind
