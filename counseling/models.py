@@ -59,6 +59,9 @@ class CounselingCase(models.Model):
     phone = EncryptedTextField("회신 연락처", blank=True)
     consent_personal_data = models.BooleanField("개인정보 수집·이용 동의")
     consent_publication = models.BooleanField("익명 FAQ 공개 동의", default=False)
+    # The content language the citizen wrote in (settings.WAGTAIL_CONTENT_LANGUAGES), so a
+    # counselor sees it at once; no choices here, so adding a language needs no migration.
+    language = models.CharField("작성 언어", max_length=16, default="ko")
 
     status = models.CharField(
         "처리 상태", max_length=20, choices=CaseStatus.choices, default=CaseStatus.RECEIVED
@@ -107,6 +110,13 @@ class CounselingCase(models.Model):
 
     def __str__(self) -> str:
         return self.receipt_number
+
+    @property
+    def language_display(self) -> str:
+        """The language's own name and code ("Tiếng Việt (vi)") for counselors."""
+        from content.locales import language_name
+
+        return f"{language_name(self.language)} ({self.language})"
 
     @property
     def can_become_faq(self) -> bool:

@@ -50,6 +50,7 @@ def _insert_case(data: dict) -> tuple[CounselingCase, str]:
             phone=data.get("phone", ""),
             consent_personal_data=data["consent_personal_data"],
             consent_publication=data.get("consent_publication", False),
+            language=data.get("language") or settings.LANGUAGE_CODE,
         )
         try:
             with transaction.atomic():
