@@ -81,7 +81,8 @@ MIDDLEWARE = [
     # API keys and quotas for every /api/ path (after CORS, so refusals carry its headers).
     "partners.access.APIAccessMiddleware",
     "cms.middleware.ApiLeanSessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Korean interface text whatever Accept-Language says (content: ?locale=, docs/languages.md).
+    "cms.middleware.KoreanInterfaceMiddleware",
     # Revalidations of the public API and feeds answered here (304), before the rest.
     "api.caching.NotModifiedMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -118,3 +118,10 @@ def test_sync_per_language_with_tombstones(api, trees):
     assert later["deleted"] == [trees["vi"].id]
     korean = api.get("/api/v2/sync/").json()
     assert {item["meta"]["locale"] for item in korean["items"]} == {"ko"}
+
+
+def test_interface_text_stays_korean_and_nothing_varies_by_accept_language(api, trees):
+    response = api.get("/api/v2/pages/?locale=xx", HTTP_ACCEPT_LANGUAGE="vi")
+    assert "알 수 없는 언어" in response.json()["error"]["message"]
+    detail = api.get(f"/api/v2/pages/{trees['vi'].id}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "accept-language" not in detail.get("Vary", "").lower()
