@@ -125,3 +125,12 @@ def test_interface_text_stays_korean_and_nothing_varies_by_accept_language(api, 
     assert "알 수 없는 언어" in response.json()["error"]["message"]
     detail = api.get(f"/api/v2/pages/{trees['vi'].id}/", HTTP_ACCEPT_LANGUAGE="en")
     assert "accept-language" not in detail.get("Vary", "").lower()
+
+
+def test_the_frontend_serves_localised_paths_and_screens(client, trees, api):
+    vi_path = api.get(f"/api/v2/pages/{trees['vi'].id}/").json()["meta"]["path"]
+    korean_path = api.get(f"/api/v2/pages/{trees['untranslated'].id}/").json()["meta"]["path"]
+    assert client.get(f"/frontend{vi_path}").status_code == 200
+    assert client.get("/frontend/vi/search/").status_code == 200
+    assert client.get(f"/frontend/vi{korean_path}").status_code == 200  # Korean fallback
+    assert client.get("/frontend/vi/khong-co-trang-nay/").status_code == 404
