@@ -63,3 +63,15 @@ def without_prefix(path: str) -> str:
     code = language_of_path(path)
     prefix = path_prefix(code)
     return path[len(prefix) :] if prefix and path.lower().startswith(prefix + "/") else path
+
+
+def korean_language_name(code: str) -> str:
+    """The language's name in Korean ("베트남어"), from CLDR (Babel): for Korean-only text such
+    as the print edition's colophon, whose fonts are Korean."""
+    from babel import Locale, UnknownLocaleError
+    from django.utils.translation import to_locale
+
+    try:
+        return Locale.parse(to_locale(code)).get_display_name("ko") or code
+    except (ValueError, UnknownLocaleError):
+        return code

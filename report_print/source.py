@@ -10,6 +10,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from content.locales import content_languages, korean_language_name
+
 from .charts import chart_shapes
 from .richtext import plain_paragraph, rich_text_blocks
 from .values import chart_of, table_of
@@ -138,6 +140,9 @@ class SourceBuilder:
         ]
         if agencies:
             rows.append(["자료 제공", agencies])
+        # The printed report stays Korean; the portal it points readers to speaks more.
+        languages = ", ".join(korean_language_name(code) for code in content_languages())
+        rows.append(["포털 언어", languages])
         return rows
 
     def chapter(self, chapter) -> dict[str, Any]:
