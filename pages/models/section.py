@@ -5,6 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 from wagtail.search import index
 
 from api.serializers import ChoiceLabelField
@@ -42,8 +43,10 @@ class SectionPage(BasePage):
 
     def clean(self):
         super().clean()
-        # One section of each kind per language tree (its translations share the kind).
-        duplicate = SectionPage.objects.filter(kind=self.kind, locale_id=self.locale_id).exclude(
+        # One section of each kind per language tree (its translations share the kind); a
+        # new page takes the default language until Wagtail gives it one on save.
+        locale_id = self.locale_id or Locale.get_default().pk
+        duplicate = SectionPage.objects.filter(kind=self.kind, locale_id=locale_id).exclude(
             pk=self.pk
         )
         if self.kind and duplicate.exists():
