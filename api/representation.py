@@ -41,8 +41,26 @@ class Resolver:
         # 공공누리 codes of images and documents, read for all those known at the first ask.
         self._licences: dict[tuple[str, int], str] = {}
         self._page_licences: dict[str, str] | None = None
+        self._versions: dict = {}
+        self._extracted_at: dict = {}
 
     # Bulk loading ----------------------------------------------------------------
+
+    def translations(self, page, pages) -> tuple[list, object]:
+        """`page`'s versions in every language and when its source was last extracted,
+        loaded for all `pages` at once the first time one of them is asked for."""
+        from content.translations import language_versions, sources_extracted_at
+
+        if page.translation_key not in self._versions:
+            batch = [other for other in pages if other.translation_key not in self._versions]
+            batch = batch if page in batch else [*batch, page]
+            self._versions.update(language_versions(batch))
+            self._extracted_at.update(
+                sources_extracted_at({other.translation_key for other in batch})
+            )
+        return self._versions.get(page.translation_key, []), self._extracted_at.get(
+            page.translation_key
+        )
 
     def preload_images(self, images) -> None:
         """Read the existing API renditions of these images in one query (never create any)."""

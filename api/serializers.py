@@ -143,6 +143,58 @@ class ParentField(ReadOnlyObjectField):
         return nullable(ref("ParentPage"))
 
 
+class TranslationsField(ReadOnlyObjectField):
+    """`meta.translations`: the page in the other content languages the public can read —
+    `[{"locale": "vi", "id": 88, "path": "/vi/gia-dinh/", "up_to_date": true}]`.
+
+    `up_to_date` is false once the Korean source was published again after the translation.
+    """
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> list[dict[str, Any]]:
+        from content.locales import default_language
+        from content.pageindex import get_page_index
+        from content.translations import up_to_date
+
+        # A listing's pages are looked up together (two queries, however long the page).
+        listing = getattr(getattr(self.parent, "parent", None), "instance", None)
+        versions, extracted_at = self.resolver.translations(page, listing or [page])
+        if len(versions) < 2:
+            return []
+        source = versions[0] if versions[0].language == default_language() else None
+        request = self.context["request"]
+        items = []
+        for version in versions:
+            if version.id == page.pk:
+                continue
+            indexed = get_page_index(request, version.language).get(version.id)
+            if indexed is None:  # a draft, or private: not for the public
+                continue
+            items.append(
+                {
+                    "locale": version.language,
+                    "id": version.id,
+                    "path": indexed.path,
+                    "up_to_date": up_to_date(source, version, extracted_at),
+                }
+            )
+        return items
+
+    def openapi_schema(self, model_field=None) -> dict:
+        return array(
+            obj(
+                {
+                    "locale": {**STRING, "example": "vi"},
+                    "id": {"type": "integer", "example": 88},
+                    "path": {**STRING, "example": "/vi/gia-dinh/ho-tro-gia-dinh-da-van-hoa/"},
+                    "up_to_date": {"type": "boolean", "example": True},
+                }
+            )
+        )
+
+
 class BreadcrumbsField(ReadOnlyObjectField):
     """`breadcrumbs`: public ancestors from the home page down, without the page itself."""
 

@@ -121,13 +121,18 @@ def public_pages_by_id(request, page_ids) -> list[Page]:
     return sorted(pages, key=lambda page: page.pk)
 
 
-def ever_public(page_ids: list[int]) -> set[int]:
-    """The pages among `page_ids` that were public at some point, so a client may hold them;
-    a page that was only ever a draft or private is never sent as deleted."""
+def ever_public(page_ids: list[int], language: str) -> set[int]:
+    """The pages among `page_ids` that were public in `language`'s tree at some point, so a
+    client syncing it may hold them; a page that was only ever a draft or private, or lives in
+    another language's tree, is never sent as deleted."""
     if not page_ids:
         return set()
-    seen = ContentChange.objects.filter(page_id__in=page_ids).exclude(visible=False)
-    return {page_id for page_id in seen.values_list("page_id", flat=True) if page_id is not None}
+    seen = ContentChange.objects.filter(page_id__in=page_ids, locale=language)
+    return {
+        page_id
+        for page_id in seen.exclude(visible=False).values_list("page_id", flat=True)
+        if page_id is not None
+    }
 
 
 def sync_batch(request, since: str | None, limit: int) -> SyncBatch:
@@ -151,8 +156,9 @@ def full_batch(request, watermark: int, after_page_id: int, limit: int) -> SyncB
 
 def delta_batch(request, change_id: int, limit: int) -> SyncBatch:
     """Pages changed after `change_id`: current ones in full, the rest as tombstones."""
+    index = get_resolver({"request": request}).index
     changes = list(
-        ContentChange.objects.filter(id__gt=change_id)
+        ContentChange.objects.filter(id__gt=change_id, locale=index.language)
         .order_by("id")
         .values_list("id", "page_id", "created_at")[: limit + 1]
     )
@@ -166,12 +172,11 @@ def delta_batch(request, change_id: int, limit: int) -> SyncBatch:
             break
         next_change_id = changed_id
     page_ids = list(dict.fromkeys(page_id for _, page_id, _ in changes if page_id is not None))
-    index = get_resolver({"request": request}).index
     current = sorted(page_id for page_id in page_ids if page_id in index)
     gone = [page_id for page_id in page_ids if page_id not in index]
     return SyncBatch(
         page_ids=current,
-        deleted_ids=sorted(ever_public(gone)),
+        deleted_ids=sorted(ever_public(gone, index.language)),
         next_cursor=make_cursor(next_change_id),
         has_more=has_more,
     )

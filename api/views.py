@@ -33,7 +33,14 @@ from content.caching import (
     not_cacheable,
 )
 from content.errors import api_exception_response, error_response
-from content.pageindex import site_page_index
+from content.locales import (
+    content_languages,
+    default_language,
+    language_of_path,
+    requested_language,
+    without_prefix,
+)
+from content.pageindex import get_page_index, site_page_index
 from content.paths import normalise_path
 from content.text import normalise_text
 from content.versioning import current_version
@@ -62,6 +69,7 @@ from .serializers import (
     ParentIdField,
     SeoField,
     TagNamesField,
+    TranslationsField,
 )
 from .sync import SyncCursorError, last_changed_timestamp, public_pages_by_id, sync_batch
 
@@ -84,6 +92,7 @@ class PortalPageSerializer(PageSerializer):
     breadcrumbs = BreadcrumbsField()
     seo = SeoField()
     licence = LicenceField()
+    translations = TranslationsField()
 
 
 class PortalAPIMixin(_APIViewMixin):
@@ -94,6 +103,11 @@ class PortalAPIMixin(_APIViewMixin):
     authentication_classes = []
     permission_classes = [AllowAny]
     schema: ViewInspector | None = None  # documented by api.schema instead
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # `?locale=` picks the language tree every page lookup of this request reads.
+        use_language(request, requested_language(request))
 
     def handle_exception(self, exc):
         response = api_exception_response(exc)
@@ -124,7 +138,7 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         FILTER_PARAMETERS, ["after"]
     ).difference(["rich_text_format", "site", "search_operator"])
     keyset_pagination = True
-    meta_fields = [*PagesAPIViewSet.meta_fields, "path", "parent_id"]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "path", "parent_id", "translations"]
     body_fields = [*PagesAPIViewSet.body_fields, "breadcrumbs", "seo", "licence"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "path"]
 
@@ -216,7 +230,17 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
 
     def detail_view(self, request, pk):
-        indexed = self.resolver.index.get(int(pk))
+        asked = requested_language(request)
+        page_id = int(pk)
+        own = language_of_page(request, page_id)
+        if own is None:
+            raise Http404
+        if asked is not None and asked != own:
+            translation = translation_in(request, page_id, asked)
+            if translation is not None:
+                return redirect(localised_detail_url(request, translation))
+        use_language(request, own)
+        indexed = self.resolver.index.get(page_id)
         if indexed is None:
             raise Http404
         shape = shape_of(request, "detail")
@@ -231,7 +255,7 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
             )
         if not items:
             raise Http404
-        return Response(items[0])
+        return Response(with_fallback(items[0], asked))
 
     def serialise(self, pages: list) -> list[dict]:
         """Pages as the API shows them: related objects preloaded, rich text rewritten once."""
@@ -248,13 +272,64 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
                 raise BadRequestError("html_path 또는 숫자 id가 필요합니다.")
             return super().find_view(request)
         path = normalise_path(request.GET["html_path"])
-        indexed = self.resolver.index.by_path.get(path)
+        # `/vi/…` is the Vietnamese tree; a path no translation has yet falls back to Korean.
+        language = language_of_path(path)
+        indexed = get_page_index(request, language).by_path.get(path)
+        if indexed is None and language != default_language():
+            indexed = get_page_index(request, default_language()).by_path.get(without_prefix(path))
         if indexed is None:
             return find_miss_response(request, path)
         url = get_object_detail_url(request.wagtailapi_router, request, Page, indexed.id)
         query = request.GET.copy()
         query.pop("html_path")
+        if language != default_language():
+            query["locale"] = language
         return redirect(f"{url}?{query.urlencode()}" if query else url)
+
+
+def use_language(request, language: str | None) -> None:
+    """Page lookups of this request read `language`'s tree (before any resolver is made)."""
+    django_request = getattr(request, "_request", request)
+    django_request._api_language = language or default_language()
+    for name in ("_api_resolver",):
+        django_request.__dict__.pop(name, None)
+        if django_request is not request:
+            request.__dict__.pop(name, None)
+
+
+def language_of_page(request, page_id: int) -> str | None:
+    """The language tree a public page belongs to, None if the public cannot see it. The
+    Korean index answers without a query; only pages of other trees cost one."""
+    if page_id in get_page_index(request, default_language()):
+        return default_language()
+    code = Page.objects.filter(pk=page_id).values_list("locale__language_code", flat=True).first()
+    if code is None or code not in content_languages():
+        return None
+    return code if page_id in get_page_index(request, code) else None
+
+
+def translation_in(request, page_id: int, language: str) -> int | None:
+    """The id of the public translation of page `page_id` into `language`, if there is one."""
+    translation_key = Page.objects.filter(pk=page_id).values_list("translation_key", flat=True)
+    candidates = Page.objects.filter(
+        translation_key__in=translation_key, locale__language_code=language
+    ).values_list("pk", flat=True)
+    index = get_page_index(request, language)
+    return next((pk for pk in candidates if pk in index), None)
+
+
+def localised_detail_url(request, page_id: int) -> str:
+    url = get_object_detail_url(request.wagtailapi_router, request, Page, page_id)
+    return f"{url}?{request.GET.urlencode()}"
+
+
+def with_fallback(item: dict, asked: str | None) -> dict:
+    """The item, saying so when it answers in another language than the one asked for: its
+    `meta.locale` stays the language its text is in, `meta.fallback_from` names the asked one."""
+    shown = item.get("meta", {}).get("locale")
+    if asked is None or shown is None or shown == asked:
+        return item
+    return {**item, "meta": {**item["meta"], "fallback_from": asked}}
 
 
 def redirect_target(redirect_obj: Redirect, resolver: Resolver) -> str | None:
@@ -358,8 +433,14 @@ class NavigationAPIView(PortalAPIView):
 
     def get(self, request):
         index = self.resolver.index
+        meta = {"locale": index.language}
+        if index.root is None and index.language != default_language():
+            # No home page in this language yet: the Korean menu, saying so.
+            use_language(request, default_language())
+            index = self.resolver.index
+            meta = {"locale": index.language, "fallback_from": meta["locale"]}
         if index.root is None:
-            return Response({"items": []})
+            return Response({"meta": meta, "items": []})
 
         def node(page, depth: int) -> dict:
             children = [child for child in index.children_of(page) if child.show_in_menus]
@@ -368,7 +449,7 @@ class NavigationAPIView(PortalAPIView):
             return item
 
         sections = [page for page in index.children_of(index.root) if page.show_in_menus]
-        return Response({"items": [node(section, depth=1) for section in sections]})
+        return Response({"meta": meta, "items": [node(section, depth=1) for section in sections]})
 
 
 class RedirectsAPIView(PortalAPIView):
@@ -457,7 +538,10 @@ def build_detail_representations(page_ids: list[int]) -> int:
         request = RequestFactory().get("/api/v2/pages/")
         # What Wagtail's router and the page index middleware put on a real request.
         request.wagtailapi_router = api_router  # type: ignore[attr-defined]
-        request._api_page_index = site_page_index(site, current_version(request))  # type: ignore[attr-defined]
+        use_language(request, root.language_code)
+        request._api_page_indexes = {  # type: ignore[attr-defined]
+            root.language_code: site_page_index(site, current_version(request), root.language_code)
+        }
         stored += len(detail_representations(request, ids))
         url_paths = {pk: path for pk, path in url_paths.items() if pk not in ids}
     return stored

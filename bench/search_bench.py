@@ -95,7 +95,7 @@ def create_pages(count: int) -> None:
 
     call_command("migrate", verbosity=0)
     ensure_portal_tree()
-    section = SectionPage.objects.get(kind=SectionKind.FAMILY_INFO)
+    section = SectionPage.objects.get(kind=SectionKind.FAMILY_INFO, locale__language_code="ko")
     content_type = ContentType.objects.get_for_model(ArticlePage)
     rng = random.Random(20161201)
     now = timezone.now()

@@ -13,6 +13,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import escape
 
 from cms.log import REQUEST_ID_HEADER, current_request_id, request_id_from
@@ -205,3 +206,21 @@ class ApiLeanAuthenticationMiddleware(_SkippedForApi, AuthenticationMiddleware):
 
 class ApiLeanMessageMiddleware(_SkippedForApi, MessageMiddleware):
     pass
+
+
+class KoreanInterfaceMiddleware:
+    """Messages, forms and the admin speak Korean whatever the browser asks for.
+
+    `LANGUAGES` lists the content languages (Wagtail requires it), so Django's LocaleMiddleware
+    would answer a Vietnamese browser's error pages and validation messages in Vietnamese and
+    add `Vary: Accept-Language` to every response. Content picks its language with `?locale=`
+    (docs/languages.md), so interface text stays Korean and no response varies by the header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        translation.activate(settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)

@@ -18,6 +18,8 @@ WAGTAIL_NAMES = {
     ("wagtailcore", "choose_collection"): "컬렉션 선택",
     ("wagtailimages", "choose_image"): "이미지 선택",
     ("wagtaildocs", "choose_document"): "문서 선택",
+    # wagtail-localize (docs/languages.md): start translations of pages into other languages.
+    ("wagtail_localize", "submit_translation"): "번역 시작",
 }
 
 

@@ -86,10 +86,17 @@ def announce(
     affected = tuple(dict.fromkeys([*([page.pk] if page is not None else []), *affected_page_ids]))
     affected = tuple(dict.fromkeys([*affected, *computed_from(affected, page, subject)]))
     locale = locale or page_locale(page)
-    visible = public_ids(affected)
+    visible, languages = public_ids_and_languages(affected)
     rows = ContentChange.objects.bulk_create(
         [
-            ContentChange(page_id=page_id, kind=kind, locale=locale, visible=page_id in visible)
+            ContentChange(
+                page_id=page_id,
+                kind=kind,
+                # Each row in the language of the page it names: a Korean edit marks its
+                # Vietnamese translation out of date, and the vi sync must hear of it.
+                locale=languages.get(page_id, locale),
+                visible=page_id in visible,
+            )
             for page_id in affected
         ]
         or [ContentChange(page_id=None, kind=kind, locale=locale)]
@@ -137,15 +144,20 @@ def computed_from(page_ids: tuple[int, ...], page: Page | None, subject) -> list
     return [page_id for page_id in found if page_id not in page_ids]
 
 
-def public_ids(page_ids: tuple[int, ...]) -> set[int]:
-    """Which of `page_ids` anonymous visitors may see now (after the change)."""
+def public_ids_and_languages(page_ids: tuple[int, ...]) -> tuple[set[int], dict[int, str]]:
+    """Which of `page_ids` anonymous visitors may see now, and the language of those pages."""
     if not page_ids:
-        return set()
+        return set(), {}
     from .visibility import private_tree_paths
 
     private = private_tree_paths()
-    rows = Page.objects.live().filter(pk__in=page_ids).values_list("pk", "path")
-    return {pk for pk, path in rows if not any(path.startswith(p) for p in private)}
+    rows = list(
+        Page.objects.live()
+        .filter(pk__in=page_ids)
+        .values_list("pk", "path", "locale__language_code")
+    )
+    visible = {pk for pk, path, _ in rows if not any(path.startswith(p) for p in private)}
+    return visible, {pk: language for pk, _, language in rows}
 
 
 def event_page_id(page: Page | None) -> int | None:
@@ -236,7 +248,17 @@ def page_change(
 ) -> None:
     """`page` changed: it, its descendants and every page showing any of them changed too."""
     pages = subtree_ids(page) if with_subtree else [page.pk]
-    announce(kind, page=page, affected_page_ids=[*pages, *pages_showing_subtree(pages)], path=path)
+    affected = [*pages, *pages_showing_subtree(pages), *translations_of(page)]
+    announce(kind, page=page, affected_page_ids=affected, path=path)
+
+
+def translations_of(page: Page) -> list[int]:
+    """The page's versions in other languages: each lists it (and whether it is up to date)."""
+    return list(
+        Page.objects.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .values_list("pk", flat=True)
+    )
 
 
 # Wagtail's and Django's signals -------------------------------------------------------------
@@ -318,7 +340,7 @@ def on_page_deleted(sender, instance, **kwargs) -> None:
         announce(
             ChangeKind.DELETED,
             page=instance,
-            affected_page_ids=pages_showing([instance]),
+            affected_page_ids=[*pages_showing([instance]), *translations_of(instance)],
             path=path,
         )
 

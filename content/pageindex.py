@@ -16,6 +16,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
+from .locales import default_language, path_prefix
 from .models import ChangeKind, ContentChange
 from .paths import html_path
 from .versioning import ContentVersion, current_version
@@ -42,8 +43,17 @@ class IndexedPage:
 class PublicPageIndex:
     """Live pages of one site that anonymous visitors may see, by id, tree path and URL path."""
 
-    def __init__(self, pages: list[IndexedPage], root_url_path: str = "/", private_paths=()):
+    def __init__(
+        self,
+        pages: list[IndexedPage],
+        root_url_path: str = "/",
+        private_paths=(),
+        language: str = "",
+    ):
         self.root_url_path = root_url_path
+        # One index per language tree; its paths start with the language's prefix (`/vi/…`).
+        self.language = language or default_language()
+        self.prefix = path_prefix(self.language)
         # Tree paths of pages with view restrictions: they and their descendants are private.
         self.private_paths = tuple(private_paths)
         self.by_id = {page.id: page for page in pages}
@@ -64,7 +74,7 @@ class PublicPageIndex:
         self, page_ids, current: list[IndexedPage], private_paths=None
     ) -> "PublicPageIndex":
         """A copy in which `page_ids` are replaced by `current` (those of them still public)."""
-        index = PublicPageIndex([], self.root_url_path, self.private_paths)
+        index = PublicPageIndex([], self.root_url_path, self.private_paths, self.language)
         if private_paths is not None:
             index.private_paths = tuple(private_paths)
         index.by_id, index.by_tree_path, index.by_path = (
@@ -116,26 +126,29 @@ class PublicPageIndex:
 
     @property
     def root(self) -> IndexedPage | None:
-        """The site's home page, if it is live and public."""
-        return self.by_path.get("/")
+        """The site's home page in this language, if it is live and public."""
+        return self.by_path.get(self.prefix + "/")
 
 
-def build_page_index(root_url_path: str) -> PublicPageIndex:
+def build_page_index(root_url_path: str, language: str = "") -> PublicPageIndex:
     from .visibility import private_tree_paths
 
+    language = language or default_language()
     private_paths = private_tree_paths()
     root = _root_tree_path(root_url_path)
     if root is None:
-        return PublicPageIndex([], root_url_path=root_url_path)
-    pages = _indexed_pages(root, root_url_path, private_paths)
-    return PublicPageIndex(pages, root_url_path=root_url_path, private_paths=private_paths)
+        return PublicPageIndex([], root_url_path=root_url_path, language=language)
+    pages = _indexed_pages(root, root_url_path, private_paths, prefix=path_prefix(language))
+    return PublicPageIndex(pages, root_url_path, private_paths, language)
 
 
 def _root_tree_path(root_url_path: str) -> str | None:
     return Page.objects.filter(url_path=root_url_path).values_list("path", flat=True).first()
 
 
-def _indexed_pages(root, root_url_path: str, private_paths, ids=None) -> list[IndexedPage]:
+def _indexed_pages(
+    root, root_url_path: str, private_paths, ids=None, prefix: str = ""
+) -> list[IndexedPage]:
     from .visibility import public_pages_under
 
     pages = public_pages_under(root, private_paths)
@@ -156,7 +169,7 @@ def _indexed_pages(root, root_url_path: str, private_paths, ids=None) -> list[In
         IndexedPage(
             id=page_id,
             title=title,
-            path=html_path(url_path, root_url_path),
+            path=prefix + html_path(url_path, root_url_path),
             tree_path=tree_path,
             depth=depth,
             content_type_id=content_type_id,
@@ -214,48 +227,82 @@ def apply_changes(
         index.root_url_path,
         index.private_paths if private_paths is None else private_paths,
         ids=page_ids,
+        prefix=index.prefix,
     )
     return index.updated(page_ids, current, private_paths)
 
 
-def site_root_for_request(request) -> SiteRootPath | None:
-    """The request's site from Wagtail's cached site root paths (no query once cached)."""
+def site_root_for_request(request, language: str = "") -> SiteRootPath | None:
+    """The home page of the request's site in `language` (default: Korean), from Wagtail's
+    cached site root paths (no query once cached); None if the site has none in it."""
+    language = language or default_language()
     root_paths = Site.get_site_root_paths()
-    if len(root_paths) <= 1:
-        return root_paths[0] if root_paths else None
-    host = request.get_host().split(":")[0]
-    for root_path in root_paths:
-        if urlsplit(root_path.root_url).hostname == host:
-            return root_path
-    site = Site.find_for_request(request)
-    return next((path for path in root_paths if site and path.site_id == site.pk), None)
+    site_ids = {root_path.site_id for root_path in root_paths}
+    site_id = next(iter(site_ids)) if len(site_ids) == 1 else None
+    if site_id is None and root_paths:
+        host = request.get_host().split(":")[0]
+        site_id = next(
+            (path.site_id for path in root_paths if urlsplit(path.root_url).hostname == host),
+            None,
+        )
+        if site_id is None:
+            site = Site.find_for_request(request)
+            site_id = site.pk if site else None
+    return next(
+        (path for path in root_paths if path.site_id == site_id and path.language_code == language),
+        None,
+    )
 
 
 # Each process keeps the current index of each site in memory, with the version it is
 # current at: unpickling thousands of pages per request costs more than the query it saves.
-_process_indexes: dict[int, tuple[ContentVersion, PublicPageIndex]] = {}
+_process_indexes: dict[tuple[int, str], tuple[ContentVersion, PublicPageIndex]] = {}
 
 
-def get_page_index(request) -> PublicPageIndex:
-    """The public page index of the request's site at the current content version."""
-    if hasattr(request, "_api_page_index"):
+def get_page_index(request, language: str = "") -> PublicPageIndex:
+    """The public page index of the request's site in `language` at the current content
+    version; by default in the language the request asks for (`?locale=`), else Korean."""
+    request = getattr(request, "_request", request)  # DRF's wrapper: one cache per request
+    language = language or getattr(request, "_api_language", "") or default_language()
+    indexes = request.__dict__.setdefault("_api_page_indexes", {})
+    if language == default_language() and hasattr(request, "_api_page_index"):
         return request._api_page_index
-    site_root = site_root_for_request(request)
+    if language in indexes:
+        return indexes[language]
+    site_root = site_root_for_request(request, language)
     if site_root is None:
-        index = PublicPageIndex([])
+        index = PublicPageIndex([], language=language)
     else:
-        index = _current_index(site_root.site_id, site_root.root_path, current_version(request))
-    request._api_page_index = index
+        index = _current_index(
+            site_root.site_id, site_root.root_path, current_version(request), language
+        )
+    indexes[language] = index
+    if language == default_language():
+        request._api_page_index = index
     return index
 
 
-def site_page_index(site: Site, version: ContentVersion) -> PublicPageIndex:
+def site_page_index(site: Site, version: ContentVersion, language: str = "") -> PublicPageIndex:
     """The public page index of `site` at `version` (for callers without a request)."""
-    return _current_index(site.pk, site.root_page.url_path, version)
+    language = language or default_language()
+    root = next(
+        (
+            path
+            for path in Site.get_site_root_paths()
+            if path.site_id == site.pk and path.language_code == language
+        ),
+        None,
+    )
+    if root is None:
+        return PublicPageIndex([], language=language)
+    return _current_index(site.pk, root.root_path, version, language)
 
 
-def _current_index(site_id: int, root_path: str, version: ContentVersion) -> PublicPageIndex:
-    known = _process_indexes.get(site_id)
+def _current_index(
+    site_id: int, root_path: str, version: ContentVersion, language: str = ""
+) -> PublicPageIndex:
+    language = language or default_language()
+    known = _process_indexes.get((site_id, language))
     if known is not None and known[0] == version:
         return known[1]
     index = None
@@ -263,10 +310,10 @@ def _current_index(site_id: int, root_path: str, version: ContentVersion) -> Pub
         index = apply_changes(known[1], known[0], version)
     if index is None:
         # A new process, or too much changed: the shared cache, or one full build.
-        key = f"api:page-index:{site_id}:{version.key}"
+        key = f"api:page-index:{site_id}:{language}:{version.key}"
         index = cache.get(key)
-        if index is None:
-            index = build_page_index(root_path)
+        if index is None or index.root_url_path != root_path:
+            index = build_page_index(root_path, language)
             cache.set(key, index, timeout=60 * 60)
-    _process_indexes[site_id] = (version, index)
+    _process_indexes[(site_id, language)] = (version, index)
     return index

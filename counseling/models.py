@@ -64,6 +64,9 @@ class CounselingCase(models.Model):
     guardian_name = EncryptedTextField("법정대리인 이름", blank=True)
     guardian_phone = EncryptedTextField("법정대리인 연락처", blank=True)
     consent_guardian = models.BooleanField("법정대리인 동의", default=False)
+    # The content language the citizen wrote in (settings.WAGTAIL_CONTENT_LANGUAGES), so a
+    # counselor sees it at once; no choices here, so adding a language needs no migration.
+    language = models.CharField("작성 언어", max_length=16, default="ko")
 
     status = models.CharField(
         "처리 상태", max_length=20, choices=CaseStatus.choices, default=CaseStatus.RECEIVED
@@ -112,6 +115,13 @@ class CounselingCase(models.Model):
 
     def __str__(self) -> str:
         return self.receipt_number
+
+    @property
+    def language_display(self) -> str:
+        """The language's own name and code ("Tiếng Việt (vi)") for counselors."""
+        from content.locales import language_name
+
+        return f"{language_name(self.language)} ({self.language})"
 
     @property
     def can_become_faq(self) -> bool:

@@ -96,6 +96,22 @@ class CounselingSubmissionSerializer(serializers.Serializer):
         error_messages={"invalid": "법정대리인 동의 여부를 true 또는 false로 보내 주세요."},
     )
 
+    language = serializers.CharField(
+        required=False,
+        default="ko",
+        error_messages={"blank": "작성 언어를 보내지 않거나 ko, vi 같은 언어 코드로 보내 주세요."},
+    )
+
+    def validate_language(self, value: str) -> str:
+        from content.locales import content_languages
+
+        code = value.strip().lower()
+        if code not in content_languages():
+            raise serializers.ValidationError(
+                f"작성 언어는 {', '.join(content_languages())} 중 하나여야 합니다."
+            )
+        return code
+
     def validate_category(self, value: str) -> str:
         value = value.strip()
         if value in CounselingCategory.values:

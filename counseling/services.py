@@ -3,8 +3,10 @@
 import html
 import secrets
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.models import Locale
 
 from infra.crypto import hash_access_code, new_access_code
 from infra.db import retry_when_busy
@@ -51,6 +53,7 @@ def _insert_case(data: dict) -> tuple[CounselingCase, str]:
             guardian_name=data.get("guardian_name", ""),
             guardian_phone=data.get("guardian_phone", ""),
             consent_guardian=data.get("consent_guardian", False),
+            language=data.get("language") or settings.LANGUAGE_CODE,
         )
         try:
             with transaction.atomic():
@@ -143,7 +146,8 @@ def create_faq_draft(case: CounselingCase, *, by, request=None) -> CounselingFAQ
         return case.faq_page
     if not case.can_become_faq:
         raise FAQNotAllowed
-    section = SectionPage.objects.get(kind=SectionKind.COUNSELING)
+    # The Korean section: FAQs are written in Korean, then translated like any page.
+    section = SectionPage.objects.get(kind=SectionKind.COUNSELING, locale=Locale.get_default())
     personal = tuple(
         filter(
             None, [case.nickname, case.email, case.phone, case.guardian_name, case.guardian_phone]

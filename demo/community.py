@@ -177,4 +177,5 @@ DEMO_USERS = [
     {"username": "report_tf", "name": ("위원", "박"), "group": "보고서 TF"},
     {"username": "blogger", "name": ("블로거", "최"), "group": "가족 블로그단"},
     {"username": "counselor", "name": ("상담", "정"), "group": "상담사"},
+    {"username": "translator", "name": ("번역", "응우옌"), "group": "번역자"},
 ]

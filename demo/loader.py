@@ -49,8 +49,9 @@ from pages.models import (
     SectionKind,
     Topic,
 )
+from pages.translation import start_translations, translate_with
 
-from . import articles, community, reports, school, taxonomy
+from . import articles, community, languages, reports, school, taxonomy
 from .media import make_pdf, make_picture
 
 # Demo pictures and files are the city's own (drawn and typeset by the loader).
@@ -123,6 +124,7 @@ class DemoLoader:
             ("검토 대기 글과 예약 게시 공지", self.load_pending_work),
             ("포털 홈 대표 영역과 추천 콘텐츠", self.load_home),
             ("옛 주소 리디렉션", self.load_redirects),
+            ("다국어 정착 안내 (简体中文, Tiếng Việt, English)", self.load_languages),
         ]
         # Demo users have made-up addresses: the workflow notifications the pending blog post
         # triggers go nowhere instead of onto the console.
@@ -249,6 +251,52 @@ class DemoLoader:
     def republish(self, page: Page, user) -> None:
         page.save_revision(user=user, log_action=True).publish(user=user)
         self.created["다시 게시한 페이지"] += 1
+
+    def load_languages(self) -> None:
+        """Settling-in pages for multicultural families, translated through PO files as an
+        outside translator's would be; one left Korean only to show the fallback."""
+        family_info = self.sections[SectionKind.FAMILY_INFO]
+        pages = []
+        for spec in languages.PAGES:
+            korean = spec["ko"]
+            page = ArticlePage(
+                title=korean["title"],
+                slug=korean["slug"],
+                intro=korean["intro"],
+                body=stream(korean["body"]),
+                contact=korean["contact"],
+                search_description=korean["intro"][:160],
+                **self.taxonomy_of({**spec, "audiences": ["multicultural-families"]}),
+            )
+            pages.append((self.publish_child(family_info, page, owner=self.users["editor"]), spec))
+        for language in languages.TRANSLATED_LANGUAGES:
+            self.translate(self.home, languages.HOME, language)
+            self.translate(family_info, languages.FAMILY_INFO, language)
+            for page, spec in pages:
+                if language in spec:
+                    self.translate(page, spec, language)
+
+    def translate(self, page: Page, spec: dict, language: str) -> None:
+        """`page` in `language` from the texts of `spec`, published unless it already is."""
+        if page.get_translations().filter(locale__language_code=language, live=True).exists():
+            return
+        korean, translated = spec["ko"], spec[language]
+        strings = {
+            korean[name]: translated[name] for name in korean if name not in ("body", "slug")
+        }
+        for source, target in zip(korean.get("body", []), translated.get("body", []), strict=True):
+            strings[source.removeprefix("## ")] = target.removeprefix("## ")
+        start_translations(page.specific, [language])
+        translate_with(
+            page,
+            language,
+            strings,
+            slug=translated["slug"],
+            user=self.users["translator"],
+            publish=True,
+            publisher=self.users["reviewer"],
+        )
+        self.created[f"번역 ({language})"] += 1
 
     def load_section_intros(self) -> None:
         for kind, intro in SECTION_INTROS.items():

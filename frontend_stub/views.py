@@ -14,6 +14,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from content.locales import default_language, language_of_path, without_prefix
 from content.pageindex import get_page_index
 from content.paths import normalise_path
 
@@ -74,9 +75,14 @@ def index(request: HttpRequest, path: str = "") -> HttpResponse:
 
 def _is_unknown(request: HttpRequest, path: str) -> bool:
     site_path = normalise_path(path)
-    if site_path in APP_SCREENS:
+    language = language_of_path(site_path)
+    # `/vi/search/` is the search screen in Vietnamese, `/vi/…` a page of the vi tree.
+    if without_prefix(site_path) in APP_SCREENS:
         return False
-    return site_path not in get_page_index(request).by_path
+    if site_path in get_page_index(request, language).by_path:
+        return False
+    # `/vi/` + a Korean page's path with no translation yet: the client shows the Korean page.
+    return without_prefix(site_path) not in get_page_index(request, default_language()).by_path
 
 
 @require_safe

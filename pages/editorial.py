@@ -23,12 +23,14 @@ from wagtail.models import (
 
 from pages.models import HomePage, SectionKind, SectionPage
 from pages.portal_tree import ensure_portal_tree
+from pages.translation import ensure_locales, other_languages, start_translations
 
 EDITORS = "콘텐츠 편집자"
 REVIEWERS = "콘텐츠 검토자"
 REPORT_TF = "보고서 TF"
 BLOGGERS = "가족 블로그단"
 COUNSELORS = "상담사"
+TRANSLATORS = "번역자"
 
 REVIEW_WORKFLOW = "검토 후 게시"
 REPORT_WORKFLOW = "보고서 2단계 승인"
@@ -41,6 +43,9 @@ BLOG_COLLECTION = "가족 블로그단"
 REPORT_COLLECTION = "가족보고서"
 
 HOME = "home"  # page-permission scope: the portal home and everything under it
+# Page-permission scope: the home's translations (zh-hans, vi, en …) and their trees.
+TRANSLATION_HOMES = "translation-homes"
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 TAXONOMY_MODELS = ("topic", "audience", "district", "agency")
@@ -77,8 +82,12 @@ GROUP_POLICIES = (
             ADMIN_ACCESS,
             READ_FEEDBACK,
             *(f"pages.view_{model}" for model in TAXONOMY_MODELS),
+            SUBMIT_TRANSLATION,
         ),
-        pages={HOME: ("add_page", "change_page")},
+        pages={
+            HOME: ("add_page", "change_page"),
+            TRANSLATION_HOMES: ("add_page", "change_page"),
+        },
         collections={None: MEDIA_ADD_AND_CHOOSE},
     ),
     # Approve workflow tasks, publish, schedule, lock and unlock; keep the taxonomies.
@@ -89,8 +98,12 @@ GROUP_POLICIES = (
             READ_FEEDBACK,
             *(f"pages.add_{model}" for model in TAXONOMY_MODELS),
             *(f"pages.change_{model}" for model in TAXONOMY_MODELS),
+            SUBMIT_TRANSLATION,
         ),
-        pages={HOME: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")},
+        pages=dict.fromkeys(
+            (HOME, TRANSLATION_HOMES),
+            ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+        ),
         collections={None: MEDIA_CHOOSE},
     ),
     # The advisory TF writes and reviews report editions and chapters, nothing else.
@@ -107,6 +120,9 @@ GROUP_POLICIES = (
     ),
     # Counselors only sign in here; the counseling app grants what they work with.
     GroupPolicy(name=COUNSELORS),
+    # Translators edit the other languages' pages segment by segment and submit them for
+    # review; they neither publish nor touch the Korean tree.
+    GroupPolicy(name=TRANSLATORS, pages={TRANSLATION_HOMES: ("change_page",)}),
 )
 
 
@@ -142,11 +158,24 @@ def setup_editorial(home: HomePage, sections: dict[SectionKind, SectionPage]) ->
     log = SetupLog()
     _rename_wagtail_defaults(log)
     collections = _ensure_collections(log)
-    scopes: dict[str, Page] = {HOME: home, **sections}
+    translation_homes = _ensure_translation_homes(home, log)
+    scopes: dict[str, Page | list[Page]] = {
+        HOME: home,
+        TRANSLATION_HOMES: translation_homes,
+        **sections,
+    }
     groups = {}
     for policy in GROUP_POLICIES:
         groups[policy.name] = _ensure_group(policy, scopes, collections, log)
     _ensure_workflow(REVIEW_WORKFLOW, [(REVIEW_TASK, groups[REVIEWERS])], attach_to=home, log=log)
+    # Translations go through the same review: every language's home takes the workflow.
+    for translated_home in translation_homes:
+        _ensure_workflow(
+            REVIEW_WORKFLOW,
+            [(REVIEW_TASK, groups[REVIEWERS])],
+            attach_to=translated_home,
+            log=log,
+        )
     _ensure_workflow(
         REPORT_WORKFLOW,
         [(REPORT_TF_TASK, groups[REPORT_TF]), (REPORT_OFFICE_TASK, groups[REVIEWERS])],
@@ -154,6 +183,19 @@ def setup_editorial(home: HomePage, sections: dict[SectionKind, SectionPage]) ->
         log=log,
     )
     return log
+
+
+def _ensure_translation_homes(home: HomePage, log: SetupLog) -> list[Page]:
+    """The home page in every other content language (a draft until translated), so
+    translators' permissions and the review workflow have a tree to attach to."""
+    for code in ensure_locales():
+        log.add(f"새 콘텐츠 언어: {code}")
+    translated = set(home.get_translations().values_list("locale__language_code", flat=True))
+    missing = [code for code in other_languages() if code not in translated]
+    if missing:
+        start_translations(home, missing)
+        log.add("포털 홈 번역 시작 (초안): " + ", ".join(missing))
+    return list(home.get_translations().order_by("locale__language_code"))
 
 
 def _ensure_collections(log: SetupLog) -> dict[str | None, Collection]:
@@ -190,13 +232,14 @@ def _ensure_group(policy, scopes, collections, log: SetupLog) -> Group:
         granted += sorted(permission.codename for permission in missing)
 
     for scope, codenames in policy.pages.items():
-        page = scopes[scope]
-        for permission in _permissions(f"wagtailcore.{name}" for name in codenames):
-            _, created = GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=permission
-            )
-            if created:
-                granted.append(f"{permission.codename}@{page.title}")
+        pages = scopes[scope] if isinstance(scopes[scope], list) else [scopes[scope]]
+        for page in pages:
+            for permission in _permissions(f"wagtailcore.{name}" for name in codenames):
+                _, created = GroupPagePermission.objects.get_or_create(
+                    group=group, page=page, permission=permission
+                )
+                if created:
+                    granted.append(f"{permission.codename}@{page.title}({page.locale})")
 
     for collection_name, dotted_names in policy.collections.items():
         collection = collections[collection_name]

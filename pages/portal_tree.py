@@ -5,7 +5,7 @@ can attach to it, so it is built idempotently in one place.
 """
 
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from pages.licences import KoglType
 from pages.models import HomePage, SectionKind, SectionPage
@@ -31,7 +31,7 @@ SECTION_LICENCES = {SectionKind.BLOG: KoglType.NONE}
 @transaction.atomic
 def ensure_portal_tree() -> tuple[HomePage, dict[SectionKind, SectionPage]]:
     """Create the home page, the default site and the six sections if they are missing."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         home = _create_home()
     sections = {section.kind: section for section in SectionPage.objects.child_of(home)}

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, When
 from django.utils import timezone
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, Page, get_page_models
@@ -57,10 +57,16 @@ def resolve_page_type(value: str) -> type[Page]:
     raise InvalidFilter(f"알 수 없는 페이지 유형입니다: '{value}'")
 
 
-def resolve_section(value: str, sections=None) -> SectionPage:
-    """A portal section by its kind (`family-info`), Korean name (`가족정보`) or page slug."""
+def resolve_section(value: str, sections=None, language: str = "") -> SectionPage:
+    """A portal section by its kind (`family-info`), Korean name (`가족정보`) or page slug, in
+    `language`'s tree (Korean by default; a section not translated yet is the Korean one)."""
     wanted = value.strip()
-    candidates = list(sections if sections is not None else SectionPage.objects.all())
+    if sections is None:
+        language = language or settings.LANGUAGE_CODE
+        sections = SectionPage.objects.filter(
+            locale__language_code__in=[language, settings.LANGUAGE_CODE]
+        ).order_by(Case(When(locale__language_code=language, then=0), default=1))
+    candidates = list(sections)
     kinds = {kind.value: kind for kind in SectionKind}
     kinds.update({str(kind.label): kind for kind in SectionKind})
     kind = kinds.get(wanted) or kinds.get(wanted.lower())
@@ -175,7 +181,11 @@ class ContentFilter:
             application_condition(params["application_status"])
         return cls(
             page_type=resolve_page_type(params["type"]) if given("type") else None,
-            section=resolve_section(params["section"]) if given("section") else None,
+            section=(
+                resolve_section(params["section"], language=params.get("locale", "").strip())
+                if given("section")
+                else None
+            ),
             terms={name: resolve_terms(name, params[name]) for name in TAXONOMIES if given(name)},
             application_status=params["application_status"] if given("application_status") else "",
             locale=resolve_locale(params["locale"]) if given("locale") else None,

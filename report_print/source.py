@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.utils import timezone
 
+from content.locales import content_languages, korean_language_name
 from pages.licences import licence_data, mark_static_path, page_licence
 
 from .charts import chart_shapes
@@ -142,6 +143,9 @@ class SourceBuilder:
         ]
         if agencies:
             rows.append(["자료 제공", agencies])
+        # The printed report stays Korean; the portal it points readers to speaks more.
+        languages = ", ".join(korean_language_name(code) for code in content_languages())
+        rows.append(["포털 언어", languages])
         return rows
 
     def licence(self) -> dict[str, Any]:

@@ -182,7 +182,18 @@ BASE_COMPONENTS = {
     "NavigationItem": obj(
         {"id": ID, "title": STRING, "path": STRING, "children": array(ref("NavigationItem"))}
     ),
-    "Navigation": obj({"items": array(ref("NavigationItem"))}),
+    "Navigation": obj(
+        {
+            "meta": obj(
+                {
+                    "locale": {**STRING, "example": "vi"},
+                    "fallback_from": {**STRING, "example": "vi"},
+                },
+                required=["locale"],
+            ),
+            "items": array(ref("NavigationItem")),
+        }
+    ),
     "Redirect": obj(
         {
             "old_path": STRING,

@@ -67,6 +67,9 @@ PAGE_DETAIL = {
         "locale": "ko",
         "path": "/가족정보/한부모-지원/",
         "parent_id": 4,
+        "translations": [
+            {"locale": "vi", "id": 88, "path": "/vi/thong-tin/ho-tro/", "up_to_date": True}
+        ],
     },
     "title": "한부모 지원",
     "breadcrumbs": [{"id": 3, "title": "서울시 패밀리 포털", "path": "/"}, PAGE_LINK],
@@ -111,6 +114,7 @@ PAGE_DETAIL = {
 }
 
 NAVIGATION = {
+    "meta": {"locale": "ko"},
     "items": [
         {
             "id": 4,
@@ -120,7 +124,7 @@ NAVIGATION = {
                 {"id": 10, "title": "양육비 지원", "path": "/가족정보/양육비-지원/", "children": []}
             ],
         }
-    ]
+    ],
 }
 
 REDIRECTS = {

@@ -82,6 +82,14 @@ def page_meta(model, viewset) -> dict:
         "locale": {**STRING, "example": "ko"},
         "path": serializer._declared_fields["path"].openapi_schema(),
         "parent_id": serializer._declared_fields["parent_id"].openapi_schema(),
+        "translations": serializer._declared_fields["translations"].openapi_schema(),
+        # Only when the page answers for a language it has no translation in yet.
+        "fallback_from": {
+            **STRING,
+            "example": "vi",
+            "description": "The language asked for (?locale=) when the page is shown in its "
+            "source language (meta.locale) because it has no public translation in it",
+        },
     }
     unknown = set(viewset.meta_fields) - set(properties)
     if unknown:

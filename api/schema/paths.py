@@ -33,6 +33,13 @@ def query(name: str, description: str, schema: dict = STRING, required=False, **
     }
 
 
+def locale_parameter(description: str) -> dict:
+    """`?locale=`: every endpoint answers in one content language (Korean when absent)."""
+    from content.locales import content_languages
+
+    return query("locale", description, enum(content_languages()), example="vi")
+
+
 def page_id(description: str) -> dict:
     return {**INTEGER, "minimum": 1, "maximum": MAX_ID, "description": description}
 
@@ -102,7 +109,7 @@ def page_filters() -> list[dict]:
         query("descendant_of", "Descendants of this page", page_id("Ancestor page id")),
         query("ancestor_of", "Ancestors of this page", page_id("Descendant page id")),
         query("translation_of", "Translations of this page", page_id("Page id")),
-        query("locale", "Language of the pages", {**STRING, "example": "ko"}),
+        locale_parameter("Language tree to list (Korean when absent)"),
         query(
             "section",
             "Portal section by kind (its Korean name or page slug work too)",
@@ -307,8 +314,22 @@ def portal_paths() -> dict:
             "pages_detail",
             "pages",
             "One page with all its fields (its type in meta.type)",
-            [id_path("Page id"), fields_parameter()],
-            responses(ok("The page", page_detail, examples.PAGE_DETAIL), "400", "404"),
+            [
+                id_path("Page id"),
+                fields_parameter(),
+                locale_parameter(
+                    "Answer in this language: a public translation redirects (302) to its own "
+                    "id; without one the page answers in its source language, with "
+                    "meta.fallback_from naming the language asked for"
+                ),
+            ],
+            {
+                **responses(ok("The page", page_detail, examples.PAGE_DETAIL), "400", "404"),
+                "302": {
+                    "description": "The page's translation into ?locale=: follow Location",
+                    "headers": {"Location": {"schema": STRING}},
+                },
+            },
         ),
         "/api/v2/pages/find/": operation(
             "pages_find",
@@ -321,6 +342,8 @@ def portal_paths() -> dict:
                     {**STRING, "minLength": 1},
                     example="/가족정보/",
                 ),
+                # `/vi/…` is the Vietnamese tree; a path no translation has yet finds the
+                # Korean page, whose detail then says meta.fallback_from.
                 query("id", "Page id, instead of html_path", page_id("Page id")),
             ],
             {
@@ -336,7 +359,7 @@ def portal_paths() -> dict:
             "navigation",
             "navigation",
             "The menu: sections and their in-menu children",
-            [],
+            [locale_parameter("Menu in this language (Korean, with meta.fallback_from, if none)")],
             responses(ok("Menu tree", ref("Navigation"), examples.NAVIGATION)),
         ),
         "/api/v2/redirects/": operation(
@@ -370,6 +393,7 @@ def portal_paths() -> dict:
                     {**INTEGER, "minimum": 1, "maximum": settings.API_SYNC_LIMIT_MAX},
                     example=settings.API_SYNC_LIMIT_DEFAULT,
                 ),
+                locale_parameter("Sync this language's tree (cursors are per language)"),
             ],
             responses(ok("A batch", ref("Sync"), examples.SYNC), "400"),
         ),

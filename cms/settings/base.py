@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     # Before django_tasks_db: its `db_worker` command (leased) replaces the library's.
     "infra",
     "wagtail_headless_preview",
+    # Translation of page trees (docs/languages.md); before wagtail.* so its templates win.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -83,7 +86,8 @@ MIDDLEWARE = [
     # API keys and quotas for every /api/ path (after CORS, so refusals carry its headers).
     "partners.access.APIAccessMiddleware",
     "cms.middleware.ApiLeanSessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Korean interface text whatever Accept-Language says (content: ?locale=, docs/languages.md).
+    "cms.middleware.KoreanInterfaceMiddleware",
     # Unchanged public API and feed URLs answered here (304, or the kept 200), before the rest.
     "content.caching.ResponseCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,12 +157,28 @@ LANGUAGE_CODE = "ko"
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = [("ko", "한국어")]
+# The portal's content languages (docs/languages.md), Korean first: it is the default and the
+# source every translation is made from. Adding one of 다누리's 13 languages is one line here
+# (Django's code and the language's own name) plus its catalogs — no code.
+PORTAL_LANGUAGES = [
+    ("ko", "한국어"),
+    ("zh-hans", "简体中文"),
+    ("vi", "Tiếng Việt"),
+    ("en", "English"),
+]
+LANGUAGES = PORTAL_LANGUAGES
 # The project's Korean catalog (locale/ko/) comes first: it fills in and corrects Wagtail's.
 LOCALE_PATHS = [BASE_DIR / "locale"]
-WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A page tree per language (wagtail.models.Locale); wagtail-localize translates between them.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = PORTAL_LANGUAGES
+# The admin stays Korean whatever a browser asks for.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("ko", "한국어")]
+# Machine translation is off: translators translate (wagtail-localize's setting, left unset).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Starting a translation makes drafts, even of live pages: Korean text copied into another
+# language's tree is never published under that language's name.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Korean titles keep their Korean slugs (/가족정보/한부모-지원/).
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 

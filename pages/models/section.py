@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 from wagtail.search import index
 
 from .base import BasePage, SectionKind
@@ -35,6 +36,11 @@ class SectionPage(BasePage):
 
     def clean(self):
         super().clean()
-        duplicate = SectionPage.objects.filter(kind=self.kind).exclude(pk=self.pk)
+        # One section of each kind per language tree (its translations share the kind); a
+        # new page takes the default language until Wagtail gives it one on save.
+        locale_id = self.locale_id or Locale.get_default().pk
+        duplicate = SectionPage.objects.filter(kind=self.kind, locale_id=locale_id).exclude(
+            pk=self.pk
+        )
         if self.kind and duplicate.exists():
             raise ValidationError({"kind": f"'{self.get_kind_display()}' 섹션은 이미 있습니다."})

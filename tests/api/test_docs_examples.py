@@ -49,7 +49,7 @@ def demo_portal(django_db_setup, django_db_blocker):
 def concrete(example: str, client) -> str:
     """The example with the guide's placeholders (ids, cursor, token) filled from the demo."""
     article = ArticlePage.objects.live().public().order_by("pk").first()
-    section = SectionPage.objects.get(kind=SectionKind.FAMILY_INFO)
+    section = SectionPage.objects.get(kind=SectionKind.FAMILY_INFO, locale__language_code="ko")
     url = example.replace("/pages/12/", f"/pages/{article.pk}/")
     url = re.sub(r"(child_of|descendant_of)=4", rf"\1={section.pk}", url)
     if "<next_cursor>" in url:

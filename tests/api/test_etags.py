@@ -179,9 +179,10 @@ def test_the_first_read_after_a_publish_uses_the_representation_the_task_stored(
     assert stored.revision_id == content.article.live_revision_id
     cache.clear()  # no cache at all: a new Valkey, or every key evicted
 
-    # Wagtail's site root paths (kept in the cache), the content version and the stored
+    # Wagtail's site root paths (kept in the cache; with a tree per language, the sites and
+    # their homes' translations: two queries), the content version and the stored
     # representation: no page, block or rendition query.
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         response = api.get(f"/api/v2/pages/{content.article.pk}/")
 
     assert response.json()["title"] == "한부모 지원 (개정)"

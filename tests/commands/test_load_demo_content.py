@@ -64,7 +64,7 @@ class LoadDemoContentTests(TestCase):
         self.assertNotIn("비밀번호", output)
 
     def test_every_section_is_present_and_filled(self):
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="ko")
         sections = {section.kind: section for section in SectionPage.objects.child_of(home)}
         self.assertEqual(set(sections), set(SectionKind))
         for kind, section in sections.items():
@@ -148,10 +148,10 @@ class LoadDemoContentTests(TestCase):
         images = get_image_model().objects.all()
         self.assertGreater(images.count(), 0)
         self.assertFalse(images.filter(description="").exists())
-        self.assertIsNotNone(HomePage.objects.get().hero_image)
+        self.assertIsNotNone(HomePage.objects.get(locale__language_code="ko").hero_image)
 
     def test_home_features_content(self):
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="ko")
         self.assertGreaterEqual(home.featured_items.count(), 4)
 
     def test_one_demo_user_per_group_and_a_superuser(self):

@@ -212,7 +212,7 @@ def role_screens() -> dict[str, list[Screen]]:
         SectionPage,
     )
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="ko")
     sections = {section.kind: section for section in SectionPage.objects.child_of(home)}
     blogger = get_user_model().objects.get(username="blogger")
 

@@ -79,6 +79,9 @@ class PublicPdfTests(TestCase):
             "서울특별시가족담당관",
             "500부",
             "자료제공",
+            # The report stays Korean; its colophon names the portal's languages in Korean.
+            "포털언어",
+            "한국어,중국어(간체),베트남어,영어",
         ):
             assert text in colophon
 
