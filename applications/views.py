@@ -244,7 +244,7 @@ def _safe_cell(text: str) -> str:
 
 
 def _xlsx(rows: list[list]) -> bytes:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl import Workbook  # type: ignore[import-untyped]  # openpyxl ships no types
 
     workbook = Workbook()
     sheet = workbook.active

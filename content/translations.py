@@ -8,7 +8,9 @@ extraction. A Korean edit published since makes every translation out of date un
 syncs it, sees the changed segments, and publishes again.
 """
 
+import datetime
 from dataclasses import dataclass
+from uuid import UUID
 
 from wagtail.models import Page
 
@@ -20,17 +22,17 @@ class PageVersion:
     id: int
     language: str
     live: bool
-    last_published_at: object
+    last_published_at: datetime.datetime | None
 
 
-def language_versions(pages) -> dict[object, list[PageVersion]]:
+def language_versions(pages) -> dict[UUID, list[PageVersion]]:
     """For each translation key of `pages`, every page sharing it (theirs included), default
     language first; one query however many pages."""
     keys = {page.translation_key for page in pages}
     rows = Page.objects.filter(translation_key__in=keys).values_list(
         "translation_key", "pk", "locale__language_code", "live", "last_published_at"
     )
-    versions: dict[object, list[PageVersion]] = {key: [] for key in keys}
+    versions: dict[UUID, list[PageVersion]] = {key: [] for key in keys}
     for key, *row in rows:
         versions[key].append(PageVersion(*row))
     for found in versions.values():
@@ -38,7 +40,7 @@ def language_versions(pages) -> dict[object, list[PageVersion]]:
     return versions
 
 
-def sources_extracted_at(translation_keys) -> dict[object, object]:
+def sources_extracted_at(translation_keys) -> dict[UUID, datetime.datetime]:
     """When wagtail-localize last extracted each Korean source for its translators."""
     from wagtail_localize.models import TranslationSource
 
@@ -49,7 +51,9 @@ def sources_extracted_at(translation_keys) -> dict[object, object]:
     return dict(rows)
 
 
-def up_to_date(source: PageVersion | None, translation: PageVersion, extracted_at) -> bool:
+def up_to_date(
+    source: PageVersion | None, translation: PageVersion, extracted_at: datetime.datetime | None
+) -> bool:
     """Whether `translation` was published after the Korean `source`'s current text."""
     if source is None or translation.language == default_language():
         return True

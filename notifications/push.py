@@ -219,12 +219,14 @@ class FcmAppPushSender(BaseAppPushSender):
 
     def access_token(self) -> str:
         from cryptography.hazmat.primitives import hashes, serialization
-        from cryptography.hazmat.primitives.asymmetric import padding
+        from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
         token, expires = type(self)._access_token
         if token and expires > time.time() + 60:
             return token
         key = serialization.load_pem_private_key(self.account["private_key"].encode(), None)
+        if not isinstance(key, rsa.RSAPrivateKey):
+            raise ImproperlyConfigured("FCM service account private_key is not an RSA key (RS256).")
         now = int(time.time())
         assertion = _jwt(
             {"alg": "RS256", "typ": "JWT"},
@@ -281,11 +283,15 @@ class ApnsAppPushSender(BaseAppPushSender):
 
     def __init__(self) -> None:
         from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
 
         if not settings.APNS_KEY_FILE:
             raise ImproperlyConfigured("APNS_KEY_FILE is not set: APNs cannot send.")
         with open(settings.APNS_KEY_FILE, "rb") as key_file:
-            self.key = serialization.load_pem_private_key(key_file.read(), None)
+            key = serialization.load_pem_private_key(key_file.read(), None)
+        if not isinstance(key, ec.EllipticCurvePrivateKey):
+            raise ImproperlyConfigured("APNS_KEY_FILE is not an elliptic-curve (ES256) key.")
+        self.key = key
 
     def provider_token(self) -> str:
         from cryptography.hazmat.primitives import hashes

@@ -9,7 +9,7 @@ import io
 import json
 import zipfile
 
-from openpyxl import Workbook
+from openpyxl import Workbook  # type: ignore[import-untyped]  # openpyxl ships no types
 
 from .datasets import Dataset
 

@@ -147,7 +147,8 @@ def axis_chart_shapes(chart: PrintChart, width: float, height: float) -> list[di
 
 def _runs(points: list) -> list[list]:
     """The unbroken stretches of a line's points (None marks a gap), each of two or more."""
-    runs, current = [], []
+    runs: list[list] = []
+    current: list = []
     for point in [*points, None]:
         if point is None:
             if len(current) > 1:

@@ -153,9 +153,13 @@ class SourceBuilder:
         code = page_licence(self.edition)
         licence = licence_data(code)
         mark = None
-        if licence["url"]:
+        mark_path = mark_static_path(code)
+        if licence["url"] and mark_path:
             mark = f"{code}.svg"
-            self.files[mark] = Path(finders.find(mark_static_path(code))).read_bytes()
+            found = finders.find(mark_path)
+            if found is None:
+                raise FileNotFoundError(f"공공누리 마크 정적 파일이 없습니다: {mark_path}")
+            self.files[mark] = Path(found).read_bytes()
         note = (
             f"이 책의 저작물은 「{licence['name']}」 조건에 따라 이용할 수 있습니다. "
             f"{licence['url']}"

@@ -8,6 +8,7 @@ the daily cap, or sends. Push services answering 404/410 (and unregistered app t
 the subscriber; a busy or unreachable service is retried with exponential back-off.
 """
 
+import functools
 import logging
 from collections import defaultdict
 from datetime import timedelta
@@ -70,7 +71,7 @@ def fan_out(alert_id: int) -> int:
                 "pk", flat=True
             )
         )
-        transaction.on_commit(lambda ids=ids: enqueue(deliver_batch, alert_id, ids))
+        transaction.on_commit(functools.partial(enqueue, deliver_batch, alert_id, ids))
     Alert.objects.filter(pk=alert_id).update(fanned_out_at=timezone.now())
     logger.info("구독 알림 %s: 구독자 %s명에게 보냅니다", alert_id, len(subscriber_ids))
     return len(subscriber_ids)
@@ -188,7 +189,7 @@ def record(results: dict[str, list[Delivery]]) -> None:
             by_time[(delivery.alert_id, next_at)].append(delivery.pk)
         for (alert_id, next_at), retry_ids in by_time.items():
             transaction.on_commit(
-                lambda a=alert_id, i=retry_ids, t=next_at: enqueue(deliver_batch, a, i, run_after=t)
+                functools.partial(enqueue, deliver_batch, alert_id, retry_ids, run_after=next_at)
             )
     if gone:
         logger.info("응답이 404/410인 푸시 구독 %s개를 지웠습니다", len(gone))
@@ -203,7 +204,10 @@ def due_deliveries():
 
 # Digests ------------------------------------------------------------------------------------
 
-DIGEST_PERIODS = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
+DIGEST_PERIODS: dict[str, timedelta] = {
+    Frequency.DAILY: timedelta(days=1),
+    Frequency.WEEKLY: timedelta(days=7),
+}
 
 
 def send_digests(now=None) -> int:

@@ -10,6 +10,7 @@ so several matching lists still give one message).
 
 import secrets
 
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
@@ -64,7 +65,9 @@ class Subscriber(models.Model):
     manage_key = models.CharField(max_length=32, default=new_manage_key, editable=False)
     last_digest_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    lists = models.ManyToManyField(SubscriberList, through="Subscription", related_name="+")
+    lists: "models.ManyToManyField[SubscriberList, Subscription]" = models.ManyToManyField(
+        SubscriberList, through="Subscription", related_name="+"
+    )
 
     class Meta:
         verbose_name = "구독자"
@@ -136,6 +139,7 @@ class Alert(models.Model):
     def __str__(self) -> str:
         return f"[{self.get_kind_display()}] {self.title}"
 
+    @admin.display(description="발송 결과")
     def delivery_summary(self) -> str:
         counts = dict(
             self.deliveries.values_list("status").annotate(n=models.Count("pk")).order_by()
@@ -143,8 +147,6 @@ class Alert(models.Model):
         labels = dict(DeliveryStatus.choices)
         parts = [f"{labels[status]} {count}" for status, count in sorted(counts.items())]
         return " · ".join(parts) or "대상 없음"
-
-    delivery_summary.short_description = "발송 결과"
 
     @property
     def bypasses_digest(self) -> bool:
