@@ -5,7 +5,7 @@ import { ApiError, lookupCounseling, submitCounseling } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate } from "../format.js";
 import { setBreadcrumbs, setRobots, setTitle } from "../layout.js";
-import { facts } from "./common.js";
+import { facts, privacyPolicyNote } from "./common.js";
 
 function caseView(data) {
   return h(
@@ -192,6 +192,7 @@ export function renderCounselingForm() {
     field("email", "이메일", h("input", { id: "email", name: "email", type: "email", autocomplete: "email", "aria-describedby": "email-hint" }), "답변이 등록되면 알려 드립니다. 이메일과 연락처 중 하나는 꼭 입력해 주세요."),
     field("phone", "연락처", h("input", { id: "phone", name: "phone", type: "tel", autocomplete: "tel", inputmode: "tel" }), "예: 010-1234-5678"),
     ...guardianStep(),
+    privacyPolicyNote(),
     check("consent_personal_data", "(필수) 상담을 위한 개인정보(이메일·연락처) 수집·이용에 동의합니다. 답변 뒤 정해진 기간이 지나면 파기합니다."),
     check("consent_publication", "(선택) 개인정보를 지운 뒤 질문과 답변을 자주 묻는 질문으로 공개하는 데 동의합니다."),
     h("div", { class: "visually-hidden", "aria-hidden": "true" }, h("label", { for: "website" }, "웹사이트"), h("input", { id: "website", name: "website", tabindex: "-1", autocomplete: "off" })),
