@@ -7,6 +7,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from .partners import PartnerItemsAPIView
 from .views import (
     NavigationAPIView,
+    PagePreviewAccessibilityAPIView,
     PagePreviewAPIView,
     PortalDocumentsAPIViewSet,
     PortalImagesAPIViewSet,
@@ -39,4 +40,9 @@ api_router.register_view("navigation/", NavigationAPIView.as_view(), "navigation
 api_router.register_view("redirects/", RedirectsAPIView.as_view(), "redirects")
 api_router.register_view("sync/", SyncAPIView.as_view(), "sync")
 api_router.register_view("page_preview/", PagePreviewAPIView.as_view(), "page_preview")
+api_router.register_view(
+    "page_preview/accessibility/",
+    PagePreviewAccessibilityAPIView.as_view(),
+    "page_preview_accessibility",
+)
 api_router.register_view("partner-items/", PartnerItemsAPIView.as_view(), "partner_items")

@@ -1,5 +1,6 @@
 """Endpoints of the content API: pages, images, documents, navigation, redirects, sync, preview."""
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.test import RequestFactory
+from rest_framework import exceptions
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -45,6 +47,7 @@ from content.paths import normalise_path
 from content.text import normalise_text
 from content.versioning import current_version
 from content.visibility import public_pages, used_by_public_pages
+from pages.accessibility import ERROR, WARNING, check_page
 
 from .filters import FILTER_PARAMETERS, KoreanSearchFilter, PortalFilter
 from .pagination import PortalPagination, keyset_applies, make_after
@@ -580,6 +583,39 @@ class SyncAPIView(PortalAPIView):
         )
 
 
+class PreviewRefused(exceptions.APIException):
+    """A preview link that cannot be honoured, answered in the one error envelope."""
+
+    def __init__(self, code: str, message: str, status_code: int):
+        super().__init__(message, code)
+        self.default_code = code
+        self.status_code = status_code
+
+
+def previewed_page(request) -> Page:
+    """The draft behind `?content_type=…&token=…`, the link the admin's preview hands the
+    frontend; the signed token is the only key, as for wagtail-headless-preview itself."""
+    content_type_label = request.GET.get("content_type", "")
+    token = request.GET.get("token", "")
+    if not content_type_label or not token:
+        raise BadRequestError("content_type과 token이 모두 필요합니다.")
+    model = preview_page_model(content_type_label)
+    try:
+        model.get_preview_signer().unsign(token, max_age=settings.API_PREVIEW_TOKEN_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise PreviewRefused(
+            "preview_expired", "미리보기 링크가 만료되었습니다. 다시 미리보기를 여세요.", 400
+        ) from error
+    except signing.BadSignature as error:
+        raise PreviewRefused("invalid_token", "미리보기 토큰이 올바르지 않습니다.", 400) from error
+    preview = PagePreview.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), token=token
+    ).first()
+    if preview is None:
+        raise PreviewRefused("not_found", "미리보기를 찾을 수 없습니다.", 404)
+    return preview.as_page()
+
+
 class PagePreviewAPIView(PortalAPIMixin, APIView):
     """`/api/v2/page_preview/?content_type=pages.articlepage&token=…`: a draft, never cached."""
 
@@ -592,25 +628,30 @@ class PagePreviewAPIView(PortalAPIMixin, APIView):
 
     def get(self, request):
         self.seen_types = {}
-        content_type_label = request.GET.get("content_type", "")
-        token = request.GET.get("token", "")
-        if not content_type_label or not token:
-            raise BadRequestError("content_type과 token이 모두 필요합니다.")
-        model = preview_page_model(content_type_label)
-        try:
-            model.get_preview_signer().unsign(token, max_age=settings.API_PREVIEW_TOKEN_MAX_AGE)
-        except signing.SignatureExpired:
-            return error_response(
-                "preview_expired", "미리보기 링크가 만료되었습니다. 다시 미리보기를 여세요.", 400
-            )
-        except signing.BadSignature:
-            return error_response("invalid_token", "미리보기 토큰이 올바르지 않습니다.", 400)
-        preview = PagePreview.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), token=token
-        ).first()
-        if preview is None:
-            return error_response("not_found", "미리보기를 찾을 수 없습니다.", 404)
-        return Response(page_detail_data(request, [preview.as_page()], self)[0])
+        return Response(page_detail_data(request, [previewed_page(request)], self)[0])
+
+
+class PagePreviewAccessibilityAPIView(PortalAPIMixin, APIView):
+    """`/api/v2/page_preview/accessibility/?content_type=…&token=…`: the KWCAG findings of the
+    previewed draft, from the same checks the editor's submit runs (pages.accessibility).
+
+    Example: `{"errors": 1, "warnings": 0, "findings": [{"severity": "error", "field":
+    "body", "message": "본문: 이미지의 대체 텍스트가 없거나 파일 이름입니다. …"}]}`"""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def get(self, request):
+        findings = check_page(previewed_page(request))
+        return Response(
+            {
+                "errors": sum(finding.severity == ERROR for finding in findings),
+                "warnings": sum(finding.severity == WARNING for finding in findings),
+                "findings": [asdict(finding) for finding in findings],
+            }
+        )
 
 
 def preview_page_model(label: str) -> type[Page]:

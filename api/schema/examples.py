@@ -427,3 +427,16 @@ DATASET_TABLE = {
     "headers": ["연도", "한부모", "맞벌이(%)"],
     "rows": [["2016", 291, 42.5], ["2017", 288, 44.6]],
 }
+
+PREVIEW_ACCESSIBILITY = {
+    "errors": 1,
+    "warnings": 0,
+    "findings": [
+        {
+            "severity": "error",
+            "field": "body",
+            "message": "본문: 링크 글자 '여기'만으로는 어디로 가는지 알 수 없습니다. "
+            "목적지를 알 수 있게 써 주세요 (예: '한부모 지원 신청 안내').",
+        }
+    ],
+}

@@ -143,6 +143,28 @@ def json_content(schema: dict, example=None) -> dict:
     return {"application/json": media}
 
 
+ACCESSIBILITY_FINDINGS = {
+    "type": "object",
+    "required": ["errors", "warnings", "findings"],
+    "properties": {
+        "errors": {**INTEGER, "description": "Findings that stop submission"},
+        "warnings": {**INTEGER, "description": "Findings shown after saving"},
+        "findings": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["severity", "field", "message"],
+                "properties": {
+                    "severity": enum(["error", "warning"]),
+                    "field": {**STRING, "description": "The admin form field to fix it in"},
+                    "message": {**STRING, "description": "Korean explanation for the editor"},
+                },
+            },
+        },
+    },
+}
+
+
 def ok(description: str, schema: dict, example, cached: bool = True) -> dict:
     response = {"description": description, "content": json_content(schema, example)}
     if cached:
@@ -297,6 +319,21 @@ def portal_paths() -> dict:
     from api.views import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet, PortalPagesAPIViewSet
 
     page_detail = ref("PageDetail")
+    preview_parameters = [
+        query(
+            "content_type",
+            "Page type as app_label.model",
+            {**STRING, "pattern": r"^[a-z_]+\.[a-z_]+$"},
+            required=True,
+            example="pages.articlepage",
+        ),
+        query(
+            "token",
+            "Signed preview token (valid one hour)",
+            {**STRING, "minLength": 1},
+            required=True,
+        ),
+    ]
     return {
         "/api/v2/pages/": operation(
             "pages_list",
@@ -401,23 +438,21 @@ def portal_paths() -> dict:
             "page_preview",
             "preview",
             "An editor's draft, shaped like pages_detail (never cached)",
-            [
-                query(
-                    "content_type",
-                    "Page type as app_label.model",
-                    {**STRING, "pattern": r"^[a-z_]+\.[a-z_]+$"},
-                    required=True,
-                    example="pages.articlepage",
-                ),
-                query(
-                    "token",
-                    "Signed preview token (valid one hour)",
-                    {**STRING, "minLength": 1},
-                    required=True,
-                ),
-            ],
+            preview_parameters,
             responses(
                 ok("The draft", page_detail, examples.PAGE_DETAIL, cached=False),
+                "400",
+                "404",
+                cached=False,
+            ),
+        ),
+        "/api/v2/page_preview/accessibility/": operation(
+            "page_preview_accessibility",
+            "preview",
+            "KWCAG 2.2 findings of an editor's draft (pages.accessibility; never cached)",
+            preview_parameters,
+            responses(
+                ok("The findings", ACCESSIBILITY_FINDINGS, examples.PREVIEW_ACCESSIBILITY, False),
                 "400",
                 "404",
                 cached=False,

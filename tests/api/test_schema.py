@@ -17,6 +17,7 @@ OPERATIONS = {
     "/api/v2/redirects/": {"get"},
     "/api/v2/sync/": {"get"},
     "/api/v2/page_preview/": {"get"},
+    "/api/v2/page_preview/accessibility/": {"get"},
     "/api/v2/images/": {"get"},
     "/api/v2/images/{id}/": {"get"},
     "/api/v2/documents/": {"get"},

@@ -97,6 +97,11 @@ export function previewPage(contentType, token, options) {
   return getJSON(`${API}/page_preview/?${query({ content_type: contentType, token })}`, options);
 }
 
+/** The KWCAG findings of the previewed draft: the checks an editor's submit runs. */
+export function previewAccessibility(contentType, token, options) {
+  return getJSON(`${API}/page_preview/accessibility/?${query({ content_type: contentType, token })}`, options);
+}
+
 /** A citizen's counseling case and its answer; the access code travels in the body, not the URL. */
 export function lookupCounseling(receiptNumber, accessCode) {
   return getJSON(`${API}/counseling/${encodeURIComponent(receiptNumber)}/`, {

@@ -5,7 +5,7 @@ import { ApiError, applyToProgram, cancelApplication, lookupApplication, program
 import { h } from "../dom.js";
 import { formatDate } from "../format.js";
 import { setBreadcrumbs, setRobots, setTitle } from "../layout.js";
-import { facts } from "./common.js";
+import { facts, privacyPolicyNote } from "./common.js";
 
 const SEATS_REFRESH_MS = 5000;
 
@@ -115,6 +115,7 @@ export function applicationSection(page) {
       check("under_14", "신청인이 만 14세 미만입니다"),
       field("guardian_name", "법정대리인 이름 (만 14세 미만일 때)", h("input", { id: "guardian_name", name: "guardian_name" })),
       check("guardian_consent", "법정대리인으로서 개인정보 수집·이용에 동의합니다"),
+      privacyPolicyNote(),
       check("consent_personal_data", "(필수) 신청과 안내를 위한 개인정보(이름·연락처) 수집·이용에 동의합니다. 교육이 끝나고 정해진 기간이 지나면 파기합니다."),
       h("p", { class: "form-error", id: "form-error", hidden: true }),
       h("button", { type: "submit" }, "신청하기"),

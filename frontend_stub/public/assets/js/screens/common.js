@@ -17,6 +17,20 @@ export function pageHeader(page, { kicker, lead, title } = {}) {
   );
 }
 
+// The generated 개인정보 처리방침 (privacy/views.py), served by Django beside the API.
+export const PRIVACY_POLICY_URL = "/privacy-policy/";
+
+/** Under a form that collects personal data: where the policy for it is (PIPA §30). */
+export function privacyPolicyNote() {
+  return h(
+    "p",
+    { class: "form-hint" },
+    "개인정보를 어떤 목적으로 얼마 동안 보관하는지는 ",
+    h("a", { class: "privacy-policy-link", href: PRIVACY_POLICY_URL }, "개인정보 처리방침"),
+    "에서 볼 수 있습니다.",
+  );
+}
+
 /** A definition list of facts, skipping the empty ones. */
 export function facts(entries, className = "facts") {
   const rows = entries.filter(([, value]) => value !== null && value !== undefined && value !== "");

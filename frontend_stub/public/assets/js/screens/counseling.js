@@ -5,7 +5,7 @@ import { ApiError, lookupCounseling, submitCounseling } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate } from "../format.js";
 import { setBreadcrumbs, setRobots, setTitle } from "../layout.js";
-import { facts } from "./common.js";
+import { facts, privacyPolicyNote } from "./common.js";
 
 function caseView(data) {
   return h(
@@ -71,8 +71,9 @@ export function renderCounselingLookup() {
 
 // The API also accepts these Korean labels as categories (counseling/serializers.py).
 const CATEGORIES = ["부부", "자녀양육", "가족관계", "한부모", "다문화", "기타"];
-// Which input shows the API's message for each field ("contact": either e-mail or phone).
-const ERROR_TARGETS = { contact: "email", non_field_errors: "title" };
+// Which input shows the API's message for each field ("contact": either e-mail or phone;
+// "guardian": the guardian step, whose message shows above its fields).
+const ERROR_TARGETS = { contact: "email", guardian: "guardian_name", non_field_errors: "title" };
 
 function field(id, label, control, hint) {
   return h(
@@ -95,7 +96,7 @@ function showFieldErrors(form, fields) {
   for (const [name, messages] of Object.entries(fields)) {
     const id = ERROR_TARGETS[name] || name;
     const input = form.querySelector(`#${id}`);
-    const error = form.querySelector(`#${id}-error`);
+    const error = form.querySelector(`#${name}-error`) || form.querySelector(`#${id}-error`);
     if (!input || !error) continue;
     error.textContent = [].concat(messages).join(" ");
     error.hidden = false;
@@ -104,6 +105,55 @@ function showFieldErrors(form, fields) {
     first ??= input;
   }
   first?.focus();
+}
+
+function check(id, label) {
+  return h(
+    "div",
+    { class: "form-field form-field--check", "data-field": id },
+    h("input", { id, name: id, type: "checkbox" }),
+    h("label", { for: id }, label),
+    h("p", { class: "field-error", id: `${id}-error`, hidden: true }),
+  );
+}
+
+/** PIPA §22-2: under 14, a legal guardian consents and can be reached to confirm it.
+ * The step shows only once "만 14세 미만입니다" is ticked. */
+function guardianStep() {
+  const details = h(
+    "fieldset",
+    { class: "guardian-step", id: "guardian-step", hidden: true },
+    h("legend", {}, "법정대리인 동의"),
+    h("p", { class: "form-hint" }, "만 14세 미만 아동의 개인정보는 부모 등 법정대리인이 동의해야 처리할 수 있습니다(개인정보 보호법 제22조의2). 법정대리인에게 연락해 동의를 확인할 수 있습니다."),
+    h("p", { class: "field-error", id: "guardian-error", hidden: true }),
+    field("guardian_name", "법정대리인 이름", h("input", { id: "guardian_name", name: "guardian_name", maxlength: "50", autocomplete: "off" })),
+    field("guardian_phone", "법정대리인 연락처", h("input", { id: "guardian_phone", name: "guardian_phone", type: "tel", inputmode: "tel", autocomplete: "off" }), "예: 010-1234-5678"),
+    check("consent_guardian", "법정대리인으로서 자녀의 상담을 위한 개인정보 수집·이용에 동의합니다."),
+  );
+  const under14 = check("under_14", "만 14세 미만입니다");
+  const box = under14.querySelector("input");
+  box.setAttribute("aria-controls", "guardian-step");
+  box.setAttribute("aria-expanded", "false");
+  box.addEventListener("change", () => {
+    details.hidden = !box.checked;
+    box.setAttribute("aria-expanded", String(box.checked));
+  });
+  return [under14, details];
+}
+
+/** What the API takes (counseling/serializers.py): booleans for the boxes, and the guardian's
+ * details only for a child under 14, so nothing is sent that the API would not keep. */
+function submission(form) {
+  const data = Object.fromEntries(new FormData(form));
+  for (const name of ["consent_personal_data", "consent_publication", "under_14", "consent_guardian"]) {
+    data[name] = form[name].checked;
+  }
+  if (!data.under_14) {
+    delete data.guardian_name;
+    delete data.guardian_phone;
+    data.consent_guardian = false;
+  }
+  return data;
 }
 
 /** Shown once after a question is accepted: the receipt number and access code to keep. */
@@ -141,19 +191,10 @@ export function renderCounselingForm() {
     field("nickname", "닉네임", h("input", { id: "nickname", name: "nickname", autocomplete: "nickname" }), "답변에서 부를 이름입니다. 실명을 쓰지 않아도 됩니다."),
     field("email", "이메일", h("input", { id: "email", name: "email", type: "email", autocomplete: "email", "aria-describedby": "email-hint" }), "답변이 등록되면 알려 드립니다. 이메일과 연락처 중 하나는 꼭 입력해 주세요."),
     field("phone", "연락처", h("input", { id: "phone", name: "phone", type: "tel", autocomplete: "tel", inputmode: "tel" }), "예: 010-1234-5678"),
-    h(
-      "div",
-      { class: "form-field form-field--check", "data-field": "consent_personal_data" },
-      h("input", { id: "consent_personal_data", name: "consent_personal_data", type: "checkbox" }),
-      h("label", { for: "consent_personal_data" }, "(필수) 상담을 위한 개인정보(이메일·연락처) 수집·이용에 동의합니다. 답변 뒤 정해진 기간이 지나면 파기합니다."),
-      h("p", { class: "field-error", id: "consent_personal_data-error", hidden: true }),
-    ),
-    h(
-      "div",
-      { class: "form-field form-field--check" },
-      h("input", { id: "consent_publication", name: "consent_publication", type: "checkbox" }),
-      h("label", { for: "consent_publication" }, "(선택) 개인정보를 지운 뒤 질문과 답변을 자주 묻는 질문으로 공개하는 데 동의합니다."),
-    ),
+    ...guardianStep(),
+    privacyPolicyNote(),
+    check("consent_personal_data", "(필수) 상담을 위한 개인정보(이메일·연락처) 수집·이용에 동의합니다. 답변 뒤 정해진 기간이 지나면 파기합니다."),
+    check("consent_publication", "(선택) 개인정보를 지운 뒤 질문과 답변을 자주 묻는 질문으로 공개하는 데 동의합니다."),
     h("div", { class: "visually-hidden", "aria-hidden": "true" }, h("label", { for: "website" }, "웹사이트"), h("input", { id: "website", name: "website", tabindex: "-1", autocomplete: "off" })),
     h("button", { type: "submit" }, "상담 신청"),
   );
@@ -167,9 +208,7 @@ export function renderCounselingForm() {
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(form));
-    data.consent_personal_data = form.consent_personal_data.checked;
-    data.consent_publication = form.consent_publication.checked;
+    const data = submission(form);
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     status.replaceChildren(h("p", { role: "status" }, "보내는 중입니다…"));
