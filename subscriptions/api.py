@@ -4,8 +4,10 @@ Anonymous: a registered device gets a management token (signed, revoked when the
 leaves) and sends it as `X-Subscription-Token`. Errors use the one JSON envelope.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
@@ -16,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from content.errors import error_response
+from infra.ratelimit import Quota, add_quota_headers, too_many_requests
 from pages.vocabulary import InvalidFilter
 
 from .lists import confirmed_subscriptions, list_for
@@ -32,6 +35,7 @@ from .serializers import (
 from .services import (
     SubscriptionError,
     add_list,
+    email_address_hash,
     manage_token,
     register_device,
     subscribe_email,
@@ -149,12 +153,44 @@ class EmailSubscribeView(ValidatingView):
     )
     def post(self, request: Request) -> Response:
         data = self.valid(EmailSubscribeSerializer, request)
+        quota = address_quota(request, data["email"])
+        if quota is not None and quota.limited:
+            return too_many_requests(
+                quota.quota,
+                "이 주소로 확인 메일을 이미 여러 번 보냈습니다. 잠시 후 다시 시도해 주세요.",
+            )
         subscribe_email(data["email"], data["filters"], data["frequency"])
-        return Response(
+        response = Response(
             {"message": "확인 메일을 보냈습니다. 메일의 링크를 열면 구독이 시작됩니다."},
             status=status.HTTP_202_ACCEPTED,
             headers=NO_STORE,
         )
+        return add_quota_headers(response, quota.quota) if quota is not None else response
+
+
+@dataclass(frozen=True)
+class AddressQuota:
+    quota: Quota
+    limited: bool
+
+
+def address_quota(request: Request, email: str) -> AddressQuota | None:
+    """Count a confirmation e-mail against its address (keyed hash, never the address), so
+    one address cannot be flooded from many IPs; None when the limit is off."""
+    rate = settings.SUBSCRIPTIONS_ADDRESS_RATE
+    if not rate:
+        return None
+    digest = email_address_hash(email)  # a Korean 400 for a malformed address
+    usage = get_usage(
+        request,
+        group="subscriptions:address",
+        key=lambda group, request: digest,
+        rate=rate,
+        increment=True,
+    )
+    if usage is None or not usage["limit"]:
+        return None
+    return AddressQuota(Quota.of("subscribe-address", rate, usage), usage["should_limit"])
 
 
 class DeviceRegisterView(ValidatingView):

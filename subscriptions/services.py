@@ -47,6 +47,11 @@ def normalize_email(email: str) -> str:
     return f"{local}@{domain.lower()}"
 
 
+def email_address_hash(email: str) -> str:
+    """The keyed hash that finds an e-mail subscriber (and counts its confirmation mails)."""
+    return address_hash(Channel.EMAIL, normalize_email(email).lower())
+
+
 def site_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -114,7 +119,7 @@ def subscribe_email(email: str, filters: dict, frequency: str = Frequency.IMMEDI
     with transaction.atomic():
         subscriber, _ = Subscriber.objects.get_or_create(
             channel=Channel.EMAIL,
-            address_hash=address_hash(Channel.EMAIL, normalized.lower()),
+            address_hash=email_address_hash(normalized),
             defaults={"address": normalized, "frequency": frequency},
         )
         subscription, _ = Subscription.objects.get_or_create(
