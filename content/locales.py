@@ -28,11 +28,12 @@ def language_name(code: str) -> str:
 
 def check_language(value: str) -> str:
     """`value` as a content language code, or a clear 400 naming the codes that exist."""
-    from .vocabulary import InvalidFilter  # loads Wagtail's models: not at import time
+    # Wagtail's API error (the one envelope answers it 400); not imported at import time.
+    from wagtail.api.v2.utils import BadRequestError
 
     code = value.strip().lower()
     if code not in content_languages():
-        raise InvalidFilter(
+        raise BadRequestError(
             f"알 수 없는 언어입니다: '{value}'. 가능한 값: {', '.join(content_languages())}"
         )
     return code

@@ -125,6 +125,7 @@ def device_state(subscriber: Subscriber) -> dict:
         {
             "token": manage_token(subscriber),
             "channel": subscriber.channel,
+            "language": subscriber.language,
             "subscriptions": confirmed_subscriptions(subscriber),
         }
     ).data
@@ -159,13 +160,21 @@ class EmailSubscribeView(ValidatingView):
                 quota.quota,
                 "이 주소로 확인 메일을 이미 여러 번 보냈습니다. 잠시 후 다시 시도해 주세요.",
             )
-        subscribe_email(data["email"], data["filters"], data["frequency"])
+        subscribe_email(
+            data["email"], data["filters"], data["frequency"], language_of(request.data)
+        )
         response = Response(
             {"message": "확인 메일을 보냈습니다. 메일의 링크를 열면 구독이 시작됩니다."},
             status=status.HTTP_202_ACCEPTED,
             headers=NO_STORE,
         )
         return add_quota_headers(response, quota.quota) if quota is not None else response
+
+
+def language_of(data: dict):
+    """The subscriber's language as the client names it: `language`, or `locale` as the
+    content API spells it (the frontend sends its current language); validated in services."""
+    return data.get("language", data.get("locale"))
 
 
 @dataclass(frozen=True)
@@ -205,7 +214,9 @@ class DeviceRegisterView(ValidatingView):
     )
     def post(self, request: Request) -> Response:
         data = self.valid(DeviceRegisterSerializer, request)
-        subscriber = register_device(data["channel"], request.data.get("device"), data["filters"])
+        subscriber = register_device(
+            data["channel"], request.data.get("device"), data["filters"], language_of(request.data)
+        )
         return Response(device_state(subscriber), status=201, headers=NO_STORE)
 
 

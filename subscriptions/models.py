@@ -59,6 +59,9 @@ class Subscriber(models.Model):
     frequency = models.CharField(
         "받는 방식", max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
     )
+    # A content language (content/locales.py): messages name the page in it when its
+    # translation is public, the Korean page otherwise. Set by the latest subscribe request.
+    language = models.CharField("언어", max_length=10, default="ko")
     confirmed_at = models.DateTimeField("확인 시각", null=True, blank=True)
     # Part of every signed manage/unsubscribe link: deleting the subscriber revokes them all.
     manage_key = models.CharField(max_length=32, default=new_manage_key, editable=False)
