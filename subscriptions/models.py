@@ -192,11 +192,16 @@ class Delivery(models.Model):
 
 
 class ChangeNote(models.Model):
-    """An editor's choice, made in the publish flow, for the page's next publish."""
+    """An editor's choice for the page's next publish, made when publishing or when submitting
+    for moderation (then `revision` is the revision submitted, and the reviewer's publish uses
+    it)."""
 
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     major = models.BooleanField(default=False)
     note = models.TextField(blank=True)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
