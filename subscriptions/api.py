@@ -7,7 +7,7 @@ leaves) and sends it as `X-Subscription-Token`. Errors use the one JSON envelope
 from dataclasses import dataclass
 
 from django.conf import settings
-from django_ratelimit.core import get_usage, is_ratelimited
+from django_ratelimit.core import get_usage
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
@@ -63,6 +63,12 @@ def _manage_rate(group, request):
     return settings.SUBSCRIPTIONS_MANAGE_RATE or None
 
 
+class QuotaUsedUp(exceptions.Throttled):
+    def __init__(self, quota: Quota):
+        super().__init__()
+        self.quota = quota
+
+
 class SubscriptionAPIView(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -71,20 +77,22 @@ class SubscriptionAPIView(APIView):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if is_ratelimited(
+        rate = self.rate(None, request)
+        if not rate:
+            return
+        usage = get_usage(
             request,
             group=f"subscriptions:{type(self).__name__}",
             key="ip",
-            rate=self.rate,
+            rate=rate,
             increment=True,
-        ):
-            raise exceptions.Throttled
+        )
+        if usage is not None and usage["should_limit"]:
+            raise QuotaUsedUp(Quota.of("subscriptions", rate, usage))
 
     def handle_exception(self, exc):
-        if isinstance(exc, exceptions.Throttled):
-            return error_response(
-                "rate_limited", "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.", 429
-            )
+        if isinstance(exc, QuotaUsedUp):
+            return too_many_requests(exc.quota, "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.")
         if isinstance(exc, exceptions.ParseError):
             return error_response(
                 "malformed", "요청 본문을 읽을 수 없습니다. JSON을 확인해 주세요.", 400

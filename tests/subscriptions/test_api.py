@@ -104,6 +104,8 @@ def test_subscribing_is_rate_limited_per_client_address(portal, client, settings
     assert statuses == [202, 202, 429]
     limited = post(client, "/api/v2/subscriptions/email/", bodies[0])
     assert limited.json()["error"]["code"] == "rate_limited"
+    assert 0 < int(limited["Retry-After"]) <= 3600
+    assert limited["RateLimit-Policy"] == '"subscriptions";q=2;w=3600'
 
 
 def test_browser_push_is_refused_while_no_vapid_key_is_configured(portal, client, settings):
