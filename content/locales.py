@@ -28,7 +28,8 @@ def language_name(code: str) -> str:
 
 def check_language(value: str) -> str:
     """`value` as a content language code, or a clear 400 naming the codes that exist."""
-    # Wagtail's API error (the one envelope answers it 400); not imported at import time.
+    # Wagtail's API error (what `pages.vocabulary.InvalidFilter` extends): content/ sits below
+    # pages/. Imported here as it loads Wagtail's models: not at import time.
     from wagtail.api.v2.utils import BadRequestError
 
     code = value.strip().lower()
