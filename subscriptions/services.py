@@ -171,7 +171,7 @@ def send_confirmation(subscriber: Subscriber, subscription: Subscription) -> Non
 
 
 def register_device(
-    channel: str, device: dict, filters: dict | None, language: str | None = None
+    channel: str, device: object, filters: dict | None, language: str | None = None
 ) -> Subscriber:
     """Register a browser push subscription or an app token (no opt-in: the device asked);
     `language` (Korean when None) is the one its messages come in."""
@@ -199,14 +199,17 @@ def register_device(
     return subscriber
 
 
-def normalized_device(channel: str, device: dict) -> dict:
+def normalized_device(channel: str, device: object) -> dict:
+    """`device` as sent by the client (any JSON value), checked and reduced to what is kept."""
     if not isinstance(device, dict):
         raise SubscriptionError("기기 정보는 JSON 객체여야 합니다.")
     if channel == Channel.WEB_PUSH:
         if not settings.WEBPUSH_VAPID_PRIVATE_KEY:
             raise SubscriptionError("이 포털은 아직 브라우저 알림을 보낼 수 없습니다.")
         endpoint = str(device.get("endpoint", "")).strip()
-        keys = device.get("keys") if isinstance(device.get("keys"), dict) else {}
+        keys = device.get("keys")
+        if not isinstance(keys, dict):
+            keys = {}
         p256dh, auth = str(keys.get("p256dh", "")).strip(), str(keys.get("auth", "")).strip()
         if not endpoint.startswith("https://") and not settings.WEBPUSH_ALLOW_HTTP_ENDPOINTS:
             raise SubscriptionError("푸시 구독 주소(endpoint)는 https 주소여야 합니다.")
