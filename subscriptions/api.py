@@ -7,6 +7,7 @@ leaves) and sends it as `X-Subscription-Token`. Errors use the one JSON envelope
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpResponse
 from django_ratelimit.core import get_usage
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -160,7 +161,7 @@ class EmailSubscribeView(ValidatingView):
         responses={202: MessageSerializer, 400: ERROR, 429: ERROR},
         tags=["subscriptions"],
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: Request) -> HttpResponse:
         data = self.valid(EmailSubscribeSerializer, request)
         quota = address_quota(request, data["email"])
         if quota is not None and quota.limited:
