@@ -4,8 +4,11 @@ Anonymous: a registered device gets a management token (signed, revoked when the
 leaves) and sends it as `X-Subscription-Token`. Errors use the one JSON envelope.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
-from django_ratelimit.core import is_ratelimited
+from django.http import HttpResponse
+from django_ratelimit.core import get_usage
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
@@ -16,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from content.errors import error_response
+from infra.ratelimit import Quota, add_quota_headers, too_many_requests
 from pages.vocabulary import InvalidFilter
 
 from .lists import confirmed_subscriptions, list_for
@@ -32,6 +36,7 @@ from .serializers import (
 from .services import (
     SubscriptionError,
     add_list,
+    email_address_hash,
     manage_token,
     register_device,
     subscribe_email,
@@ -59,6 +64,12 @@ def _manage_rate(group, request):
     return settings.SUBSCRIPTIONS_MANAGE_RATE or None
 
 
+class QuotaUsedUp(exceptions.Throttled):
+    def __init__(self, quota: Quota):
+        super().__init__()
+        self.quota = quota
+
+
 class SubscriptionAPIView(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -67,20 +78,22 @@ class SubscriptionAPIView(APIView):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if is_ratelimited(
+        rate = self.rate(None, request)
+        if not rate:
+            return
+        usage = get_usage(
             request,
             group=f"subscriptions:{type(self).__name__}",
             key="ip",
-            rate=self.rate,
+            rate=rate,
             increment=True,
-        ):
-            raise exceptions.Throttled
+        )
+        if usage is not None and usage["should_limit"]:
+            raise QuotaUsedUp(Quota.of("subscriptions", rate, usage))
 
     def handle_exception(self, exc):
-        if isinstance(exc, exceptions.Throttled):
-            return error_response(
-                "rate_limited", "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.", 429
-            )
+        if isinstance(exc, QuotaUsedUp):
+            return too_many_requests(exc.quota, "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.")
         if isinstance(exc, exceptions.ParseError):
             return error_response(
                 "malformed", "요청 본문을 읽을 수 없습니다. JSON을 확인해 주세요.", 400
@@ -121,6 +134,7 @@ def device_state(subscriber: Subscriber) -> dict:
         {
             "token": manage_token(subscriber),
             "channel": subscriber.channel,
+            "language": subscriber.language,
             "subscriptions": confirmed_subscriptions(subscriber),
         }
     ).data
@@ -147,14 +161,54 @@ class EmailSubscribeView(ValidatingView):
         responses={202: MessageSerializer, 400: ERROR, 429: ERROR},
         tags=["subscriptions"],
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: Request) -> HttpResponse:
         data = self.valid(EmailSubscribeSerializer, request)
-        subscribe_email(data["email"], data["filters"], data["frequency"])
-        return Response(
+        quota = address_quota(request, data["email"])
+        if quota is not None and quota.limited:
+            return too_many_requests(
+                quota.quota,
+                "이 주소로 확인 메일을 이미 여러 번 보냈습니다. 잠시 후 다시 시도해 주세요.",
+            )
+        subscribe_email(
+            data["email"], data["filters"], data["frequency"], language_of(request.data)
+        )
+        response = Response(
             {"message": "확인 메일을 보냈습니다. 메일의 링크를 열면 구독이 시작됩니다."},
             status=status.HTTP_202_ACCEPTED,
             headers=NO_STORE,
         )
+        return add_quota_headers(response, quota.quota) if quota is not None else response
+
+
+def language_of(data: dict):
+    """The subscriber's language as the client names it: `language`, or `locale` as the
+    content API spells it (the frontend sends its current language); validated in services."""
+    return data.get("language", data.get("locale"))
+
+
+@dataclass(frozen=True)
+class AddressQuota:
+    quota: Quota
+    limited: bool
+
+
+def address_quota(request: Request, email: str) -> AddressQuota | None:
+    """Count a confirmation e-mail against its address (keyed hash, never the address), so
+    one address cannot be flooded from many IPs; None when the limit is off."""
+    rate = settings.SUBSCRIPTIONS_ADDRESS_RATE
+    if not rate:
+        return None
+    digest = email_address_hash(email)  # a Korean 400 for a malformed address
+    usage = get_usage(
+        request,
+        group="subscriptions:address",
+        key=lambda group, request: digest,
+        rate=rate,
+        increment=True,
+    )
+    if usage is None or not usage["limit"]:
+        return None
+    return AddressQuota(Quota.of("subscribe-address", rate, usage), usage["should_limit"])
 
 
 class DeviceRegisterView(ValidatingView):
@@ -169,7 +223,9 @@ class DeviceRegisterView(ValidatingView):
     )
     def post(self, request: Request) -> Response:
         data = self.valid(DeviceRegisterSerializer, request)
-        subscriber = register_device(data["channel"], request.data.get("device"), data["filters"])
+        subscriber = register_device(
+            data["channel"], request.data.get("device"), data["filters"], language_of(request.data)
+        )
         return Response(device_state(subscriber), status=201, headers=NO_STORE)
 
 

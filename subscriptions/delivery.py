@@ -23,7 +23,13 @@ from content.visibility import is_public
 from notifications.push import PushOutcome, get_app_push_sender, send_web_push
 
 from .lists import subscribers_of
-from .messages import app_target, email_for, push_message_for, web_push_subscription
+from .messages import (
+    AlertTexts,
+    app_target,
+    email_for,
+    push_message_for,
+    web_push_subscription,
+)
 from .models import Alert, Channel, Delivery, DeliveryStatus, Frequency, Subscriber
 
 logger = logging.getLogger(__name__)
@@ -108,6 +114,7 @@ def deliver(delivery_ids: list[int]) -> dict[str, int]:
     deliveries = claim(delivery_ids)
     counts = sent_today([d.subscriber_id for d in deliveries if d.subscriber_id])
     results: dict[str, list[Delivery]] = defaultdict(list)
+    texts = AlertTexts()
     connection = None
     for delivery in deliveries:
         subscriber, alert = delivery.subscriber, delivery.alert
@@ -124,7 +131,7 @@ def deliver(delivery_ids: list[int]) -> dict[str, int]:
         else:
             if subscriber.channel == Channel.EMAIL and connection is None:
                 connection = get_connection()
-            outcome = send(subscriber, alert, connection)
+            outcome = send(subscriber, alert, connection, texts)
             results[outcome].append(delivery)
             if outcome == PushOutcome.SENT:
                 counts[subscriber.pk] = counts.get(subscriber.pk, 0) + 1
@@ -132,9 +139,9 @@ def deliver(delivery_ids: list[int]) -> dict[str, int]:
     return {str(status): len(items) for status, items in results.items()}
 
 
-def send(subscriber: Subscriber, alert: Alert, connection) -> PushOutcome:
+def send(subscriber: Subscriber, alert: Alert, connection, texts: AlertTexts) -> PushOutcome:
     if subscriber.channel == Channel.EMAIL:
-        message = email_for(subscriber, [alert])
+        message = email_for(subscriber, [alert], texts=texts)
         message.connection = connection
         try:
             message.send()
@@ -142,8 +149,10 @@ def send(subscriber: Subscriber, alert: Alert, connection) -> PushOutcome:
             return PushOutcome.RETRY
         return PushOutcome.SENT
     if subscriber.channel == Channel.WEB_PUSH:
-        return send_web_push(web_push_subscription(subscriber), push_message_for(alert))
-    return get_app_push_sender().send(app_target(subscriber), push_message_for(alert))
+        message = push_message_for(alert, subscriber.language, texts)
+        return send_web_push(web_push_subscription(subscriber), message)
+    message = push_message_for(alert, subscriber.language, texts)
+    return get_app_push_sender().send(app_target(subscriber), message)
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -220,6 +229,7 @@ def send_digests(now=None) -> int:
         .distinct()
     )
     connection = get_connection()
+    texts = AlertTexts()
     for subscriber in Subscriber.objects.filter(pk__in=list(waiting)):
         period = DIGEST_PERIODS.get(subscriber.frequency)
         if period is None or (
@@ -231,7 +241,7 @@ def send_digests(now=None) -> int:
             .select_related("alert")
             .order_by("alert__created_at")
         )
-        message = email_for(subscriber, [d.alert for d in deliveries], digest=True)
+        message = email_for(subscriber, [d.alert for d in deliveries], digest=True, texts=texts)
         message.connection = connection
         message.send()
         with transaction.atomic():

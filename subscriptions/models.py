@@ -60,6 +60,9 @@ class Subscriber(models.Model):
     frequency = models.CharField(
         "받는 방식", max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
     )
+    # A content language (content/locales.py): messages name the page in it when its
+    # translation is public, the Korean page otherwise. Set by the latest subscribe request.
+    language = models.CharField("언어", max_length=10, default="ko")
     confirmed_at = models.DateTimeField("확인 시각", null=True, blank=True)
     # Part of every signed manage/unsubscribe link: deleting the subscriber revokes them all.
     manage_key = models.CharField(max_length=32, default=new_manage_key, editable=False)
@@ -191,11 +194,16 @@ class Delivery(models.Model):
 
 
 class ChangeNote(models.Model):
-    """An editor's choice, made in the publish flow, for the page's next publish."""
+    """An editor's choice for the page's next publish, made when publishing or when submitting
+    for moderation (then `revision` is the revision submitted, and the reviewer's publish uses
+    it)."""
 
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     major = models.BooleanField(default=False)
     note = models.TextField(blank=True)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

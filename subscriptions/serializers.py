@@ -24,7 +24,19 @@ class FiltersField(serializers.DictField):
         return value
 
 
-class EmailSubscribeSerializer(serializers.Serializer):
+class LanguageFields(serializers.Serializer):
+    """The language messages come in: a content language (ko, zh-hans, vi, en), ko when
+    absent. `locale` is the same, spelled as the content API's `?locale=`."""
+
+    language = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, help_text="예: vi"
+    )
+    locale = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, help_text="language와 같음"
+    )
+
+
+class EmailSubscribeSerializer(LanguageFields):
     email = serializers.CharField(max_length=254, help_text="예: family@example.com")
     filters = FiltersField(required=False, default=dict)
     frequency = serializers.ChoiceField(
@@ -50,7 +62,7 @@ class DeviceSerializer(serializers.Serializer):
     token = serializers.CharField(max_length=4096, required=False)
 
 
-class DeviceRegisterSerializer(serializers.Serializer):
+class DeviceRegisterSerializer(LanguageFields):
     channel = serializers.ChoiceField([Channel.WEB_PUSH, Channel.APP], help_text="webpush 또는 app")
     device = DeviceSerializer()
     filters = FiltersField(required=False, allow_null=True, default=None)
@@ -74,6 +86,7 @@ class DeviceStateSerializer(serializers.Serializer):
 
     token = serializers.CharField(help_text="X-Subscription-Token 헤더로 보낼 관리 토큰")
     channel = serializers.CharField()
+    language = serializers.CharField(help_text="알림 언어. 예: vi")
     subscriptions = SubscribedListSerializer(many=True)
 
 

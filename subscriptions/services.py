@@ -20,6 +20,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from wagtail.api.v2.utils import BadRequestError
+
+from content.locales import check_language, default_language
 
 from .lists import list_for
 from .models import Channel, Frequency, Subscriber, SubscriberList, Subscription
@@ -45,6 +48,24 @@ def normalize_email(email: str) -> str:
         raise SubscriptionError("이메일 주소 형식이 올바르지 않습니다.") from error
     local, _, domain = email.rpartition("@")
     return f"{local}@{domain.lower()}"
+
+
+def email_address_hash(email: str) -> str:
+    """The keyed hash that finds an e-mail subscriber (and counts its confirmation mails)."""
+    return address_hash(Channel.EMAIL, normalize_email(email).lower())
+
+
+def subscriber_language(value) -> str | None:
+    """A content language code from a request's `language`/`locale` (None when absent), or
+    a Korean error naming the languages that exist."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise SubscriptionError("언어(language)는 문자열이어야 합니다. 예: ko, vi")
+    try:
+        return check_language(value)
+    except BadRequestError as error:
+        raise SubscriptionError(str(error)) from error
 
 
 def site_url(path: str) -> str:
@@ -101,8 +122,11 @@ def confirm(token: str) -> Subscription | None:
 # Joining ------------------------------------------------------------------------------------
 
 
-def subscribe_email(email: str, filters: dict, frequency: str = Frequency.IMMEDIATE) -> None:
-    """Add a pending subscription and e-mail its confirmation link (double opt-in).
+def subscribe_email(
+    email: str, filters: dict, frequency: str = Frequency.IMMEDIATE, language: str | None = None
+) -> None:
+    """Add a pending subscription and e-mail its confirmation link (double opt-in); messages
+    come in `language` (a content language, Korean when None).
 
     The answer is the same whether or not the address was known, so the API tells nobody who
     subscribes to what.
@@ -110,13 +134,16 @@ def subscribe_email(email: str, filters: dict, frequency: str = Frequency.IMMEDI
     normalized = normalize_email(email)
     if frequency not in Frequency.values:
         raise SubscriptionError("받는 방식은 immediate, daily, weekly 중 하나여야 합니다.")
+    language = subscriber_language(language) or default_language()
     subscriber_list = list_for(filters)
     with transaction.atomic():
-        subscriber, _ = Subscriber.objects.get_or_create(
+        subscriber, created = Subscriber.objects.get_or_create(
             channel=Channel.EMAIL,
-            address_hash=address_hash(Channel.EMAIL, normalized.lower()),
-            defaults={"address": normalized, "frequency": frequency},
+            address_hash=email_address_hash(normalized),
+            defaults={"address": normalized, "frequency": frequency, "language": language},
         )
+        if not created and subscriber.language != language:
+            Subscriber.objects.filter(pk=subscriber.pk).update(language=language)
         subscription, _ = Subscription.objects.get_or_create(
             subscriber=subscriber, subscriber_list=subscriber_list
         )
@@ -143,8 +170,12 @@ def send_confirmation(subscriber: Subscriber, subscription: Subscription) -> Non
     message.send()
 
 
-def register_device(channel: str, device: object, filters: dict | None) -> Subscriber:
-    """Register a browser push subscription or an app token (no opt-in: the device asked)."""
+def register_device(
+    channel: str, device: object, filters: dict | None, language: str | None = None
+) -> Subscriber:
+    """Register a browser push subscription or an app token (no opt-in: the device asked);
+    `language` (Korean when None) is the one its messages come in."""
+    language = subscriber_language(language) or default_language()
     normalized = normalized_device(channel, device)
     identity = normalized["endpoint"] if channel == Channel.WEB_PUSH else normalized["token"]
     now = timezone.now()
@@ -152,12 +183,17 @@ def register_device(channel: str, device: object, filters: dict | None) -> Subsc
         subscriber, created = Subscriber.objects.get_or_create(
             channel=channel,
             address_hash=address_hash(channel, identity),
-            defaults={"address": json.dumps(normalized), "confirmed_at": now},
+            defaults={
+                "address": json.dumps(normalized),
+                "confirmed_at": now,
+                "language": language,
+            },
         )
         if not created:
             # Keys change when a browser renews its subscription at the same endpoint.
             subscriber.address = json.dumps(normalized)
-            subscriber.save(update_fields=["address"])
+            subscriber.language = language
+            subscriber.save(update_fields=["address", "language"])
         if filters is not None:
             add_list(subscriber, list_for(filters))
     return subscriber

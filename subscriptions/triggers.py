@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from content.events import ContentEvent
+from content.locales import default_language
 from content.models import ChangeKind
 from content.paths import frontend_url, site_path
 from content.visibility import is_public
@@ -37,7 +38,7 @@ def on_content_change(event: ContentEvent) -> None:
 
 
 def alert_for_publish(page: Page, event: ContentEvent, note: ChangeNote | None) -> Alert | None:
-    if not is_public(page):
+    if not is_public(page) or not is_source_language(page):
         return None
     if isinstance(page, NoticePage) and getattr(page, "urgent", False):
         return make_alert(page, AlertKind.URGENT_NOTICE, f"urgent:{page.pk}", note)
@@ -52,6 +53,12 @@ def alert_for_publish(page: Page, event: ContentEvent, note: ChangeNote | None) 
     if note is not None and note.major:
         return make_alert(page, AlertKind.MAJOR_CHANGE, f"major:{page.pk}:{event.change_id}", note)
     return None
+
+
+def is_source_language(page: Page) -> bool:
+    """Alerts follow the Korean source; each subscriber then reads it in their own language
+    (messages.py), so publishing a translation tells nobody a second time."""
+    return page.locale.language_code == default_language()
 
 
 def is_first_publish(page: Page) -> bool:
@@ -92,7 +99,7 @@ def notify_program_openings(today=None) -> int:
         application_start__lte=today, application_end__gte=today
     )
     for program in programs:
-        if not is_public(program):
+        if not is_public(program) or not is_source_language(program):
             continue
         alert = make_alert(
             program, AlertKind.PROGRAM_OPEN, f"open:{program.pk}:{program.application_start}", None

@@ -370,6 +370,7 @@ OPERATIONS["applications_program"] = {
 DEVICE_STATE = {
     "token": "WzQyLCJ0b2tlbiJd:1vT2xQ:manage-token-signature",
     "channel": "webpush",
+    "language": "vi",
     "subscriptions": [
         {
             "id": 3,

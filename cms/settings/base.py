@@ -400,6 +400,8 @@ SUBSCRIPTIONS_MAX_ATTEMPTS = env.int("SUBSCRIPTIONS_MAX_ATTEMPTS", default=6)
 SUBSCRIPTIONS_RETRY_BASE_SECONDS = env.float("SUBSCRIPTIONS_RETRY_BASE_SECONDS", default=60)
 SUBSCRIPTIONS_SUBSCRIBE_RATE = env("SUBSCRIPTIONS_SUBSCRIBE_RATE", default="10/h")  # per IP
 SUBSCRIPTIONS_MANAGE_RATE = env("SUBSCRIPTIONS_MANAGE_RATE", default="120/h")  # per IP
+# Confirmation e-mails per address, whichever IPs ask: nobody floods someone else's inbox.
+SUBSCRIPTIONS_ADDRESS_RATE = env("SUBSCRIPTIONS_ADDRESS_RATE", default="3/h")
 # VAPID (RFC 8292) key pair for Web Push: the private key as base64url (raw 32 bytes or DER).
 WEBPUSH_VAPID_PRIVATE_KEY = env("WEBPUSH_VAPID_PRIVATE_KEY", default="")
 WEBPUSH_VAPID_PUBLIC_KEY = env("WEBPUSH_VAPID_PUBLIC_KEY", default="")

@@ -104,6 +104,8 @@ def test_subscribing_is_rate_limited_per_client_address(portal, client, settings
     assert statuses == [202, 202, 429]
     limited = post(client, "/api/v2/subscriptions/email/", bodies[0])
     assert limited.json()["error"]["code"] == "rate_limited"
+    assert 0 < int(limited["Retry-After"]) <= 3600
+    assert limited["RateLimit-Policy"] == '"subscriptions";q=2;w=3600'
 
 
 def test_browser_push_is_refused_while_no_vapid_key_is_configured(portal, client, settings):
@@ -123,3 +125,30 @@ def test_push_keys_that_cannot_encrypt_are_refused_at_registration(portal, clien
     )
     assert response.status_code == 400
     assert "keys.p256dh 또는 keys.auth" in response.json()["error"]["message"]
+
+
+def test_confirmation_mails_are_limited_per_address_whatever_the_ip(
+    portal, client, settings, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    settings.SUBSCRIPTIONS_ADDRESS_RATE = "2/h"
+    settings.SUBSCRIPTIONS_SUBSCRIBE_RATE = "100/h"
+    statuses = []
+    for n, email in enumerate(["Target@Example.com", "target@example.COM", "TARGET@example.com"]):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/api/v2/subscriptions/email/",
+                {"email": email, "filters": {"section": "notice"}},
+                content_type="application/json",
+                REMOTE_ADDR=f"198.51.100.{n + 1}",
+            )
+        statuses.append(response.status_code)
+    assert statuses == [202, 202, 429]
+    assert response.json()["error"]["code"] == "rate_limited"
+    assert "이 주소로 확인 메일을 이미 여러 번 보냈습니다" in response.json()["error"]["message"]
+    assert 0 < int(response["Retry-After"]) <= 3600
+    assert response["RateLimit-Policy"] == '"subscribe-address";q=2;w=3600'
+    assert len(mail.outbox) == 2
+    other = post(client, "/api/v2/subscriptions/email/", {"email": "other@example.com"})
+    assert other.status_code == 202

@@ -150,14 +150,21 @@ export function cancelApplication(receiptNumber, accessCode) {
   });
 }
 
+/** The language the visitor reads the frontend in (`<html lang>`): messages come in it. */
+function currentLanguage() {
+  return document.documentElement.lang || "ko";
+}
+
 /** E-mail subscription: the API sends a confirmation link (double opt-in). */
 export function subscribeByEmail(email, filters, frequency) {
-  return getJSON(`${API}/subscriptions/email/`, { method: "POST", body: { email, filters, frequency } });
+  const body = { email, filters, frequency, language: currentLanguage() };
+  return getJSON(`${API}/subscriptions/email/`, { method: "POST", body });
 }
 
 /** A browser's push subscription (PushSubscription.toJSON()) on the list for `filters`. */
 export function registerPushDevice(device, filters) {
-  return getJSON(`${API}/subscriptions/devices/`, { method: "POST", body: { channel: "webpush", device, filters } });
+  const body = { channel: "webpush", device, filters, language: currentLanguage() };
+  return getJSON(`${API}/subscriptions/devices/`, { method: "POST", body });
 }
 
 export function getVapidKey() {
