@@ -92,6 +92,13 @@ def stored_representations(request, shape: str, page_ids: list[int], serialise: 
     return [found[page_id] for page_id in page_ids if page_id in found]
 
 
+def stored_details(page_ids: list[int]) -> dict[int, dict]:
+    """The current stored detail representations among `page_ids`; none are built here."""
+    if not page_ids:
+        return {}
+    return DatabaseStore.load(f"{DETAIL}@{build_variant()}", page_ids, timezone.localdate())
+
+
 def plain(item: dict) -> dict:
     """The item as JSON gives it back (with DRF's encoder, as responses are rendered), so a
     representation just built and one read back make the same bytes and the same ETag."""

@@ -56,7 +56,9 @@ from .representation import Resolver, get_resolver
 from .representations import (
     DETAIL,
     listing_is_detail,
+    plain,
     shape_of,
+    stored_details,
     stored_representations,
     without_detail_only_fields,
 )
@@ -207,9 +209,17 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
             )
 
         if listing_is_detail(request):
+            # The details the publishes stored; pages without one (a deploy not yet followed by
+            # `build_representations`) are serialised here as a listing does, in constant queries.
+            details = stored_details(page_ids)
+            missing = [page_id for page_id in page_ids if page_id not in details]
+            built = {item["id"]: plain(item) for _, item in serialise(missing)} if missing else {}
             items = [
-                without_detail_only_fields(item, self.detail_only_fields)
-                for item in detail_representations(request, page_ids)
+                without_detail_only_fields(details[page_id], self.detail_only_fields)
+                if page_id in details
+                else built[page_id]
+                for page_id in page_ids
+                if page_id in details or page_id in built
             ]
         else:
             shape = shape_of(request, "listing")
