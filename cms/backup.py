@@ -5,7 +5,10 @@ the same archive restores into PostgreSQL or SQLite, whatever the source was, so
 taken in production can be opened on a laptop and a SQLite trial can move to PostgreSQL.
 Primary keys are kept, so revisions, log entries and StreamField references stay valid;
 content types and permissions are matched by natural key because their ids differ between
-databases. Derived data (search index, reference index, sessions, preview tokens) is left
+databases. Permissions are recreated from the models before loading, but some exist only because
+a migration made them (wagtail_localize's `submit_translation`): the archive carries every
+permission by natural key, so those come back too and groups keep them.
+Derived data (search index, reference index, sessions, preview tokens) is left
 out and rebuilt after a restore.
 
 Counseling records are personal data: they go into the archive encrypted with the
@@ -13,6 +16,7 @@ counseling Fernet key (COUNSELING_ENCRYPTION_KEY), never as plain text.
 
 Archive layout (tar.gz):
     manifest.json             format, source database, counts to verify a restore against
+    permissions.json          every permission by natural key (loaded first; none in old archives)
     data.json                 every other model
     counseling.json.fernet    the counseling app, encrypted (only if the app has data)
     media/<storage name>      every file in the default storage (local disk or S3)
@@ -44,6 +48,7 @@ from wagtail.models import Page, Revision
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATA = "data.json"
+PERMISSIONS = "permissions.json"
 ENCRYPTED_DATA = "counseling.json.fernet"
 MEDIA_PREFIX = "media/"
 
@@ -103,13 +108,18 @@ def iter_media_files(storage=default_storage, directory: str = "") -> Iterator[s
         )
 
 
-def _dump(app_labels: list[str] | None = None, exclude: list[str] | None = None) -> bytes:
+def _dump(
+    app_labels: list[str] | None = None,
+    exclude: list[str] | None = None,
+    natural_primary: bool = False,
+) -> bytes:
     output = io.StringIO()
     call_command(
         "dumpdata",
         *(app_labels or []),
         exclude=exclude or [],
         natural_foreign=True,
+        natural_primary=natural_primary,
         format="json",
         stdout=output,
         verbosity=0,
@@ -148,6 +158,8 @@ def create_backup(directory: Path, progress: Progress = lambda message: None) ->
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         counts = content_counts()
         data = _dump(exclude=EXCLUDED + encrypted_apps)
+        # Without ids: on restore each matches the row create_permissions made, or is added.
+        permissions = _dump(["auth.permission"], natural_primary=True)
         encrypted = {label: _dump([label]) for label in encrypted_apps if _has_rows(label)}
     progress(f"데이터베이스 덤프: {len(data):,} 바이트")
 
@@ -169,6 +181,7 @@ def create_backup(directory: Path, progress: Progress = lambda message: None) ->
             _add_bytes(
                 archive, MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode()
             )
+            _add_bytes(archive, PERMISSIONS, permissions)
             _add_bytes(archive, DATA, data)
             if encrypted:
                 payload = json.dumps({label: dump.decode() for label, dump in encrypted.items()})
@@ -223,13 +236,16 @@ def restore_backup(archive_path: Path, progress: Progress = lambda message: None
             )
         _restore_media(archive, progress)
         data = archive.extractfile(DATA).read()
+        names = archive.getnames()
+        permissions = archive.extractfile(PERMISSIONS).read() if PERMISSIONS in names else None
         encrypted = (
             archive.extractfile(ENCRYPTED_DATA).read() if manifest["encrypted_apps"] else None
         )
 
     with transaction.atomic():
         _empty_database()
-        loaded = _load(data)
+        loaded = _load(permissions) if permissions is not None else set()
+        loaded |= _load(data)
         if encrypted is not None:
             for dump in json.loads(_fernet().decrypt(encrypted)).values():
                 loaded |= _load(dump.encode())

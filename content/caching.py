@@ -20,6 +20,7 @@ import math
 from typing import TYPE_CHECKING
 
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, get_conditional_response
@@ -294,14 +295,20 @@ class ResponseCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _revalidates(request):
-            not_modified = cached_not_modified(request)
-            if not_modified is not None:
-                return not_modified
-        elif request.method == "GET":
-            kept = cached_response(request)
-            if kept is not None:
-                return kept
+        try:
+            if _revalidates(request):
+                not_modified = cached_not_modified(request)
+                if not_modified is not None:
+                    return not_modified
+            elif request.method == "GET":
+                kept = cached_response(request)
+                if kept is not None:
+                    return kept
+        except DatabaseError:
+            # The database cache (the default without CACHE_URL) is down with the database: a
+            # miss. /healthz still answers, and what needs the database gets the 503 of
+            # cms.middleware.DatabaseUnavailableMiddleware rather than a 500 from here.
+            pass
         response = self.get_response(request)
         record(request, response)
         return response
