@@ -282,6 +282,11 @@ def cached_not_modified(request):
     return response
 
 
+# Where the views that keep entries answer (the API, its feeds and open data; the sitemap): the
+# admin, the frontend and the health checks pay no cache read for a lookup that cannot hit.
+CACHED_PATHS = ("/api/", "/sitemap.xml")
+
+
 class ResponseCacheMiddleware:
     """The lean path for unchanged URLs, before the rest of the middleware, URL dispatch, the
     view, DRF and the database: a revalidation whose URL's entry is still valid gets its 304
@@ -295,6 +300,8 @@ class ResponseCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not request.path_info.startswith(CACHED_PATHS):
+            return self.get_response(request)
         try:
             if _revalidates(request):
                 not_modified = cached_not_modified(request)
