@@ -56,7 +56,6 @@ from .representation import Resolver, get_resolver
 from .representations import (
     DETAIL,
     listing_is_detail,
-    plain,
     shape_of,
     stored_details,
     stored_representations,
@@ -210,16 +209,21 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
 
         if listing_is_detail(request):
             # The details the publishes stored; pages without one (a deploy not yet followed by
-            # `build_representations`) are serialised here as a listing does, in constant queries.
+            # `build_representations`) in this listing's own shape, built (in constant queries)
+            # and kept as a listing does.
             details = stored_details(page_ids)
             missing = [page_id for page_id in page_ids if page_id not in details]
-            built = {item["id"]: plain(item) for _, item in serialise(missing)} if missing else {}
+            shape = shape_of(request, "listing")
+            found = {
+                item["id"]: item
+                for item in stored_representations(request, shape, missing, serialise)
+            }
             items = [
                 without_detail_only_fields(details[page_id], self.detail_only_fields)
                 if page_id in details
-                else built[page_id]
+                else found[page_id]
                 for page_id in page_ids
-                if page_id in details or page_id in built
+                if page_id in details or page_id in found
             ]
         else:
             shape = shape_of(request, "listing")
