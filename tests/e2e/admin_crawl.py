@@ -50,7 +50,7 @@ ALLOWED_GROUPS = (
     "api url urls id pdf csv xlsx json html svg jpg jpeg png gif webp avif hwp docx mp4",
     "kb mb gb px mm http https www rss ip utc kst h2 h3 h4",  # units, protocols, headings
     "tf faq sns ctrl cmd",  # the portal's abbreviations (보고서 TF, 상담 FAQ), shortcut keys
-    "admin editor reviewer report_tf blogger counselor",  # the demo accounts' user names
+    "admin editor reviewer report_tf blogger counselor translator",  # the demo accounts' user names
 )
 ALLOWED_WORDS = {word for group in ALLOWED_GROUPS for word in group.split()}
 NOT_WORDS = re.compile(
