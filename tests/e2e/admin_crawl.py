@@ -87,6 +87,16 @@ def _data_words() -> set[str]:
 _DATA_WORDS: set[str] | None = None
 
 
+def _other_language_content() -> set[str]:
+    """Texts that are content in another language, each only as the whole text: the titles of
+    the other language trees' pages and the languages' own names (English, Tiếng Việt)."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    titles = Page.objects.exclude(locale=Locale.get_default()).values_list("title", flat=True)
+    return set(titles) | {name for _, name in settings.WAGTAIL_CONTENT_LANGUAGES}
+
+
 @dataclass
 class Screen:
     """One admin screen: where it is and what to open on it (menus, panels, dialogs)."""
@@ -104,6 +114,8 @@ class Findings:
 
     def add(self, screen: str, texts: list[str]) -> None:
         for text in texts:
+            if text.strip() in _other_language_content():
+                continue  # a whole title or language name in its own language, not interface
             if words := english_words(text):
                 self.by_screen.setdefault(screen, {})[text[:160]] = words
 
