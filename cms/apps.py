@@ -15,6 +15,7 @@ class CmsConfig(AppConfig):
         # After every app's migrations: Django creates permissions in post_migrate too.
         post_migrate.connect(name_permissions_in_korean, dispatch_uid="cms-korean-permissions")
         _label_page_permission_field()
+        _name_translation_models()
 
 
 def _label_page_permission_field() -> None:
@@ -24,3 +25,14 @@ def _label_page_permission_field() -> None:
     from wagtail.users.forms import PagePermissionsForm
 
     PagePermissionsForm.base_fields["page"].label = gettext_lazy("Page")
+
+
+def _name_translation_models() -> None:
+    """Wagtail's Locale and wagtail-localize's Translation set no verbose_name, so the group
+    screens show "Locale", "Translation" and "locale 추가" (docs/languages.md)."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation
+
+    for model, name in ((Locale, "언어"), (Translation, "번역")):
+        model._meta.verbose_name = name
+        model._meta.verbose_name_plural = name

@@ -1,7 +1,7 @@
 """POST /api/v2/feedback/: "이 정보가 도움이 되었나요?" from any page of the portal."""
 
 from django.conf import settings
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from content.errors import error_response
 from content.public_api import HONEYPOT_FIELD, AnonymousAPIView
+from infra.ratelimit import Quota, too_many_requests
 
 from .serializers import FeedbackReceiptSerializer, FeedbackSubmissionSerializer
 
@@ -41,9 +42,15 @@ class FeedbackView(AnonymousAPIView):
     )
     def post(self, request: Request) -> Response:
         # Counted per client in the cache (django-ratelimit keys on a hash), never stored.
-        if is_ratelimited(request, group="feedback", key=_client, rate=_rate, increment=True):
-            return error_response(
-                "rate_limited", "의견을 너무 자주 보냈습니다. 잠시 후 다시 보내 주세요.", 429
+        rate = _rate("feedback", request)
+        usage = rate and get_usage(
+            request, group="feedback", key=_client, rate=rate, increment=True
+        )
+        if usage and usage["should_limit"]:
+            # Retry-After and the RateLimit fields, as every 429 of the API (docs: OpenAPI).
+            return too_many_requests(
+                Quota.of("feedback", rate, usage),
+                "의견을 너무 자주 보냈습니다. 잠시 후 다시 보내 주세요.",
             )
         data = self.fields(request)
         # A field people never see: only scripts that fill every input put text in it.

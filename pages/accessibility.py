@@ -16,6 +16,8 @@ from pathlib import PurePosixPath
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText
 
+from content.locales import default_language
+
 ERROR, WARNING = "error", "warning"
 # Link text that says nothing out of context (KWCAG 2.2 "링크 텍스트 제공").
 VAGUE_LINK_TEXTS = {
@@ -78,7 +80,9 @@ class _RichTextScan(HTMLParser):
         self._text.append(data)
 
 
-def check_rich_text(html: str, field: str, label: str) -> list[Finding]:
+def check_rich_text(html: str, field: str, label: str, korean: bool = True) -> list[Finding]:
+    """Findings in one rich text; `korean` is False on a page of another language's tree,
+    whose passages are in the language its locale declares (so no "not Korean" warning)."""
     scan = _RichTextScan()
     scan.feed(str(html or ""))
     findings = []
@@ -103,7 +107,8 @@ def check_rich_text(html: str, field: str, label: str) -> list[Finding]:
                 )
             )
     findings += _heading_order(scan.headings, field, label, start=1)
-    findings += _foreign_passages(scan.paragraphs, field, label)
+    if korean:
+        findings += _foreign_passages(scan.paragraphs, field, label)
     return findings
 
 
@@ -136,14 +141,14 @@ def _foreign_passages(paragraphs: list[str], field: str, label: str) -> list[Fin
     ]
 
 
-def check_stream(stream, field: str, label: str) -> list[Finding]:
+def check_stream(stream, field: str, label: str, korean: bool = True) -> list[Finding]:
     findings, levels = [], []
     for block in stream:
         kind, value = block.block_type, block.value
         if kind == "heading":
             levels.append(int(value["level"][1]))
         elif kind == "paragraph":
-            findings += check_rich_text(_html(value), field, label)
+            findings += check_rich_text(_html(value), field, label, korean)
         elif kind == "image":
             alt = value.get("alt_text", "")
             image = value.get("image")
@@ -223,11 +228,14 @@ def check_video(page) -> list[Finding]:
 def check_page(page) -> list[Finding]:
     """Every finding on a page, from its rich text and StreamFields and its media."""
     findings = []
+    # A page in another language's tree declares that language (<html lang> follows its locale).
+    locale = getattr(page, "locale", None)
+    korean = locale is None or locale.language_code == default_language()
     for model_field in page._meta.get_fields():
         value = getattr(page, model_field.name, None) if model_field.concrete else None
         label = str(getattr(model_field, "verbose_name", model_field.name))
         if isinstance(model_field, StreamField) and value is not None:
-            findings += check_stream(value, model_field.name, label)
+            findings += check_stream(value, model_field.name, label, korean)
         elif isinstance(model_field, RichTextField):
-            findings += check_rich_text(value, model_field.name, label)
+            findings += check_rich_text(value, model_field.name, label, korean)
     return findings + check_video(page)

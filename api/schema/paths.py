@@ -397,7 +397,8 @@ def portal_paths() -> dict:
             "navigation",
             "The menu: sections and their in-menu children",
             [locale_parameter("Menu in this language (Korean, with meta.fallback_from, if none)")],
-            responses(ok("Menu tree", ref("Navigation"), examples.NAVIGATION)),
+            # An unknown ?locale= is a 400 (content.locales.check_language).
+            responses(ok("Menu tree", ref("Navigation"), examples.NAVIGATION), "400"),
         ),
         "/api/v2/redirects/": operation(
             "redirects",

@@ -50,7 +50,7 @@ ALLOWED_GROUPS = (
     "api url urls id pdf csv xlsx json html svg jpg jpeg png gif webp avif hwp docx mp4",
     "kb mb gb px mm http https www rss ip utc kst h2 h3 h4",  # units, protocols, headings
     "tf faq sns ctrl cmd",  # the portal's abbreviations (보고서 TF, 상담 FAQ), shortcut keys
-    "admin editor reviewer report_tf blogger counselor",  # the demo accounts' user names
+    "admin editor reviewer report_tf blogger counselor translator",  # the demo accounts' user names
 )
 ALLOWED_WORDS = {word for group in ALLOWED_GROUPS for word in group.split()}
 NOT_WORDS = re.compile(
@@ -87,6 +87,16 @@ def _data_words() -> set[str]:
 _DATA_WORDS: set[str] | None = None
 
 
+def _other_language_content() -> set[str]:
+    """Texts that are content in another language, each only as the whole text: the titles of
+    the other language trees' pages and the languages' own names (English, Tiếng Việt)."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    titles = Page.objects.exclude(locale=Locale.get_default()).values_list("title", flat=True)
+    return set(titles) | {name for _, name in settings.WAGTAIL_CONTENT_LANGUAGES}
+
+
 @dataclass
 class Screen:
     """One admin screen: where it is and what to open on it (menus, panels, dialogs)."""
@@ -104,6 +114,8 @@ class Findings:
 
     def add(self, screen: str, texts: list[str]) -> None:
         for text in texts:
+            if text.strip() in _other_language_content():
+                continue  # a whole title or language name in its own language, not interface
             if words := english_words(text):
                 self.by_screen.setdefault(screen, {})[text[:160]] = words
 

@@ -98,8 +98,10 @@ def test_one_client_is_limited_others_are_not(api, article, settings):
     other = APIClient(REMOTE_ADDR="198.51.100.9")
 
     assert answers == [201, 201, 201, 429]
-    limited = api.post(URL, {"page": article.pk, "helpful": True}, format="json").json()
+    limited_response = api.post(URL, {"page": article.pk, "helpful": True}, format="json")
+    limited = limited_response.json()
     assert "잠시 후" in limited["error"]["message"]
+    assert 0 < int(limited_response["Retry-After"]) <= 3600
     assert other.post(URL, {"page": article.pk, "helpful": True}, format="json").status_code == 201
     assert PageFeedback.objects.count() == 4
 
