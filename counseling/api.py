@@ -143,12 +143,19 @@ class CounselingLookupView(CounselingAPIView):
 
     def _lookup(self, request: Request, receipt_number: str, access_code: str) -> Response:
         receipt_number = receipt_number.upper()
-        spent = [quota for quota in self._quotas(request, increment=False) if not quota.remaining]
+        quotas = self._quotas(request, increment=False)
+        spent = [quota for quota in quotas if not quota.remaining]
         if spent:
-            return too_many_requests(
-                max(spent, key=lambda quota: quota.reset),
-                "열람 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요.",
+            # Retry-After is the longest wait; every quota is reported, so a client sees both
+            # the address's and the receipt's standing.
+            longest = max(spent, key=lambda quota: quota.reset)
+            response = too_many_requests(
+                longest, "열람 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요."
             )
+            for quota in quotas:
+                if quota is not longest:
+                    add_quota_headers(response, quota)
+            return response
         case = CounselingCase.objects.filter(receipt_number=receipt_number).first()
         # Hash even for unknown receipts, so both failures take the same time.
         stored_hash = case.access_code_hash if case else UNKNOWN_RECEIPT_HASH
