@@ -1,6 +1,7 @@
 """POST /api/v2/feedback/: "이 정보가 도움이 되었나요?" from any page of the portal."""
 
 from django.conf import settings
+from django.http import HttpResponse
 from django_ratelimit.core import get_usage
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -40,13 +41,13 @@ class FeedbackView(AnonymousAPIView):
         responses={201: FeedbackReceiptSerializer, 400: ERROR_RESPONSE, 429: ERROR_RESPONSE},
         tags=["feedback"],
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: Request) -> Response | HttpResponse:
         # Counted per client in the cache (django-ratelimit keys on a hash), never stored.
         rate = _rate("feedback", request)
         usage = rate and get_usage(
             request, group="feedback", key=_client, rate=rate, increment=True
         )
-        if usage and usage["should_limit"]:
+        if rate and usage and usage["should_limit"]:
             # Retry-After and the RateLimit fields, as every 429 of the API (docs: OpenAPI).
             return too_many_requests(
                 Quota.of("feedback", rate, usage),
