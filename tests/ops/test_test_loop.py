@@ -10,9 +10,17 @@ from .helpers import REPO
 
 
 def make_dry_run(*args: str) -> str:
+    # As a developer's shell runs it: not inside CI's `make test TEST_DB=--create-db`, whose
+    # variables a nested make would inherit through MAKEFLAGS.
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "TEST_DB")
+    }
     return subprocess.run(  # noqa: S603 - make on our own Makefile, nothing executed (-n)
         ["make", "-n", "--always-make", *args],  # noqa: S607
         cwd=REPO,
+        env=env,
         capture_output=True,
         text=True,
         check=True,
