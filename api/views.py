@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.test import RequestFactory
 from rest_framework import exceptions
@@ -57,6 +57,7 @@ from .representations import (
     DETAIL,
     listing_is_detail,
     shape_of,
+    stored_detail_body,
     stored_details,
     stored_representations,
     without_detail_only_fields,
@@ -261,6 +262,11 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         if indexed is None:
             raise Http404
         shape = shape_of(request, "detail")
+        if shape == DETAIL and (asked is None or asked == own):
+            # The first read after a publish: the JSON stored at publishing, sent as it is.
+            body = stored_detail_body(indexed.id)
+            if body is not None:
+                return HttpResponse(body, content_type="application/json")
         if shape == DETAIL:
             items = detail_representations(request, [indexed.id])
         else:

@@ -77,3 +77,33 @@ def test_a_listing_of_every_field_reads_the_stored_details_and_shows_what_it_wou
     # details stored before i18n was turned on are not read (they have no `locale`).
     for mine, wagtails in zip(ours, theirs, strict=True):
         assert mine == wagtails
+
+
+def test_the_stored_detail_is_sent_byte_for_byte_as_a_fresh_build_would_render_it(api, content):
+    from api.models import StoredRepresentation
+
+    url = f"/api/v2/pages/{content.article.pk}/?fields=*"
+    built = api.get(url)  # built now, stored, rendered by DRF
+    stored = StoredRepresentation.objects.get(
+        page_id=content.article.pk, shape__startswith="detail@"
+    )
+    assert stored.data.encode() == built.content
+
+    from django.core.cache import cache
+
+    cache.clear()  # no kept response: the view sends the stored text itself
+    sent = api.get(url)
+    assert sent.content == built.content
+    assert sent["ETag"] == built["ETag"]
+    assert sent["Content-Type"] == "application/json"
+
+
+def test_a_stored_detail_is_not_sent_once_a_change_names_its_page(api, content):
+    url = f"/api/v2/pages/{content.article.pk}/?fields=*"
+    api.get(url)
+    content.article.title = "한부모 지원 (새 판)"
+    publish(content.article)
+    from django.core.cache import cache
+
+    cache.clear()
+    assert api.get(url).json()["title"] == "한부모 지원 (새 판)"
