@@ -176,9 +176,9 @@ def report(results, rows: list[dict], seats: int, elapsed: float, sessions: list
     latency = summary([seconds * 1000 for status, seconds, _ in results if status])
     print(f"{len(results)} applications at once in {elapsed:.1f} s — statuses {statuses}")
     print(
-        f"  confirmed {confirmed} (seats {seats * max(len(sessions), 1)}), waitlisted {waitlisted}, "
-        f"5xx/no answer "
-        f"{server_errors}, lost {lost}, duplicates {duplicates}, arrival order kept: {in_order}"
+        f"  confirmed {confirmed} (seats {seats * max(len(sessions), 1)}), waitlisted "
+        f"{waitlisted}, 5xx/no answer {server_errors}, lost {lost}, duplicates {duplicates}, "
+        f"arrival order kept: {in_order}"
     )
     for number, session in enumerate(sessions, start=1):
         mine = [row for row in rows if row["session_id"] == session]
