@@ -175,7 +175,9 @@ def _already_applied(application: Application, session_asked) -> Response:
         f"{application.get_status_display()}). 확인과 취소는 접수번호와 열람 코드로 할 수 있습니다."
     )
     if session_asked is not None and session_asked.pk != application.session_id:
-        message += " 한 프로그램에는 한 회차만 신청할 수 있으니, 회차를 바꾸려면 먼저 취소해 주세요."
+        message += (
+            " 한 프로그램에는 한 회차만 신청할 수 있으니, 회차를 바꾸려면 먼저 취소해 주세요."
+        )
     return error_response(
         "already_applied",
         message,

@@ -53,7 +53,8 @@ def _eligible(question, answer: str | None) -> bool:
 def _default_message(question) -> str:
     label = question["label"]
     if question["kind"] == QuestionKind.CHOICE:
-        return f"이 프로그램은 '{label}'이(가) {', '.join(question.eligible_list())}인 분만 신청할 수 있습니다."
+        allowed = ", ".join(question.eligible_list())
+        return f"이 프로그램은 '{label}'이(가) {allowed}인 분만 신청할 수 있습니다."
     low, high = question.get("eligible_min"), question.get("eligible_max")
     span = f"{'' if low is None else low}~{'' if high is None else high}"
     return f"이 프로그램은 '{label}'이(가) {span}인 분만 신청할 수 있습니다."

@@ -235,7 +235,9 @@ def _check_open(
     if status == ApplicationStatus.CLOSED or seats.closed:
         raise Refused("closed", "신청이 마감되었습니다.")
     if session is not None and session.date <= today:
-        raise Refused("closed", f"{session.title}은(는) 신청이 끝났습니다. 다른 회차를 골라 주세요.")
+        raise Refused(
+            "closed", f"{session.title}은(는) 신청이 끝났습니다. 다른 회차를 골라 주세요."
+        )
     eligibility.check(program, data, today)
 
 

@@ -224,13 +224,11 @@ def export(request, pk: int):
         count=len(applications),
         reason=f"[{session.title}] {reason}"[:200] if session else reason,
     )
-    rows = [ROSTER_HEADER, *(_roster_row(application) for application in applications)]
-    if program.program_sessions.exists():  # the session first, for a program with sessions
-        rows = [
-            ["회차", *ROSTER_HEADER],
-            *([a.session.title if a.session else "", *row] for a, row in zip(applications, rows[1:], strict=True)),
-        ]
-    filename = f"roster-{program.pk}{f'-s{session.pk}' if session else ''}-{timezone.localdate():%Y%m%d}"
+    with_session = program.program_sessions.exists()  # the session first, where there are
+    header = ["회차", *ROSTER_HEADER] if with_session else ROSTER_HEADER
+    rows = [header, *(_roster_row(application, with_session) for application in applications)]
+    suffix = f"-s{session.pk}" if session else ""
+    filename = f"roster-{program.pk}{suffix}-{timezone.localdate():%Y%m%d}"
     if form.cleaned_data["format"] == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # Excel opens UTF-8 Korean correctly with a BOM.
@@ -247,10 +245,12 @@ def export(request, pk: int):
     return response
 
 
-def _roster_row(application: Application) -> list:
+def _roster_row(application: Application, with_session: bool) -> list:
     answers = json.loads(application.answers or "{}")
     attended = {True: "출석", False: "결석", None: ""}[application.attended]
+    session = [application.session.title if application.session else ""] if with_session else []
     return [
+        *session,
         application.position,
         application.receipt_number,
         application.get_status_display(),

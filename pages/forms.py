@@ -87,18 +87,23 @@ def still_referenced(instance) -> bool:
 
 
 class EducationProgramForm(PortalPageForm):
-    """A session (모집 회차) that people applied to cannot be deleted: their applications
-    would lose their seats. The editor closes it by setting its 정원 to 0 instead."""
+    """A session (모집 회차) that people applied to cannot be deleted — by its delete button,
+    or by reverting to a revision without it: their applications would lose their seats.
+    The editor closes it by setting its 정원 to 0 instead."""
 
     def clean(self):
         cleaned = super().clean()
         sessions = self.formsets.get("program_sessions")
-        if sessions is not None:
-            for form in sessions.deleted_forms:
-                if form.instance.pk and still_referenced(form.instance):
-                    self.add_error(
-                        None,
-                        f"'{form.instance.title}' 회차에는 신청자가 있어 삭제할 수 없습니다. "
-                        "더 받지 않으려면 정원을 0으로 바꾸세요.",
-                    )
+        if sessions is None or self.instance.pk is None:
+            return cleaned
+        deleted = set(sessions.deleted_forms)
+        kept = [form.instance.pk for form in sessions.forms if form not in deleted]
+        stored = sessions.model.objects.filter(program_id=self.instance.pk)
+        for session in stored.exclude(pk__in=[pk for pk in kept if pk]):
+            if still_referenced(session):
+                self.add_error(
+                    None,
+                    f"'{session.title}' 회차에는 신청자가 있어 삭제할 수 없습니다. "
+                    "더 받지 않으려면 정원을 0으로 바꾸세요.",
+                )
         return cleaned

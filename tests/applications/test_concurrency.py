@@ -78,7 +78,9 @@ SESSION_WAITLIST = 5
 
 
 def _program_with_sessions(school):
-    program = make_program(school, capacity=sum(SESSION_CAPACITIES), waitlist_limit=SESSION_WAITLIST)
+    program = make_program(
+        school, capacity=sum(SESSION_CAPACITIES), waitlist_limit=SESSION_WAITLIST
+    )
     day = datetime.date.today() + datetime.timedelta(days=20)
     return program, [
         ProgramSession.objects.create(

@@ -88,7 +88,9 @@ def test_district_residents_only_for_the_whole_window(api_client, school):
         program_url(program), application(1, district=gangnam.pk), format="json"
     )
     unsaid = api_client.post(program_url(program), application(2), format="json")
-    resident = api_client.post(program_url(program), application(3, district=mapo.pk), format="json")
+    resident = api_client.post(
+        program_url(program), application(3, district=mapo.pk), format="json"
+    )
 
     assert outsider.status_code == 403
     assert outsider.json()["error"]["message"] == "이 프로그램은 마포구 주민만 신청할 수 있습니다."
@@ -101,7 +103,8 @@ def test_editors_get_korean_errors_for_rules_that_cannot_work():
     block = ApplicationQuestionBlock()
     with pytest.raises(StructBlockValidationError) as unknown:
         block.clean(block.to_python({"key": "relation", "label": "신청인", "kind": "choice",
-                                     "choices": "예비부부\n기혼", "eligible_choices": "아버지"}))  # fmt: skip
+                                     "choices": "예비부부\n기혼",
+                                     "eligible_choices": "아버지"}))  # fmt: skip
     with pytest.raises(StructBlockValidationError) as backwards:
         block.clean(block.to_python({"key": "age", "label": "나이", "kind": "number",
                                      "eligible_min": 12, "eligible_max": 6}))  # fmt: skip
