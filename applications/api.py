@@ -81,6 +81,7 @@ class ProgramApplicationsView(AnonymousAPIView):
         priority_until = None
         if program.priority_district_id and program.priority_days:
             priority_until = program.application_start + timedelta(days=program.priority_days - 1)
+        sessions = seats.session_counts(program)
         data = {
             "program": program.pk,
             "title": program.title,
@@ -92,8 +93,8 @@ class ProgramApplicationsView(AnonymousAPIView):
                 {**block.value, "choices": block.value.choice_list()}
                 for block in program.application_questions
             ],
-            "seats": seats.public_counts(program),
-            "sessions": seats.session_counts(program),
+            "seats": seats.public_counts(program, sessions=sessions),
+            "sessions": sessions,
         }
         # Seat counts move during a burst: a client may reuse them for a few seconds only.
         return Response(ProgramFormSerializer(data).data, headers={"Cache-Control": "max-age=2"})

@@ -65,12 +65,14 @@ def sessions_of(program: EducationProgramPage) -> list[ProgramSession]:
     return list(program.program_sessions.all())
 
 
-def public_counts(program: EducationProgramPage, seats: ProgramSeats | None = None) -> dict:
+def public_counts(
+    program: EducationProgramPage, seats: ProgramSeats | None = None, sessions: list | None = None
+) -> dict:
     """Numbers only (never who): what the program page shows as "잔여 3석 · 대기 5명". For a
-    program with sessions, the totals over its sessions (each is in `session_counts`)."""
+    program with sessions, the totals over its sessions (`session_counts`, if already read)."""
     seats = seats or ProgramSeats.objects.filter(program=program).first() or ProgramSeats()
     status = window_status(program, seats)
-    sessions = session_counts(program, seats)
+    sessions = session_counts(program, seats) if sessions is None else sessions
     if not sessions:
         return _counts(status, program.capacity, program.waitlist_limit, seats)
     totals = {

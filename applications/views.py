@@ -67,16 +67,15 @@ class MessageForm(forms.Form):
 def programs(request):
     """Numbers only, so this list is not logged."""
     counters = {s.program_id: s for s in ProgramSeats.objects.all()}
-    rows = [
-        (
-            program,
-            seats.public_counts(program, counters.get(program.pk)),
-            seats.session_counts(program, counters.get(program.pk)),
-        )
-        for program in EducationProgramPage.objects.filter(accepts_applications=True)
+    rows = []
+    for program in (
+        EducationProgramPage.objects.filter(accepts_applications=True)
         .prefetch_related("program_sessions")
         .order_by("-application_start")
-    ]
+    ):
+        counter = counters.get(program.pk)
+        sessions = seats.session_counts(program, counter)
+        rows.append((program, seats.public_counts(program, counter, sessions), sessions))
     return TemplateResponse(
         request,
         "applications/admin/programs.html",
@@ -104,6 +103,7 @@ def program_detail(request, pk: int):
         # For the template: the answers as (question, answer) pairs.
         application.answer_items = json.loads(application.answers or "{}").items()  # type: ignore[attr-defined]
     counter = seats.seats_of(program)
+    sessions = seats.session_counts(program, counter)
     return TemplateResponse(
         request,
         "applications/admin/program.html",
@@ -112,8 +112,8 @@ def program_detail(request, pk: int):
             "page_title": f"{program.title} 신청자",
             "program": program,
             "applications": applications,
-            "counts": seats.public_counts(program, counter),
-            "sessions": seats.session_counts(program, counter),
+            "counts": seats.public_counts(program, counter, sessions),
+            "sessions": sessions,
             "session": session,
             "closed": counter.closed,
             "can_manage": can_manage(request.user),
