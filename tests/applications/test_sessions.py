@@ -258,3 +258,20 @@ def test_a_program_without_sessions_keeps_its_program_seats(api_client, program)
     assert answer["status"] == "confirmed"
     assert (answer["session"], answer["session_title"]) == (None, None)
     assert form["sessions"] == [] and form["seats"]["remaining"] == 1
+
+
+def test_reopening_fills_each_sessions_free_seats_from_its_own_waitlist(client, api_client, school):
+    program, (first, second) = with_sessions(school, 1, 1, waitlist_limit=2)
+    for n, session in enumerate([first, first, second, second]):
+        apply(api_client, program, n, session)
+    ProgramSession.objects.filter(pk=first.pk).update(capacity=2)  # the editor adds a seat
+    staff = UserFactory(username="school-staff", groups=[Group.objects.get(name=STAFF_GROUP)])
+    client.force_login(staff)
+
+    client.post(f"/admin/applications/{program.pk}/close/", {"action": "close"})
+    client.post(f"/admin/applications/{program.pk}/close/", {"action": "reopen"})
+
+    statuses = list(Application.objects.order_by("position").values_list("status", flat=True))
+    assert statuses == [Status.CONFIRMED, Status.CONFIRMED, Status.CONFIRMED, Status.WAITLISTED]
+    counts = {s.session_id: (s.confirmed_seats, s.waitlisted) for s in SessionSeats.objects.all()}
+    assert counts == {first.pk: (2, 0), second.pk: (1, 1)}
