@@ -81,6 +81,7 @@ class ProgramApplicationsView(AnonymousAPIView):
         priority_until = None
         if program.priority_district_id and program.priority_days:
             priority_until = program.application_start + timedelta(days=program.priority_days - 1)
+        sessions = seats.session_counts(program)
         data = {
             "program": program.pk,
             "title": program.title,
@@ -92,7 +93,8 @@ class ProgramApplicationsView(AnonymousAPIView):
                 {**block.value, "choices": block.value.choice_list()}
                 for block in program.application_questions
             ],
-            "seats": seats.public_counts(program),
+            "seats": seats.public_counts(program, sessions=sessions),
+            "sessions": sessions,
         }
         # Seat counts move during a burst: a client may reuse them for a few seconds only.
         return Response(ProgramFormSerializer(data).data, headers={"Cache-Control": "max-age=2"})
@@ -104,12 +106,17 @@ class ProgramApplicationsView(AnonymousAPIView):
         responses={
             201: ReceiptSerializer,
             400: ERROR_RESPONSE,
-            403: ERROR_RESPONSE,
+            403: OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="신청 대상이 아님(`not_eligible`): 우선 모집·주민 전용 자치구, 또는 "
+                "답변이 프로그램 대상(예비부부만 등)이 아님 — 해당 질문 `question` 포함",
+            ),
             404: ERROR_RESPONSE,
             409: OpenApiResponse(
                 OpenApiTypes.OBJECT,
-                description="이미 신청함(`already_applied`, 기존 접수번호 `receipt_number` "
-                "포함), 모집예정·마감(`upcoming`, `closed`), 정원·대기 마감(`full`)",
+                description="이미 신청함(`already_applied`, 기존 접수번호 `receipt_number`와 "
+                "회차 `session` 포함; 한 프로그램에 한 회차만), 모집예정·마감(`upcoming`, "
+                "`closed`; 지난 회차 포함), 정원·대기 마감(`full`, 회차별)",
             ),
             429: ERROR_RESPONSE,
         },
@@ -145,24 +152,40 @@ class ProgramApplicationsView(AnonymousAPIView):
             outcome = seats.apply(program, serializer.validated_data)
         except seats.Refused as refusal:
             return error_response(
-                refusal.code, refusal.message, REFUSED_STATUS.get(refusal.code, 409)
+                refusal.code,
+                refusal.message,
+                REFUSED_STATUS.get(refusal.code, 409),
+                **refusal.extra,
             )
         application = outcome.application
         if outcome.duplicate:
-            return error_response(
-                "already_applied",
-                f"이미 이 번호로 신청하셨습니다 (접수번호 {application.receipt_number}, "
-                f"{application.get_status_display()}). 확인과 취소는 접수번호와 열람 코드로 할 수 "
-                "있습니다.",
-                409,
-                receipt_number=application.receipt_number,
-            )
+            return _already_applied(application, serializer.validated_data["session"])
         # Shown once, in this answer only (the access code is stored hashed).
         application.access_code = outcome.access_code  # type: ignore[attr-defined]
         application.message = _receipt_message(application)  # type: ignore[attr-defined]
         return Response(
             ReceiptSerializer(application).data, status=status.HTTP_201_CREATED, headers=NO_STORE
         )
+
+
+def _already_applied(application: Application, session_asked) -> Response:
+    """The same phone again: its existing receipt, whichever session it asked for now."""
+    held = f"{application.session.title}, " if application.session else ""
+    message = (
+        f"이미 이 번호로 신청하셨습니다 (접수번호 {application.receipt_number}, {held}"
+        f"{application.get_status_display()}). 확인과 취소는 접수번호와 열람 코드로 할 수 있습니다."
+    )
+    if session_asked is not None and session_asked.pk != application.session_id:
+        message += (
+            " 한 프로그램에는 한 회차만 신청할 수 있으니, 회차를 바꾸려면 먼저 취소해 주세요."
+        )
+    return error_response(
+        "already_applied",
+        message,
+        409,
+        receipt_number=application.receipt_number,
+        session=application.session_id,
+    )
 
 
 def _receipt_message(application: Application) -> str:
@@ -185,7 +208,7 @@ class ReceiptView(AnonymousAPIView):
             message = "확인 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요."
             return None, _rate_limited(message, 600)
         application = (
-            Application.objects.select_related("program")
+            Application.objects.select_related("program", "session")
             .filter(receipt_number=receipt_number)
             .first()
         )

@@ -1,7 +1,9 @@
-"""Applications to Family School programs, each program's seat counter and the access log.
+"""Applications to Family School programs, their seat counters and the access log.
 
-A program's `ProgramSeats` row is the one place its seats are counted: every application,
-cancellation and promotion locks that row first (see seats.py), so counting never races.
+A program's `ProgramSeats` row is the program's lock: every application, cancellation and
+promotion locks that row first (see seats.py), so counting never races. It also counts the
+seats of a program without sessions; a program with sessions (모집 회차) counts each
+session's seats in its `SessionSeats` row, changed only while the program's row is locked.
 Everything an applicant gives is encrypted at rest; the phone number is also kept as a keyed
 hash, so "the same phone applied twice" is found without decrypting anything.
 """
@@ -21,8 +23,18 @@ def new_receipt_number() -> str:
     return f"P{timezone.localdate():%Y%m%d}-{random_code(RECEIPT_SUFFIX_LENGTH)}"
 
 
-class ProgramSeats(models.Model):
-    """A program's seat counter: confirmed seats, waiting applications, arrival order."""
+class SeatCount(models.Model):
+    """Confirmed seats and waiting applications of one pool (a program or a session)."""
+
+    confirmed_seats = models.PositiveIntegerField("확정 인원", default=0)
+    waitlisted = models.PositiveIntegerField("대기 신청 수", default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ProgramSeats(SeatCount):
+    """A program's lock and arrival order; its seats when it has no sessions."""
 
     program = models.OneToOneField(
         "pages.EducationProgramPage",
@@ -30,8 +42,6 @@ class ProgramSeats(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    confirmed_seats = models.PositiveIntegerField("확정 인원", default=0)
-    waitlisted = models.PositiveIntegerField("대기 신청 수", default=0)
     next_position = models.PositiveIntegerField("다음 접수 순번", default=1)
     closed = models.BooleanField("접수 중단", default=False)
 
@@ -42,6 +52,25 @@ class ProgramSeats(models.Model):
 
     def __str__(self) -> str:
         return f"seats of program {self.program_id}"
+
+
+class SessionSeats(SeatCount):
+    """The seats of one session (모집 회차) of a program."""
+
+    session = models.OneToOneField(
+        "pages.ProgramSession",
+        verbose_name="회차",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "회차 좌석"
+        verbose_name_plural = "회차 좌석"
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"seats of session {self.session_id}"
 
 
 class Status(models.TextChoices):
@@ -57,6 +86,16 @@ class Application(models.Model):
         "pages.EducationProgramPage",
         verbose_name="프로그램",
         on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # None for a program without sessions. RESTRICT: a session with applicants is never
+    # deleted alone (the page form refuses it, see pages.forms); deleting the program deletes both.
+    session = models.ForeignKey(
+        "pages.ProgramSession",
+        verbose_name="회차",
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
         related_name="+",
     )
     receipt_number = models.CharField("접수번호", max_length=20, unique=True, editable=False)
@@ -93,7 +132,8 @@ class Application(models.Model):
             ("export_applications", "신청자 명단을 내려받을 수 있음"),
         ]
         constraints = [
-            # One live application per phone and program; after cancelling one may apply again.
+            # One live application per phone and program, whatever the session (one family,
+            # one seat per program); after cancelling one may apply again.
             models.UniqueConstraint(
                 fields=["program", "phone_digest"],
                 condition=~Q(status="cancelled"),
@@ -111,7 +151,10 @@ class Application(models.Model):
         if self.status != Status.WAITLISTED:
             return None
         return Application.objects.filter(
-            program_id=self.program_id, status=Status.WAITLISTED, position__lte=self.position
+            program_id=self.program_id,
+            session_id=self.session_id,
+            status=Status.WAITLISTED,
+            position__lte=self.position,
         ).count()
 
 

@@ -12,14 +12,19 @@ from .models import Application
 
 
 def build(application_id: int, template: str, extra: dict) -> list[Notice]:
-    application = Application.objects.select_related("program").filter(pk=application_id).first()
+    application = (
+        Application.objects.select_related("program", "session").filter(pk=application_id).first()
+    )
     if application is None:  # purged or deleted before the worker got to it
         return []
-    program = application.program
+    program, session = application.program, application.session
     context = {
-        "program": program.title,
-        "start_date": program.start_date,
-        "schedule_note": program.schedule_note,
+        # "영유아 부모 놀이 코칭 2회차": every template names the session where there is one.
+        "program": f"{program.title} {session.title}" if session else program.title,
+        "start_date": session.date if session else program.start_date,
+        "schedule_note": (session.time_note or program.schedule_note)
+        if session
+        else program.schedule_note,
         "venue": "온라인" if program.is_online else program.venue,
         "name": application.name,
         "receipt_number": application.receipt_number,

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from content.phone import normalize_phone
 from pages.blocks.education import QuestionKind
-from pages.models import EducationProgramPage
+from pages.models import EducationProgramPage, ProgramSession
 
 from .models import NAME_MAX_LENGTH, Application
 
@@ -60,6 +60,14 @@ class ApplySerializer(serializers.Serializer):
         allow_null=True,
         help_text="거주 자치구 id (/api/v2/pages/ 분류와 같음)",
     )
+    session = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        allow_null=True,
+        help_text="모집 회차 id (`sessions[].id`); 회차가 있는 프로그램에서는 필수",
+        error_messages={"invalid": "회차를 다시 골라 주세요."},
+    )
     answers = serializers.DictField(
         child=serializers.CharField(allow_blank=True, max_length=500),
         required=False,
@@ -109,7 +117,12 @@ class ApplySerializer(serializers.Serializer):
             errors["guardian_consent"] = [
                 "만 14세 미만은 법정대리인의 이름과 동의가 있어야 신청할 수 있습니다."
             ]
-        if program.priority_district_id and program.priority_days and not attrs.get("district"):
+        session, session_error = self._session(attrs.get("session"))
+        if session_error:
+            errors["session"] = [session_error]
+        attrs["session"] = session
+        needs_district = program.priority_days or program.priority_district_only
+        if program.priority_district_id and needs_district and not attrs.get("district"):
             errors["district"] = ["거주 자치구를 선택해 주세요."]
         answers, answer_errors = self._answers(attrs.get("answers", {}))
         if answer_errors:
@@ -119,6 +132,19 @@ class ApplySerializer(serializers.Serializer):
         attrs["answers"] = answers
         return attrs
 
+    def _session(self, session_id: int | None) -> tuple[ProgramSession | None, str | None]:
+        """The chosen session of a program with sessions; None for a program without."""
+        sessions = {session.pk: session for session in self.program.program_sessions.all()}
+        if not sessions:
+            if session_id is not None:
+                return None, "이 프로그램은 회차를 고르지 않습니다."
+            return None, None
+        if session_id is None:
+            return None, "신청할 회차를 골라 주세요."
+        if session_id not in sessions:
+            return None, "이 프로그램의 회차가 아닙니다. 회차를 다시 골라 주세요."
+        return sessions[session_id], None
+
     def _answers(self, given: dict) -> tuple[dict, list[str]]:
         """Keep the answers to this program's questions only, checked by their kind."""
         answers, errors = {}, []
@@ -127,7 +153,7 @@ class ApplySerializer(serializers.Serializer):
             value = str(given.get(question["key"], "")).strip()
             label = question["label"]
             if not value:
-                if question["required"]:
+                if question["required"] or question.limits_eligibility():
                     errors.append(f"'{label}'에 답해 주세요.")
                 continue
             if question["kind"] == QuestionKind.NUMBER and not value.isdigit():
@@ -152,6 +178,16 @@ class SeatsSerializer(serializers.Serializer):
     waitlist_remaining = serializers.IntegerField()
 
 
+class SessionSerializer(serializers.Serializer):
+    """A session (모집 회차) with its own seats: "1회차 잔여 3석 · 대기 5명"."""
+
+    id = serializers.IntegerField(help_text="신청할 때 `session`으로 보냅니다. 예: 12")
+    title = serializers.CharField(help_text="예: 1회차")
+    date = serializers.DateField(help_text="교육일. 예: 2026-12-19")
+    time_note = serializers.CharField(help_text="예: 10:00~12:00 (없으면 빈 문자열)")
+    seats = SeatsSerializer()
+
+
 class QuestionSerializer(serializers.Serializer):
     key = serializers.CharField()
     # The question's own fields, named as the API shows them (they shadow Field attributes).
@@ -171,7 +207,10 @@ class ProgramFormSerializer(serializers.Serializer):
     priority_district = serializers.IntegerField(allow_null=True)
     priority_until = serializers.DateField(allow_null=True)
     questions = QuestionSerializer(many=True)
-    seats = SeatsSerializer()
+    seats = SeatsSerializer(help_text="회차가 있으면 모든 회차의 합계")
+    sessions = SessionSerializer(
+        many=True, help_text="모집 회차와 회차별 잔여석 (회차 없이 모집하면 빈 목록)"
+    )
 
 
 class ApplicationStatusSerializer(serializers.ModelSerializer):
@@ -180,6 +219,13 @@ class ApplicationStatusSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display")
     program_title = serializers.CharField(source="program.title")
     waitlist_number = serializers.IntegerField(allow_null=True)
+    session = serializers.IntegerField(
+        source="session_id", allow_null=True, help_text="모집 회차 id (회차 없으면 null)"
+    )
+    session_title = serializers.CharField(
+        source="session.title", allow_null=True, help_text="예: 1회차"
+    )
+    session_date = serializers.DateField(source="session.date", allow_null=True)
 
     class Meta:
         model = Application
@@ -187,6 +233,9 @@ class ApplicationStatusSerializer(serializers.ModelSerializer):
             "receipt_number",
             "program_id",
             "program_title",
+            "session",
+            "session_title",
+            "session_date",
             "status",
             "status_label",
             "waitlist_number",

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from notifications.outbox import notify_after_commit
-from pages.models import EducationProgramPage
+from pages.models import EducationProgramPage, ProgramSession
 
 from . import seats
 from .models import AccessAction, AccessLog, Application, ProgramSeats, Status, log_access
@@ -51,6 +51,7 @@ class ExportForm(forms.Form):
         error_messages={"required": "명단을 내려받는 사유를 적어 주세요."},
     )
     format = forms.ChoiceField(label="형식", choices=[("xlsx", "엑셀(xlsx)"), ("csv", "CSV")])
+    session = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class MessageForm(forms.Form):
@@ -66,12 +67,15 @@ class MessageForm(forms.Form):
 def programs(request):
     """Numbers only, so this list is not logged."""
     counters = {s.program_id: s for s in ProgramSeats.objects.all()}
-    rows = [
-        (program, seats.public_counts(program, counters.get(program.pk)))
-        for program in EducationProgramPage.objects.filter(accepts_applications=True).order_by(
-            "-application_start"
-        )
-    ]
+    rows = []
+    for program in (
+        EducationProgramPage.objects.filter(accepts_applications=True)
+        .prefetch_related("program_sessions")
+        .order_by("-application_start")
+    ):
+        counter = counters.get(program.pk)
+        sessions = seats.session_counts(program, counter)
+        rows.append((program, seats.public_counts(program, counter, sessions), sessions))
     return TemplateResponse(
         request,
         "applications/admin/programs.html",
@@ -79,15 +83,27 @@ def programs(request):
     )
 
 
+def _session_filter(program: EducationProgramPage, value) -> tuple[dict, ProgramSession | None]:
+    """`?session=<id>`: one session's applications; anything else: the whole program."""
+    session = program.program_sessions.filter(pk=value).first() if str(value).isdigit() else None
+    return ({"session": session} if session else {}), session
+
+
 @requires(can_view)
 def program_detail(request, pk: int):
     program = get_object_or_404(EducationProgramPage, pk=pk)
-    applications = list(Application.objects.filter(program=program).order_by("position"))
+    only, session = _session_filter(program, request.GET.get("session", ""))
+    applications = list(
+        Application.objects.filter(program=program, **only)
+        .select_related("session")
+        .order_by("position")
+    )
     log_access(request.user, program.pk, AccessAction.VIEW, request, count=len(applications))
     for application in applications:
         # For the template: the answers as (question, answer) pairs.
         application.answer_items = json.loads(application.answers or "{}").items()  # type: ignore[attr-defined]
     counter = seats.seats_of(program)
+    sessions = seats.session_counts(program, counter)
     return TemplateResponse(
         request,
         "applications/admin/program.html",
@@ -96,11 +112,13 @@ def program_detail(request, pk: int):
             "page_title": f"{program.title} 신청자",
             "program": program,
             "applications": applications,
-            "counts": seats.public_counts(program, counter),
+            "counts": seats.public_counts(program, counter, sessions),
+            "sessions": sessions,
+            "session": session,
             "closed": counter.closed,
             "can_manage": can_manage(request.user),
             "can_export": can_export(request.user),
-            "export_form": ExportForm(),
+            "export_form": ExportForm(initial={"session": session.pk if session else None}),
             "message_form": MessageForm(),
         },
     )
@@ -190,19 +208,27 @@ def export(request, pk: int):
     if not form.is_valid():
         messages.error(request, str(next(iter(form.errors.values()))[0]))
         return redirect("applications_admin:program", pk=pk)
+    only, session = _session_filter(program, form.cleaned_data["session"] or "")
     applications = list(
-        Application.objects.filter(program=program).exclude(status=Status.CANCELLED)
+        Application.objects.filter(program=program, **only)
+        .exclude(status=Status.CANCELLED)
+        .select_related("session")
+        .order_by("session__date", "session_id", "position")
     )
+    reason = form.cleaned_data["reason"]
     log_access(
         request.user,
         pk,
         AccessAction.EXPORT,
         request,
         count=len(applications),
-        reason=form.cleaned_data["reason"],
+        reason=f"[{session.title}] {reason}"[:200] if session else reason,
     )
-    rows = [ROSTER_HEADER, *(_roster_row(application) for application in applications)]
-    filename = f"roster-{program.pk}-{timezone.localdate():%Y%m%d}"
+    with_session = program.program_sessions.exists()  # the session first, where there are
+    header = ["회차", *ROSTER_HEADER] if with_session else ROSTER_HEADER
+    rows = [header, *(_roster_row(application, with_session) for application in applications)]
+    suffix = f"-s{session.pk}" if session else ""
+    filename = f"roster-{program.pk}{suffix}-{timezone.localdate():%Y%m%d}"
     if form.cleaned_data["format"] == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # Excel opens UTF-8 Korean correctly with a BOM.
@@ -219,10 +245,12 @@ def export(request, pk: int):
     return response
 
 
-def _roster_row(application: Application) -> list:
+def _roster_row(application: Application, with_session: bool) -> list:
     answers = json.loads(application.answers or "{}")
     attended = {True: "출석", False: "결석", None: ""}[application.attended]
+    session = [application.session.title if application.session else ""] if with_session else []
     return [
+        *session,
         application.position,
         application.receipt_number,
         application.get_status_display(),

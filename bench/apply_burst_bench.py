@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/apply_burst_bench.py                                    # SQLite
     .venv/bin/python bench/apply_burst_bench.py --database "$(bash .ci/postgres.sh)"   # PostgreSQL
+    .venv/bin/python bench/apply_burst_bench.py --sessions 3   # 3 sessions of 20 seats each
 
 Serves the portal as production does (gunicorn, cms/gunicorn.conf.py, production settings via
 bench/load_settings.py, redis-server as the shared cache) on 127.0.0.1, opens a fresh program
@@ -45,10 +46,10 @@ from bench.harness import (
 print = functools.partial(print, flush=True)
 
 
-def database_url(argument: str) -> str:
+def database_url(argument: str, name: str) -> str:
     if not argument:
         return f"sqlite:///{RESULTS / 'apply-bench.sqlite3'}"
-    return urlunsplit(urlsplit(argument)._replace(path="/portal_apply_bench"))
+    return urlunsplit(urlsplit(argument)._replace(path=f"/{name}"))
 
 
 def django(env: dict[str, str], script: str) -> str:
@@ -66,8 +67,9 @@ def django(env: dict[str, str], script: str) -> str:
     return result.stdout
 
 
-def open_program(env: dict[str, str], seats: int, waitlist: int) -> int:
-    """Migrate, lay out the portal and add a program opening today; its page id."""
+def open_program(env: dict[str, str], seats: int, waitlist: int, sessions: int) -> list[int]:
+    """Migrate, lay out the portal and add a program opening today: its page id, then the
+    ids of its `sessions` sessions of `seats` seats each."""
     script = f"""
 import datetime
 from django.core.management import call_command
@@ -85,26 +87,37 @@ program = EducationProgramPage(
 )
 school.add_child(instance=program)
 program.save_revision().publish()
-print(program.pk)
+from pages.models import ProgramSession
+ids = [
+    ProgramSession.objects.create(
+        program=program, sort_order=n, title=f"{{n + 1}}회차", capacity={seats},
+        date=today + datetime.timedelta(days=14 + 7 * n),
+    ).pk
+    for n in range({sessions})
+]
+print(" ".join(str(pk) for pk in [program.pk, *ids]))
 """
-    return int(django(env, script).strip().splitlines()[-1])
+    return [int(pk) for pk in django(env, script).strip().splitlines()[-1].split()]
 
 
 def stored(env: dict[str, str], program_id: int) -> list[dict]:
     script = (
         "import json\nfrom applications.models import Application\n"
         f"rows = Application.objects.filter(program_id={program_id}).order_by('position')"
-        ".values('receipt_number', 'status', 'position')\n"
+        ".values('receipt_number', 'status', 'position', 'session_id')\n"
         "print(json.dumps(list(rows)))\n"
     )
     return json.loads(django(env, script))
 
 
-async def apply(client: httpx.AsyncClient, url: str, n: int) -> tuple[int, float, dict]:
+async def apply(
+    client: httpx.AsyncClient, url: str, n: int, session: int | None
+) -> tuple[int, float, dict]:
     payload = {
         "name": f"벤치{n}",
         "phone": f"010-7{n // 1000 % 10}{n // 100 % 10}{n // 10 % 10}-{n % 10000:04d}",
         "consent_personal_data": True,
+        "session": session,
     }
     started = time.perf_counter()
     try:
@@ -119,13 +132,25 @@ async def apply(client: httpx.AsyncClient, url: str, n: int) -> tuple[int, float
     return response.status_code, seconds, body
 
 
-async def burst(url: str, count: int) -> list[tuple[int, float, dict]]:
+async def burst(url: str, count: int, sessions: list[int]) -> list[tuple[int, float, dict]]:
     limits = httpx.Limits(max_connections=count, max_keepalive_connections=0)
     async with httpx.AsyncClient(limits=limits, timeout=180) as client:
-        return await asyncio.gather(*(apply(client, url, n) for n in range(count)))
+        return await asyncio.gather(
+            *(
+                apply(client, url, n, sessions[n % len(sessions)] if sessions else None)
+                for n in range(count)
+            )
+        )
 
 
-def report(results, rows: list[dict], seats: int, elapsed: float) -> None:
+def in_arrival_order(rows: list[dict]) -> bool:
+    """Every confirmed got the lock before every waitlisted (rows ordered by position)."""
+    statuses = [row["status"] for row in rows]
+    confirmed = statuses.count("confirmed")
+    return statuses == ["confirmed"] * confirmed + ["waitlisted"] * (len(rows) - confirmed)
+
+
+def report(results, rows: list[dict], seats: int, elapsed: float, sessions: list[int]) -> None:
     statuses: dict[int, int] = {}
     for status, _, _ in results:
         statuses[status] = statuses.get(status, 0) + 1
@@ -140,23 +165,36 @@ def report(results, rows: list[dict], seats: int, elapsed: float) -> None:
         set(stored_receipts) - set(receipts)
     )
     positions = [row["position"] for row in rows]
-    in_order = (
-        positions == list(range(1, len(rows) + 1))
-        and [row["status"] for row in rows]
-        == ["confirmed"] * confirmed + ["waitlisted"] * waitlisted
+    in_order = positions == list(range(1, len(rows) + 1)) and all(
+        in_arrival_order([row for row in rows if row["session_id"] == session])
+        for session in sessions or [None]
     )
+    per_session = {
+        session: sum(r["status"] == "confirmed" for r in rows if r["session_id"] == session)
+        for session in sessions or [None]
+    }
     latency = summary([seconds * 1000 for status, seconds, _ in results if status])
     print(f"{len(results)} applications at once in {elapsed:.1f} s — statuses {statuses}")
     print(
-        f"  confirmed {confirmed} (seats {seats}), waitlisted {waitlisted}, 5xx/no answer "
-        f"{server_errors}, lost {lost}, duplicates {duplicates}, arrival order kept: {in_order}"
+        f"  confirmed {confirmed} (seats {seats * max(len(sessions), 1)}), waitlisted "
+        f"{waitlisted}, 5xx/no answer {server_errors}, lost {lost}, duplicates {duplicates}, "
+        f"arrival order kept: {in_order}"
     )
+    for number, session in enumerate(sessions, start=1):
+        mine = [row for row in rows if row["session_id"] == session]
+        print(
+            f"  {number}회차: confirmed {per_session[session]} (seats {seats}), waitlisted "
+            f"{len(mine) - per_session[session]}, order kept: {in_arrival_order(mine)}"
+        )
     print(
         f"  latency p50 {latency['p50']:.0f} ms, p95 {latency['p95']:.0f} ms, "
         f"p99 {latency['p99']:.0f} ms, max {latency['max']:.0f} ms"
     )
-    ok = confirmed == seats and not server_errors and not lost and not duplicates and in_order
-    print(f"  {'OK' if ok else 'FAILED'}: exactly {seats} confirmed, the rest waitlisted in order")
+    exact = all(count == seats for count in per_session.values())
+    ok = exact and not server_errors and not lost and not duplicates and in_order
+    where = " per session" if sessions else ""
+    verdict = "OK" if ok else "FAILED"
+    print(f"  {verdict}: exactly {seats} confirmed{where}, the rest waitlisted in order")
 
 
 def main() -> None:
@@ -168,10 +206,12 @@ def main() -> None:
         help="a postgres:// URL; SQLite under bench/results/ if empty",
     )
     parser.add_argument("--applicants", type=int, default=500)
-    parser.add_argument("--seats", type=int, default=20)
+    parser.add_argument("--seats", type=int, default=20, help="per session with --sessions")
+    parser.add_argument("--sessions", type=int, default=0, help="sessions (모집 회차); 0: none")
+    parser.add_argument("--db-name", default="portal_apply_bench", help="PostgreSQL database")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    url = database_url(args.database)
+    url = database_url(args.database, args.db_name)
     if url.startswith("postgres"):
         ensure_postgres_database(url)
     port, redis_port = free_port(), free_port()
@@ -185,7 +225,9 @@ def main() -> None:
     log = (RESULTS / f"apply-bench-{port}.log").open("w", encoding="utf-8")
     server = None
     try:
-        program_id = open_program(env, args.seats, waitlist=args.applicants)
+        program_id, *sessions = open_program(
+            env, args.seats, waitlist=args.applicants, sessions=args.sessions
+        )
         command = [
             sys.executable, "-m", "gunicorn", "cms.wsgi:application",
             "--config", "cms/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
@@ -209,9 +251,9 @@ def main() -> None:
         print(f"load average before: {load_average()}")
         started = time.perf_counter()
         apply_url = f"{base}/api/v2/applications/programs/{program_id}/"
-        results = asyncio.run(burst(apply_url, args.applicants))
+        results = asyncio.run(burst(apply_url, args.applicants, sessions))
         elapsed = time.perf_counter() - started
-        report(results, stored(env, program_id), args.seats, elapsed)
+        report(results, stored(env, program_id), args.seats, elapsed, sessions)
         print(f"load average after: {load_average()}")
     finally:
         if server is not None:

@@ -43,6 +43,7 @@ from pages.models import (
     ImageLicence,
     NoticeAttachment,
     NoticePage,
+    ProgramSession,
     ReportChapterPage,
     ReportEditionPage,
     ResourceDownload,
@@ -366,6 +367,15 @@ class DemoLoader:
                 **spec.get("online_application", {}),
                 **self.taxonomy_of(spec),
             )
+            page.program_sessions = [
+                ProgramSession(
+                    title=title,
+                    date=self.today + datetime.timedelta(days=offset),
+                    time_note=time_note,
+                    capacity=seats,
+                )
+                for title, offset, time_note, seats in spec.get("program_sessions", [])
+            ]
             programs[spec["title"]] = self.publish_child(parent, page, owner=self.users["editor"])
 
         for spec in school.RESOURCES:

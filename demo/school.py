@@ -41,10 +41,19 @@ PROGRAMS = [
                         "kind": "number",
                         "choices": "",
                         "required": True,
+                        # The audience is enforced on the server (applications/eligibility.py).
+                        "eligible_min": 1,
+                        "eligible_max": 3,
+                        "ineligible_message": "만 1~3세 자녀를 둔 부모만 신청할 수 있습니다.",
                     },
                 ),
             ],  # fmt: skip
         },
+        # Two groups recruited separately (모집 회차): (title, days from today, time, seats).
+        "program_sessions": [
+            ("토요일 오전반", 20, "10:00~12:00", 10),
+            ("토요일 오후반", 20, "14:00~16:00", 10),
+        ],
     },
     {
         "title": "사춘기 자녀와 대화하는 부모 교실",

@@ -72,3 +72,38 @@ class PortalPageForm(WagtailAdminPageForm):
         if abandoned_draft(slug, self.parent_page, self.for_user) is None:
             return slug
         return next_free_slug(slug, self.parent_page)
+
+
+def still_referenced(instance) -> bool:
+    """Whether deleting `instance` is refused because other rows protect it (an applied-to
+    session, say), found without this layer knowing the features that refer to it."""
+    from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+
+    try:
+        Collector(using=instance._state.db or "default").collect([instance])
+    except (ProtectedError, RestrictedError):
+        return True
+    return False
+
+
+class EducationProgramForm(PortalPageForm):
+    """A session (모집 회차) that people applied to cannot be deleted — by its delete button,
+    or by reverting to a revision without it: their applications would lose their seats.
+    The editor closes it by setting its 정원 to 0 instead."""
+
+    def clean(self):
+        cleaned = super().clean()
+        sessions = self.formsets.get("program_sessions")
+        if sessions is None or self.instance.pk is None:
+            return cleaned
+        deleted = set(sessions.deleted_forms)
+        kept = [form.instance.pk for form in sessions.forms if form not in deleted]
+        stored = sessions.model.objects.filter(program_id=self.instance.pk)
+        for session in stored.exclude(pk__in=[pk for pk in kept if pk]):
+            if still_referenced(session):
+                self.add_error(
+                    None,
+                    f"'{session.title}' 회차에는 신청자가 있어 삭제할 수 없습니다. "
+                    "더 받지 않으려면 정원을 0으로 바꾸세요.",
+                )
+        return cleaned

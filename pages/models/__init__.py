@@ -10,6 +10,7 @@ from .education import (
     ApplicationStatus,
     EducationProgramPage,
     EducationResourcePage,
+    ProgramSession,
     ResourceDownload,
     ResourceType,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "ImageLicence",
     "NoticeAttachment",
     "NoticePage",
+    "ProgramSession",
     "ReportChapterPage",
     "ReportEditionPage",
     "ResourceDownload",

@@ -15,6 +15,7 @@ from wagtail.search import index
 from content.computed import SELF, TODAY
 from pages.blocks import BaseStreamBlock
 from pages.blocks.education import ApplicationQuestionsBlock
+from pages.forms import EducationProgramForm
 
 from .base import BasePage, SectionChildMixin, SectionKind, TaxonomyMixin
 
@@ -31,12 +32,20 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
     """A Seoul Family School program citizens apply for, with schedule and application period."""
 
     section_kind = SectionKind.FAMILY_SCHOOL
+    base_form_class = EducationProgramForm
 
     intro = models.TextField("요약", max_length=500)
     body = StreamField(BaseStreamBlock(), verbose_name="프로그램 소개", blank=True)
     start_date = models.DateField("교육 시작일")
     end_date = models.DateField("교육 종료일")
-    sessions = models.PositiveSmallIntegerField("회차", default=1)
+    # How many meetings one participant attends (a 4-week course: 4). Separately recruited
+    # dates, each with its own seats, are the `program_sessions` below.
+    sessions = models.PositiveSmallIntegerField(
+        "교육 횟수",
+        default=1,
+        help_text="한 신청자가 참여하는 수업 수 (예: 4주 과정이면 4). 날짜별로 따로 모집하면 "
+        "아래 '모집 회차'를 추가하세요.",
+    )
     schedule_note = models.CharField(
         "일정 안내", max_length=200, blank=True, help_text="예: 매주 토요일 10:00~12:00"
     )
@@ -85,6 +94,11 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
         default=0,
         help_text="신청 시작일부터 이 기간에는 우선 모집 자치구 주민만 신청할 수 있습니다.",
     )
+    priority_district_only = models.BooleanField(
+        "자치구 주민만 신청",
+        default=False,
+        help_text="켜면 신청 기간 내내 우선 모집 자치구 주민만 신청할 수 있습니다.",
+    )
     application_questions = StreamField(
         ApplicationQuestionsBlock(), verbose_name="신청 질문", blank=True
     )
@@ -117,7 +131,14 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
                 FieldRowPanel([FieldPanel("waitlist_limit"), FieldPanel("max_participants")]),
                 FieldPanel("asks_children"),
                 FieldRowPanel([FieldPanel("priority_district"), FieldPanel("priority_days")]),
+                FieldPanel("priority_district_only"),
                 FieldPanel("application_questions"),
+                InlinePanel(
+                    "program_sessions",
+                    label="모집 회차",
+                    help_text="날짜별로 따로 모집할 때만 추가합니다. 회차마다 정원과 대기가 "
+                    "따로이며, 한 사람은 한 프로그램에 한 회차만 신청할 수 있습니다.",
+                ),
             ],
             heading="온라인 신청",
         ),
@@ -157,7 +178,7 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
             errors["application_end"] = "신청 마감일은 신청 시작일보다 빠를 수 없습니다."
         if self.capacity is not None and self.capacity < 0:
             errors["capacity"] = "정원은 0명 이상이어야 합니다."
-        if self.priority_days and not self.priority_district_id:
+        if (self.priority_days or self.priority_district_only) and not self.priority_district_id:
             errors["priority_district"] = "우선 모집 기간이 있으면 자치구를 골라 주세요."
         if not self.is_online and not self.venue:
             errors["venue"] = "오프라인 교육은 장소를 입력해야 합니다."
@@ -178,9 +199,38 @@ class EducationProgramPage(SectionChildMixin, TaxonomyMixin, BasePage):
 
     def priority_period_on(self, day: date) -> bool:
         """Whether only residents of the priority district may apply on `day`."""
-        if not (self.priority_district_id and self.priority_days):
+        if not self.priority_district_id:
             return False
+        if self.priority_district_only:
+            return True
         return (day - self.application_start).days < self.priority_days
+
+
+class ProgramSession(Orderable):
+    """One separately recruited date of a program (모집 회차): its own seats and waitlist."""
+
+    program = ParentalKey(
+        EducationProgramPage, related_name="program_sessions", on_delete=models.CASCADE
+    )
+    title = models.CharField("회차 이름", max_length=50, help_text="예: 1회차, 토요일 오전반")
+    date = models.DateField("교육일", help_text="이 회차가 열리는 날 (하루 전 안내의 기준)")
+    time_note = models.CharField("시간", max_length=100, blank=True, help_text="예: 10:00~12:00")
+    capacity = models.IntegerField(
+        "정원",
+        validators=[MinValueValidator(0, message="정원은 0명 이상이어야 합니다.")],
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("date")]),
+        FieldRowPanel([FieldPanel("time_note"), FieldPanel("capacity")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "모집 회차"
+        verbose_name_plural = "모집 회차"
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class ResourceType(models.TextChoices):

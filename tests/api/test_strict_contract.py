@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from pages.models import ArticlePage, HomePage
+from pages.models import ArticlePage, EducationProgramPage, HomePage
 from tests.counseling.conftest import valid_submission
 
 
@@ -150,4 +150,33 @@ def test_errors_and_revalidation_validate(contract, settings):
     contract.get("/api/v2/navigation/")
     contract.get("/api/v2/navigation/")
     assert {200, 201, 304, 400, 401, 404, 429} <= set(contract.statuses)
+    assert not contract.failures, "\n".join(contract.failures)
+
+
+def test_applications_per_session_validate(contract, settings):
+    """The demo's program recruited in two sessions: form, apply, refusals, look-up, cancel."""
+    settings.APPLICATIONS_APPLY_RATE = settings.APPLICATIONS_PHONE_RATE = ""
+    program = EducationProgramPage.objects.get(
+        title="영유아 부모 놀이 코칭", locale=Locale.get_default()
+    )
+    url = f"/api/v2/applications/programs/{program.pk}/"
+    form = contract.get(url).json()
+    morning, afternoon = (session["id"] for session in form["sessions"])
+    person = {"name": "김계약", "phone": "010-4000-0001", "participants": 2, "children": 1,
+              "answers": {"child_age": "2"}, "consent_personal_data": True}  # fmt: skip
+
+    receipt = contract.post(url, {**person, "session": morning}).json()
+    contract.post(url, {**person, "session": afternoon})  # 409: one session per program
+    contract.post(url, person)  # 400: no session chosen
+    contract.post(url, {**person, "phone": "010-4000-0002", "session": afternoon,
+                        "answers": {"child_age": "7"}})  # 403: not the audience  # fmt: skip
+    code = {"X-Access-Code": receipt["access_code"]}
+    contract.get(f"/api/v2/applications/{receipt['receipt_number']}/", **code)
+    contract.post(
+        f"/api/v2/applications/{receipt['receipt_number']}/cancel/",
+        {"access_code": receipt["access_code"]},
+    )
+    contract.get("/api/v2/applications/programs/999999/")
+    assert receipt["session_title"] == "토요일 오전반"
+    assert {200, 201, 400, 403, 404, 409} <= set(contract.statuses)
     assert not contract.failures, "\n".join(contract.failures)

@@ -1,9 +1,11 @@
-"""The day-before reminder: confirmed applicants of programs starting tomorrow (Seoul time)."""
+"""The day-before reminder: confirmed applicants whose program — or, for a program with
+sessions, whose own session — takes place tomorrow (Seoul time)."""
 
 import datetime
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from applications.models import Application, Status
@@ -12,14 +14,15 @@ from notifications.outbox import notify_after_commit
 
 
 class Command(BaseCommand):
-    help = "내일 시작하는 프로그램의 확정 신청자에게 하루 전 안내를 보냅니다 (한 번씩만)."
+    help = "내일 시작하는 프로그램·회차의 확정 신청자에게 하루 전 안내를 보냅니다 (한 번씩만)."
 
     def handle(self, *args, **options):
         tomorrow = timezone.localdate() + datetime.timedelta(days=1)
         with transaction.atomic():
             due = list(
                 Application.objects.filter(
-                    program__start_date=tomorrow,
+                    Q(session__isnull=True, program__start_date=tomorrow)
+                    | Q(session__date=tomorrow),
                     status=Status.CONFIRMED,
                     reminded_at__isnull=True,
                 ).values_list("pk", flat=True)

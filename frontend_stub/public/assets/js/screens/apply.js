@@ -14,6 +14,27 @@ export function seatsText(seats) {
   return `잔여 ${seats.remaining}석${waiting}`;
 }
 
+/** "1회차 잔여 3석 · 대기 5명 / 2회차 마감" for a program with sessions (모집 회차). */
+export function formSeatsText(form) {
+  if (!form.sessions?.length) return `${form.seats.status_label} · ${seatsText(form.seats)}`;
+  const sessions = form.sessions.map((session) =>
+    session.seats.status === "open" ? `${session.title} ${seatsText(session.seats)}` : `${session.title} ${session.seats.status_label}`,
+  );
+  return `${form.seats.status_label} · ${sessions.join(" / ")}`;
+}
+
+function sessionControl(sessions) {
+  const choices = sessions.map((session) =>
+    h(
+      "option",
+      { value: String(session.id), disabled: session.seats.status !== "open" },
+      `${session.title} · ${formatDate(session.date)}${session.time_note ? ` ${session.time_note}` : ""}`,
+    ),
+  );
+  const select = h("select", { id: "session", name: "session" }, h("option", { value: "" }, "선택해 주세요"), choices);
+  return field("session", "회차 (필수)", select, "한 프로그램에는 한 회차만 신청할 수 있습니다.");
+}
+
 function field(id, label, control, hint) {
   return h(
     "div",
@@ -67,6 +88,7 @@ function receiptView(receipt) {
     facts([
       ["접수번호", receipt.receipt_number],
       ["열람 코드", receipt.access_code],
+      ["회차", receipt.session_title],
       ["상태", receipt.status_label],
     ]),
     h("p", {}, h("a", { href: "/frontend/applications/" }, "신청 확인·취소하러 가기")),
@@ -88,7 +110,7 @@ export function applicationSection(page) {
     }
     try {
       const form = await programForm(page.id);
-      seats.textContent = `${form.seats.status_label} · ${seatsText(form.seats)}`;
+      seats.textContent = formSeatsText(form);
       seats.dataset.status = form.seats.status;
       return form;
     } catch {
@@ -103,6 +125,7 @@ export function applicationSection(page) {
     const form = h(
       "form",
       { class: "apply-form", novalidate: true },
+      definition.sessions?.length ? sessionControl(definition.sessions) : null,
       field("name", "신청인 이름 (필수)", h("input", { id: "name", name: "name", autocomplete: "name" })),
       field("phone", "휴대전화 (필수)", h("input", { id: "phone", name: "phone", type: "tel", inputmode: "tel", autocomplete: "tel" }), "확정·대기·취소 안내를 문자로 보내 드립니다. 예: 010-1234-5678"),
       field("email", "이메일", h("input", { id: "email", name: "email", type: "email", autocomplete: "email" })),
@@ -124,6 +147,7 @@ export function applicationSection(page) {
       event.preventDefault();
       const values = Object.fromEntries(new FormData(form));
       const data = {
+        session: values.session ? Number(values.session) : null,
         name: values.name?.trim(),
         phone: values.phone?.trim(),
         email: values.email?.trim(),
@@ -174,6 +198,7 @@ function statusView(data, code, onChange) {
     h("h2", { id: "application-status-title" }, data.program_title),
     facts([
       ["접수번호", data.receipt_number],
+      ["회차", data.session_title],
       ["상태", data.waitlist_number ? `${data.status_label} ${data.waitlist_number}번` : data.status_label],
       ["참여 인원", `${data.participants}명`],
       ["신청일", formatDate(data.applied_at)],
