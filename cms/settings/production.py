@@ -51,6 +51,12 @@ CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # Django's backend with a one-round-trip, atomic `incr` (every API request counts itself).
     CACHES["default"]["BACKEND"] = "cms.cache.PortalRedisCache"
+    # A Valkey that is down or hangs costs a request one short wait, then the cache is a miss
+    # (cms/cache.py); the URL's own options win.
+    _cache_timeout = env.float("CACHE_SOCKET_TIMEOUT", default=0.5)
+    _cache_options = CACHES["default"].setdefault("OPTIONS", {})
+    _cache_options.setdefault("socket_connect_timeout", _cache_timeout)
+    _cache_options.setdefault("socket_timeout", _cache_timeout)
 
 # HTTPS. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true so Django trusts its
 # X-Forwarded-Proto header; the health endpoints stay reachable over plain HTTP for probes.
