@@ -43,7 +43,7 @@ class Command(db_worker.Command):
 
     def handle(self, *args, worker_id: str, **options) -> None:
         # The library's `handle` builds its worker by this module-level name.
-        db_worker.Worker = PortalWorker
+        db_worker.Worker = PortalWorker  # type: ignore[misc]
         with worker_lease(worker_id):
             super().handle(*args, worker_id=worker_id, **options)
 
