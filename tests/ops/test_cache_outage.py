@@ -76,6 +76,7 @@ def redis_server():
     server.start()
     yield server
     server.stop()
+    shutil.rmtree(REPO / ".run" / f"redis-{server.port}", ignore_errors=True)
 
 
 @pytest.fixture
