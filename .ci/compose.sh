@@ -17,7 +17,7 @@ if [ ! -e .env ]; then
 fi
 docker-compose --env-file .env.example -f docker-compose.yml config --quiet
 services=$(docker-compose --env-file .env.example -f docker-compose.yml config --services | sort | tr '\n' ' ')
-expected="elasticsearch frontend postgres scheduler valkey web worker "
+expected="elasticsearch frontend migrate postgres scheduler valkey web worker "
 if [ "$services" != "$expected" ]; then
     echo "compose.sh: services are '$services', expected '$expected'" >&2
     exit 1

@@ -38,12 +38,16 @@ from django.contrib.contenttypes.management import create_contenttypes
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
+
+from search import catchup
+from search.engines import DEFAULT_BACKEND
+from search.indexing import engine_configured
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -58,6 +62,8 @@ EXCLUDED = [
     "auth.permission",
     "sessions",
     "wagtailsearch",
+    "portal_search.pageterm",
+    "portal_search.pagetermstate",
     "wagtailcore.referenceindex",
     "wagtailadmin.editingsession",
     "wagtail_headless_preview",
@@ -259,9 +265,26 @@ def restore_backup(archive_path: Path, progress: Progress = lambda message: None
 
     # Derived data, rebuilt from what was restored.
     call_command("rebuild_references_index", verbosity=0)
-    call_command("update_index", verbosity=0)
+    rebuild_search_indexes(progress)
     progress("검색 색인과 참조 색인을 다시 만들었습니다.")
     return manifest
+
+
+def rebuild_search_indexes(progress: Progress) -> None:
+    """The admin's index (Wagtail's, on the database: every page, drafts too, for editors) and
+    the citizens' (live public pages only: the page terms, and the engine's documents through
+    its bulk path) — never `update_index` on every backend, which would put drafts into the
+    citizens' engine."""
+    call_command("update_index", backend_name=DEFAULT_BACKEND, verbosity=0)
+    count = catchup.rebuild()
+    progress(f"시민 검색 색인: 공개 페이지 {count}개")
+    if engine_configured():
+        # Documents an engine kept from before the restore (pages that are now drafts or
+        # gone) are removed; an engine that does not answer is left to the hourly run.
+        try:
+            call_command("reconcile_search_index", stdout=io.StringIO())
+        except CommandError as error:
+            progress(f"검색 엔진 점검은 다음 정기 실행에 맡깁니다: {error}")
 
 
 def _restore_media(archive: tarfile.TarFile, progress: Progress) -> None:

@@ -14,6 +14,7 @@ request's language, `Accept` and the headers the response varies on); another va
 view and replaces it.
 """
 
+import contextlib
 import datetime
 import hashlib
 import math
@@ -315,9 +316,11 @@ class ResponseCacheMiddleware:
             # The database cache (the default without CACHE_URL) is down with the database: a
             # miss. /healthz still answers, and what needs the database gets the 503 of
             # cms.middleware.DatabaseUnavailableMiddleware rather than a 500 from here.
+            # (Valkey's backend, cms.cache, turns its own failures into misses.)
             pass
         response = self.get_response(request)
-        record(request, response)
+        with contextlib.suppress(DatabaseError):
+            record(request, response)  # a store that fails costs the next request a view
         return response
 
 

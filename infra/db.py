@@ -12,8 +12,9 @@ from typing import TypeVar
 
 from django.db import DatabaseError, OperationalError
 
-# PostgreSQL: lock_not_available, deadlock_detected, serialization_failure.
-BUSY_SQLSTATES = {"55P03", "40P01", "40001"}
+# PostgreSQL: lock_not_available (lock_timeout), deadlock_detected, serialization_failure,
+# query_canceled (statement_timeout: the statement was stopped and stored nothing).
+BUSY_SQLSTATES = {"55P03", "40P01", "40001", "57014"}
 # SQLite: "database is locked", "database table is locked", "database is busy".
 BUSY_WORDS = ("is locked", "is busy")
 

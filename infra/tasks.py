@@ -8,6 +8,15 @@ lease has run out is abandoned: `requeue_abandoned_tasks` (each worker runs it a
 returns it to READY, or marks it FAILED with a Korean reason once TASK_MAX_ATTEMPTS workers
 have died on it.
 
+A worker that lives but whose job hangs (a call that never returns) keeps renewing its own
+lease, so each job also has a run lease, `task-run:<job id>`, taken when it starts for
+TASK_RUN_SECONDS and extended only by the job itself (`extend_run()`, e.g. per batch). A
+RUNNING job whose run lease has run out is stuck: the sweep returns it to READY for another
+worker (or fails it after TASK_MAX_ATTEMPTS), exactly as for a dead worker. When the stuck run
+finally returns, its result is discarded: results are written only while the job is still the
+run that started (`still_current()`: same status RUNNING and `started_at`, the fencing token),
+and a task body commits its own writes the same way with `with fenced(): …`.
+
 The same leases serve any named work that must run once at a time across processes:
 
     with leased(f"print-edition:{edition.pk}") as held:
@@ -47,6 +56,7 @@ from .models import Lease
 logger = logging.getLogger(__name__)
 
 WORKER_PREFIX = "task-worker:"
+RUN_PREFIX = "task-run:"
 # Lease rows this long past their expiry are dead: the sweep deletes them.
 FORGET_AFTER = timedelta(hours=1)
 
@@ -190,54 +200,174 @@ class _Throttled:
             self.function()
 
 
+def run_key(job_id) -> str:
+    return f"{RUN_PREFIX}{job_id}"
+
+
 def requeue_abandoned_tasks() -> tuple[int, int]:
-    """Return RUNNING jobs whose worker's lease has run out to READY (or FAILED after
-    TASK_MAX_ATTEMPTS tries); returns how many were requeued and how many failed.
+    """Return RUNNING jobs whose worker's lease has run out (a dead worker), or whose run
+    lease has (a stuck job in a live worker), to READY, or FAILED after TASK_MAX_ATTEMPTS
+    tries; returns how many were requeued and how many failed.
 
     Safe to run in several processes at once: each job is updated only if it is still the
     RUNNING job that was read (same `started_at`), so a job is requeued once.
     """
     now = timezone.now()
-    cutoff = now - timedelta(seconds=lease_seconds())
+    lease_cutoff = now - timedelta(seconds=lease_seconds())
+    run_cutoff = now - timedelta(seconds=settings.TASK_RUN_SECONDS)
     live = held_keys(WORKER_PREFIX)
+    running_runs = held_keys(RUN_PREFIX)
     requeued = failed = 0
-    running = DBTaskResult.objects.running().filter(started_at__lt=cutoff)
-    for job in running.only("id", "task_path", "worker_ids", "started_at"):
+    candidates = DBTaskResult.objects.running().filter(started_at__lt=max(lease_cutoff, run_cutoff))
+    for job in candidates.only("id", "task_path", "worker_ids", "started_at"):
         worker = job.worker_ids[-1] if job.worker_ids else ""
-        if worker_key(worker) in live:
+        worker_alive = worker_key(worker) in live
+        if worker_alive:
+            # Stuck only past its time limit, with no run lease the job keeps extending.
+            if run_key(job.pk) in running_runs or job.started_at >= run_cutoff:
+                continue
+        elif job.started_at >= lease_cutoff:
             continue
-        attempts = len(job.worker_ids)
-        unchanged = DBTaskResult.objects.filter(
-            pk=job.pk, status=TaskResultStatus.RUNNING, started_at=job.started_at
-        )
-        if attempts >= settings.TASK_MAX_ATTEMPTS:
-            reason = (
-                f"작업 실행기가 이 작업을 하던 중 {attempts}번 멈춰 더 시도하지 않습니다 "
-                f"(마지막 실행기: {worker or '알 수 없음'})."
-            )
-            changed = unchanged.update(
-                status=TaskResultStatus.FAILED,
-                finished_at=now,
-                return_value=None,
-                exception_class_path=f"{__name__}.WorkerLost",
-                traceback=reason,
-            )
-            failed += changed
-            if changed:
-                logger.error("작업 %s (%s): %s", job.task_path, job.pk, reason)
-            continue
-        changed = unchanged.update(status=TaskResultStatus.READY)
-        requeued += changed
-        if changed:
-            logger.warning(
-                "멈춘 작업 실행기(%s)의 작업 %s (%s)을 다시 대기열에 넣었습니다 (시도 %d회).",
-                worker or "알 수 없음",
-                job.task_path,
-                job.pk,
-                attempts,
-            )
+        changed = _give_back(job, worker, stuck=worker_alive, now=now)
+        requeued += changed == TaskResultStatus.READY
+        failed += changed == TaskResultStatus.FAILED
     Lease.objects.filter(expires_at__lt=now - FORGET_AFTER).delete()
     return requeued, failed
+
+
+def _give_back(job: DBTaskResult, worker: str, *, stuck: bool, now: datetime) -> str | None:
+    """Requeue `job` (or fail it after too many tries) if it is still the run that was read;
+    the status it now has, or None if another process changed it first."""
+    attempts = len(job.worker_ids)
+    worker_name = worker or "알 수 없음"
+    unchanged = DBTaskResult.objects.filter(
+        pk=job.pk, status=TaskResultStatus.RUNNING, started_at=job.started_at
+    )
+    if attempts >= settings.TASK_MAX_ATTEMPTS:
+        if stuck:
+            reason = (
+                f"이 작업이 {attempts}번 제한 시간({settings.TASK_RUN_SECONDS:.0f}초) 안에 "
+                f"끝나지 않아 더 시도하지 않습니다 (마지막 실행기: {worker_name})."
+            )
+        else:
+            reason = (
+                f"작업 실행기가 이 작업을 하던 중 {attempts}번 멈춰 더 시도하지 않습니다 "
+                f"(마지막 실행기: {worker_name})."
+            )
+        error = TaskTimedOut if stuck else WorkerLost
+        if not unchanged.update(
+            status=TaskResultStatus.FAILED,
+            finished_at=now,
+            return_value=None,
+            exception_class_path=f"{__name__}.{error.__name__}",
+            traceback=reason,
+        ):
+            return None
+        logger.error("작업 %s (%s): %s", job.task_path, job.pk, reason)
+        return TaskResultStatus.FAILED
+    if not unchanged.update(status=TaskResultStatus.READY):
+        return None
+    if stuck:
+        logger.warning(
+            "작업 %s (%s)이 실행기(%s)에서 제한 시간(%.0f초) 안에 끝나지 않아 다시 대기열에 "
+            "넣었습니다 (시도 %d회). 늦게 끝나는 실행의 결과는 버립니다.",
+            job.task_path,
+            job.pk,
+            worker_name,
+            settings.TASK_RUN_SECONDS,
+            attempts,
+        )
+    else:
+        logger.warning(
+            "멈춘 작업 실행기(%s)의 작업 %s (%s)을 다시 대기열에 넣었습니다 (시도 %d회).",
+            worker_name,
+            job.task_path,
+            job.pk,
+            attempts,
+        )
+    return TaskResultStatus.READY
+
+
+# The job this worker thread is running -----------------------------------------------------
+
+
+class Run:
+    """One run of a job in a worker: the job's id and the `started_at` of its claim (the
+    fencing token), and the run lease's holder."""
+
+    def __init__(self, job: DBTaskResult, worker_id: str):
+        self.job_id = job.pk
+        self.started_at = job.started_at
+        self.holder = f"{worker_id}@{job.started_at.isoformat()}"
+        self.key = run_key(job.pk)
+
+    def start(self) -> None:
+        acquire(self.key, self.holder, settings.TASK_RUN_SECONDS)
+
+    def end(self) -> None:
+        with contextlib.suppress(DatabaseError):
+            release(self.key, self.holder)
+
+    def rows(self):
+        """The job's row, only while it is still this run."""
+        return DBTaskResult.objects.filter(
+            pk=self.job_id, status=TaskResultStatus.RUNNING, started_at=self.started_at
+        )
+
+
+_current = threading.local()
+
+
+@contextlib.contextmanager
+def running(run: Run) -> Iterator[None]:
+    """Mark `run` as this thread's job while the block runs (the worker runs each job so)."""
+    run.start()
+    _current.run = run
+    try:
+        yield
+    finally:
+        _current.run = None
+        run.end()
+
+
+def current_run() -> Run | None:
+    return getattr(_current, "run", None)
+
+
+def extend_run(seconds: float | None = None) -> None:
+    """From a job that is making progress (each batch of a long job): push its time limit
+    `seconds` (TASK_RUN_SECONDS) from now. Does nothing outside a worker's job."""
+    run = current_run()
+    if run is not None:
+        renew(run.key, run.holder, seconds or settings.TASK_RUN_SECONDS)
+
+
+def still_current() -> bool:
+    """Whether this thread's job is still the run that started (not requeued as stuck and
+    taken by another worker); True outside a worker's job."""
+    run = current_run()
+    return run is None or run.rows().exists()
+
+
+@contextlib.contextmanager
+def fenced() -> Iterator[None]:
+    """A transaction that commits only while this thread's job is still its run: a run that
+    was taken for stuck and done again elsewhere raises `RunSuperseded` instead of writing
+    its result twice. The job's row is locked meanwhile, so the sweep cannot requeue it
+    between the check and the commit (on SQLite the transaction holds the write lock)."""
+    with transaction.atomic():
+        run = current_run()
+        if run is not None and not run.rows().select_for_update().exists():
+            raise RunSuperseded(run.job_id)
+        yield
+
+
+class RunSuperseded(Exception):
+    """This run of a job was taken for stuck and given to another worker: it writes nothing."""
+
+
+class TaskTimedOut(Exception):
+    """A job ran past its time limit in every try (named in its record when given up)."""
 
 
 class WorkerLost(Exception):

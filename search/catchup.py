@@ -32,7 +32,7 @@ from content.models import ContentChange
 from content.versioning import ContentVersion
 from content.visibility import searchable_pages
 from infra.models import Lease
-from infra.tasks import acquire, leased, release, renew, this_process
+from infra.tasks import acquire, extend_run, leased, release, renew, this_process
 from search import termindex
 from search.indexing import ensure_engine_index, load_pages, write_documents
 from search.models import PageTermState
@@ -110,6 +110,7 @@ def _save_progress(holder: str, **progress) -> None:
     """Within the batch's transaction: record progress and renew the lease, if still ours."""
     if not renew(LEASE_KEY, holder):
         raise LeaseLost
+    extend_run()  # a batch done: the job is making progress, not stuck (infra/tasks.py)
     PageTermState.objects.filter(pk=1).update(built_at=timezone.now(), **progress)
 
 

@@ -291,6 +291,9 @@ BACKGROUND_TASK_BACKEND = env("BACKGROUND_TASK_BACKEND", default="background")
 # stopped renewing (killed) is run again, up to TASK_MAX_ATTEMPTS times (infra/tasks.py).
 TASK_LEASE_SECONDS = env.float("TASK_LEASE_SECONDS", default=60)
 TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=3)
+# A job still running this long after it started (and not extended by `infra.tasks.extend_run`)
+# is taken for stuck, even in a live worker: run again elsewhere, its late result discarded.
+TASK_RUN_SECONDS = env.float("TASK_RUN_SECONDS", default=30 * 60)
 
 # Signed webhooks (webhooks/): see docs/partners.md. Deliveries retry with exponential
 # backoff (base, 2×base, … capped) until the window (over a day) has passed; a subscription

@@ -3,6 +3,8 @@
 `.env.example` documents each variable read here and in `base.py`.
 """
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -37,6 +39,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
         "DATABASE_CONNECT_TIMEOUT", default=2
     )
+    # How long one statement may run and wait for a lock. A web request must not hang behind
+    # a migration's or a bulk job's lock: it gives up after a few seconds and answers 503
+    # `database_busy` with Retry-After (cms.middleware). The task worker, the scheduler,
+    # migrations and other commands (`manage.py`) wait longer; cms/wsgi.py names web servers.
+    _web = os.environ.get("PORTAL_PROCESS") == "web"  # set by the program, not by operators
+    _prefix = "DATABASE_" if _web else "DATABASE_COMMAND_"
+    _lock = env(_prefix + "LOCK_TIMEOUT", default="3s" if _web else "1min")
+    _statement = env(_prefix + "STATEMENT_TIMEOUT", default="15s" if _web else "30min")
+    DATABASES["default"]["OPTIONS"]["options"] = (
+        f"-c lock_timeout={_lock} -c statement_timeout={_statement}"
+    )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 # Persistent connections are checked before reuse, so a database restart heals by itself.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -51,6 +64,12 @@ CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # Django's backend with a one-round-trip, atomic `incr` (every API request counts itself).
     CACHES["default"]["BACKEND"] = "cms.cache.PortalRedisCache"
+    # A Valkey that is down or hangs costs a request one short wait, then the cache is a miss
+    # (cms/cache.py); the URL's own options win.
+    _cache_timeout = env.float("CACHE_SOCKET_TIMEOUT", default=0.5)
+    _cache_options = CACHES["default"].setdefault("OPTIONS", {})
+    _cache_options.setdefault("socket_connect_timeout", _cache_timeout)
+    _cache_options.setdefault("socket_timeout", _cache_timeout)
 
 # HTTPS. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true so Django trusts its
 # X-Forwarded-Proto header; the health endpoints stay reachable over plain HTTP for probes.

@@ -1,6 +1,7 @@
 """backup_portal / restore_portal: a whole portal survives a round trip into an empty stack."""
 
 import io
+import json
 import tarfile
 
 import pytest
@@ -8,15 +9,24 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from counseling.models import CounselingCase
 from pages.models import CounselingCategory, SectionKind
+from search import termindex
 from tests.factories import ArticlePageFactory, UserFactory
 
-from .helpers import fingerprint, fingerprint_of, manage, shared_database_url, subprocess_env
+from .helpers import (
+    fingerprint,
+    fingerprint_of,
+    manage,
+    run_script,
+    shared_database_url,
+    subprocess_env,
+)
 
 PDF_BYTES = b"%PDF-1.4\n% family report\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF\n"
 SECRET_QUESTION = "아이 양육 문제로 상담을 받고 싶습니다 (비밀 질문)"
@@ -147,3 +157,33 @@ def test_restore_rejects_a_file_that_is_not_a_backup(db, tmp_path):
 
     with pytest.raises(CommandError, match="백업 파일이 아닙니다"):
         call_command("restore_portal", str(not_a_backup), stdout=io.StringIO())
+
+
+TERMS_SCRIPT = (
+    "import json, django; django.setup(); "
+    "from search.models import PageTerm; from wagtail.models import Page; "
+    "print(json.dumps({p.title: PageTerm.objects.filter(page_id=p.pk).exists() "
+    "for p in Page.objects.filter(depth__gt=2)}))"
+)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_restored_draft_is_not_in_the_citizens_search_index(portal, tmp_path):
+    """Drafts are restored, but only live public pages are indexed for citizens: the page
+    terms are rebuilt from the restored pages, whatever the archive's database held (here a
+    draft whose terms a stopped worker never removed)."""
+    section = portal.section(SectionKind.FAMILY_INFO)
+    ArticlePageFactory(parent=section, title="아이돌봄 서비스 안내").save_revision().publish()
+    draft = ArticlePageFactory(parent=section, title="내부 검토 중인 초안", live=False)
+    draft = draft.specific
+    with transaction.atomic():
+        termindex.replace_terms([draft.pk], [draft])  # stale: terms of a page not public
+    archive = backup(tmp_path)
+
+    env = restore_env(tmp_path, f"sqlite:///{tmp_path / 'restored.sqlite3'}")
+    result = manage("restore_portal", str(archive), env=env)
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    indexed = json.loads(run_script(TERMS_SCRIPT, env))
+    assert indexed["내부 검토 중인 초안"] is False
+    assert indexed["아이돌봄 서비스 안내"] is True

@@ -20,7 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from infra import tasks
 from infra.models import Lease
 
-from .lease_tasks import record_run
+from .lease_tasks import hang_once, record_run
 
 MANAGE = Path(settings.BASE_DIR) / "manage.py"
 LEASE_SECONDS = 2
@@ -35,12 +35,13 @@ def database_url() -> str:
     return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def start_worker(log: Path) -> subprocess.Popen:
+def start_worker(log: Path, **settings_env: str) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": database_url(),
         "TASK_LEASE_SECONDS": str(LEASE_SECONDS),
+        **settings_env,
     }
     command = [sys.executable, str(MANAGE), "db_worker", "--backend", "background"]
     command += ["--interval", "0.2", "--no-startup-delay", "--no-reload"]
@@ -147,3 +148,94 @@ def test_leased_holds_while_the_block_runs_and_frees_the_key_after():
             assert not second
     with tasks.leased("print-edition:8") as again:
         assert again
+
+
+STUCK_LINE = "제한 시간"
+DISCARDED_LINE = "늦게 끝난 실행 결과를 버립니다"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_job_stuck_in_a_live_worker_runs_again_and_its_late_result_is_discarded(tmp_path):
+    """The first worker stays alive (its lease renewed) while its job hangs past the time
+    limit: another worker runs the job again, and when the hung run finally returns, neither
+    its result nor its row is written."""
+    log = tmp_path / "runs.txt"
+    limits = {"TASK_RUN_SECONDS": "3"}
+    stuck = start_worker(tmp_path / "stuck.log", **limits)
+    other = None
+    try:
+        result = hang_once.using(backend="background").enqueue(str(log), 12)
+        wait_until(lambda: runs(log), 60, "the first worker to start the job")
+        other = start_worker(tmp_path / "other.log", **limits)
+
+        def finished() -> bool:
+            return DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.SUCCESSFUL
+
+        wait_until(finished, 45, "another worker to run the stuck job")
+        assert runs(log) == [stuck.pid, other.pid]
+        assert stuck.poll() is None  # alive all along: no lease of its own ran out
+
+        def discarded() -> bool:
+            return DISCARDED_LINE in (tmp_path / "stuck.log").read_text()
+
+        wait_until(discarded, 30, "the stuck run to return and be turned away")
+        job = DBTaskResult.objects.get(pk=result.id)
+        assert job.status == TaskResultStatus.SUCCESSFUL
+        assert job.return_value == 2
+        assert len(job.worker_ids) == 2
+        results = Lease.objects.filter(key__startswith=f"result:{log}:")
+        assert list(results.values_list("key", flat=True)) == [f"result:{log}:2"]
+        worker_logs = (tmp_path / "stuck.log").read_text() + (tmp_path / "other.log").read_text()
+        assert STUCK_LINE in worker_logs
+    finally:
+        for process in [stuck, other]:
+            if process is not None and process.poll() is None:
+                process.terminate()
+                process.wait(timeout=20)
+
+
+def stuck_job(worker_ids: list[str]) -> DBTaskResult:
+    """A RUNNING job started 5 minutes ago whose (last) worker is alive."""
+    result = record_run.using(backend="background").enqueue("/nonexistent", 0)
+    long_ago = timezone.now() - timedelta(minutes=5)
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status=TaskResultStatus.RUNNING, started_at=long_ago, worker_ids=worker_ids
+    )
+    assert tasks.acquire(tasks.worker_key(worker_ids[-1]), worker_ids[-1])
+    return DBTaskResult.objects.get(pk=result.id)
+
+
+@pytest.mark.django_db
+def test_a_job_past_its_time_limit_in_a_live_worker_is_requeued(settings):
+    settings.TASK_RUN_SECONDS = 60
+    job = stuck_job(["alive"])
+
+    assert tasks.requeue_abandoned_tasks() == (1, 0)
+    assert DBTaskResult.objects.get(pk=job.pk).status == TaskResultStatus.READY
+
+
+@pytest.mark.django_db
+def test_a_job_that_extends_its_time_is_not_taken_for_stuck(settings):
+    settings.TASK_RUN_SECONDS = 60
+    job = stuck_job(["alive"])
+    run = tasks.Run(job, "alive")
+    with tasks.running(run):
+        tasks.extend_run()
+        assert tasks.requeue_abandoned_tasks() == (0, 0)
+        assert tasks.still_current()
+
+
+@pytest.mark.django_db
+def test_a_job_stuck_in_every_try_fails_with_a_korean_reason(settings, caplog):
+    settings.TASK_RUN_SECONDS = 60
+    settings.TASK_MAX_ATTEMPTS = 2
+    job = stuck_job(["first", "second"])
+
+    with caplog.at_level("ERROR", logger="infra.tasks"):
+        assert tasks.requeue_abandoned_tasks() == (0, 1)
+
+    job = DBTaskResult.objects.get(pk=job.pk)
+    assert job.status == TaskResultStatus.FAILED
+    assert job.exception_class_path == "infra.tasks.TaskTimedOut"
+    assert "2번 제한 시간(60초) 안에 끝나지 않아" in job.traceback
+    assert any("끝나지 않아 더 시도하지 않습니다" in r.getMessage() for r in caplog.records)
