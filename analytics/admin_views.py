@@ -117,12 +117,14 @@ class StaleContentReportView(ReportView):
 
 @require_POST
 def page_reviewed(request, page_id: int):
-    """"검토 완료": who and when go into the page's history; no revision, nothing published."""
+    """ "검토 완료": who and when go into the page's history; no revision, nothing published."""
     page = get_object_or_404(Page, pk=page_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     mark_reviewed(page, request.user)
-    messages.success(request, f"'{page.get_admin_display_title()}' 페이지를 검토 완료로 기록했습니다.")
+    messages.success(
+        request, f"'{page.get_admin_display_title()}' 페이지를 검토 완료로 기록했습니다."
+    )
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
         return redirect(back)

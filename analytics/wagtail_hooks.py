@@ -19,7 +19,9 @@ def register_stale_content_urls():
             view.as_view(results_only=True),
             name=view.index_results_url_name,
         ),
-        path("stale-content/<int:page_id>/reviewed/", page_reviewed, name="analytics_page_reviewed"),
+        path(
+            "stale-content/<int:page_id>/reviewed/", page_reviewed, name="analytics_page_reviewed"
+        ),
     ]
 
 
