@@ -19,6 +19,7 @@ from wagtail.models import Page, get_page_content_types
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from analytics.reviews import REVIEW_ACTION, mark_reviewed, stale_pages, with_last_review
+from content.paths import frontend_url, site_path
 
 HOW = {REVIEW_ACTION: "검토 완료", None: "게시"}
 
@@ -81,14 +82,14 @@ class StaleContentReportView(ReportView):
         Column("reviewer", label="검토한 사람"),
         ReviewColumn("review", label="검토"),
     ]
-    list_export = ["title", "type_label", "last_reviewed_at", "reviewed_how", "reviewer", "url"]
+    list_export = ["title", "type_label", "last_reviewed_at", "reviewed_how", "reviewer", "address"]
     export_headings = {
         "title": "페이지",
         "type_label": "유형",
         "last_reviewed_at": "마지막 검토",
         "reviewed_how": "검토 방식",
         "reviewer": "검토한 사람",
-        "url": "주소",
+        "address": "주소",
     }
 
     def get_queryset(self):
@@ -111,7 +112,7 @@ class StaleContentReportView(ReportView):
             page.type_label = page.specific_class._meta.verbose_name if page.specific_class else ""
             page.reviewed_how = HOW.get(page.last_review_action, "게시")
             page.reviewer = names.get(page.last_reviewed_by_id, "")
-            page.url = page.url_path
+            page.address = frontend_url(site_path(page))
         return pages
 
 

@@ -15,8 +15,10 @@ from analytics.models import PageViewDay
 
 Key = TypeVar("Key")
 
-# A rise from 0 to 1 is noise: a rising item needs this many in the current window.
+# A rise from 0 to 1 is noise: a rising item needs this many in the current window, and
+# half as many again as in the window before (110 to 120 is steady, not rising).
 RISING_MINIMUM = 3
+RISING_FACTOR = 1.5
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def rising(
     rises = [
         Rise(key, count, previous.get(key, 0))
         for key, count in current.items()
-        if count >= minimum and count > previous.get(key, 0)
+        if count >= minimum and count >= RISING_FACTOR * previous.get(key, 0)
     ]
     rises.sort(key=lambda rise: (-(rise.current / max(rise.previous, 1)), -rise.current))
     return rises[:limit]
