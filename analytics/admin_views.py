@@ -6,6 +6,7 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -52,8 +53,9 @@ class ReviewColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["csrf_token"] = parent_context.get("csrf_token")
-        context["next"] = parent_context["request"].get_full_path()
+        request = parent_context["request"]
+        context["csrf_token"] = get_token(request)  # the table's context has none
+        context["next"] = request.get_full_path()
         context["action"] = reverse("analytics_page_reviewed", args=[instance.pk])
         return context
 

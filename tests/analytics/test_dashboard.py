@@ -58,9 +58,9 @@ class AnalyticsPanelTests(PortalTestCase):
         response = self.client.get("/admin/")
         self.assertEqual(response.status_code, 200)
         html = response.content.decode()
-        if 'id="portal-analytics' not in html:
+        if 'id="portal-analytics-section"' not in html:
             return ""
-        return html[html.index('id="portal-analytics') :]
+        return html[html.index('id="portal-analytics-section"') :]
 
     def section(self, html: str, section_id: str) -> str:
         start = html.index(f'id="{section_id}"')
@@ -87,7 +87,9 @@ class AnalyticsPanelTests(PortalTestCase):
 
         top = self.section(html, "top-searches")
         self.assertLess(top.index("한부모 지원"), top.index("산후조리"))
-        self.assertIn("30번 (직전 2번)", self.section(html, "rising-searches"))
+        rising = self.section(html, "rising-searches")
+        self.assertIn("30번 (직전 2번)", rising)
+        self.assertIn("7번 (새로 등장)", rising)
         zero = self.section(html, "zero-result-searches")
         self.assertIn("쌍둥이 수당", zero)
         self.assertNotIn("한부모 지원", zero)

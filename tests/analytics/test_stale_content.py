@@ -2,8 +2,10 @@
 "검토 완료" action that records who and when without a revision or a publish."""
 
 import datetime
+import re
 
 from django.contrib.auth.models import Permission
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
@@ -52,8 +54,15 @@ class StaleContentReportTests(PortalTestCase):
     def test_reviewing_records_who_and_when_without_a_revision_or_publish(self):
         revisions = self.stale.revisions.count()
         published_at = self.stale.last_published_at
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(self.editor)
+        form = re.search(
+            r'<form method="post" action="([^"]+)">\s*'
+            r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)">',
+            browser.get(REPORT).content.decode(),
+        )
 
-        response = self.review(self.stale)
+        response = browser.post(form[1], {"csrfmiddlewaretoken": form[2], "next": REPORT})
 
         self.assertRedirects(response, REPORT)
         entry = PageLogEntry.objects.get(page=self.stale, action=REVIEW_ACTION)
