@@ -64,7 +64,7 @@ class StaleContentReportView(ReportView):
     """Live pages nobody has reviewed or published for STALE_CONTENT_DAYS (12 months):
     what editors check next. Each editor sees the pages they may edit."""
 
-    page_title = "오래된 콘텐츠 (12개월 이상 미검토)"
+    page_title = "오래된 콘텐츠"
     header_icon = "time"
     index_url_name = "analytics_stale_content"
     index_results_url_name = "analytics_stale_content_results"
@@ -80,9 +80,9 @@ class StaleContentReportView(ReportView):
         ),
         Column("type_label", label="유형"),
         DateColumn("last_reviewed_at", label="마지막 검토"),
-        Column("reviewed_how", label="검토 방식"),
-        Column("reviewer", label="검토한 사람"),
-        ReviewColumn("review", label="검토"),
+        # How and by whom in one column: the table stays readable at 360 px.
+        Column("reviewed_note", label="검토 내역"),
+        ReviewColumn("review", label="검토 기록"),
     ]
     list_export = ["title", "type_label", "last_reviewed_at", "reviewed_how", "reviewer", "address"]
     export_headings = {
@@ -114,6 +114,7 @@ class StaleContentReportView(ReportView):
             page.type_label = page.specific_class._meta.verbose_name if page.specific_class else ""
             page.reviewed_how = HOW.get(page.last_review_action, "게시")
             page.reviewer = names.get(page.last_reviewed_by_id, "")
+            page.reviewed_note = " · ".join(filter(None, [page.reviewed_how, page.reviewer]))
             page.address = frontend_url(site_path(page))
         return pages
 

@@ -34,7 +34,7 @@ class StaleContentMenuItem(MenuItem):
 def register_stale_content_menu_item():
     view = StaleContentReportView
     return StaleContentMenuItem(
-        "오래된 콘텐츠", reverse(view.index_url_name), icon_name=view.header_icon, order=1440
+        view.page_title, reverse(view.index_url_name), icon_name=view.header_icon, order=1440
     )
 
 
