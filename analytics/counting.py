@@ -95,11 +95,18 @@ def push() -> None:
     if not batch:
         return
     try:
-        cache.add(SEQUENCE_KEY, 0, timeout=None)
-        number = cache.incr(SEQUENCE_KEY)
-        cache.set(batch_key(number), batch, timeout=BATCH_TIMEOUT)
+        cache.set(batch_key(next_number()), batch, timeout=BATCH_TIMEOUT)
     except Exception:  # any backend's outage (redis, database, files): the counts go
         logger.warning("페이지 조회 수 %d건을 캐시에 넘기지 못해 버립니다.", sum(batch.values()))
+
+
+def next_number() -> int:
+    """The next batch number, shared by every process (the sequence starts on first use)."""
+    try:
+        return cache.incr(SEQUENCE_KEY)
+    except ValueError:  # no sequence yet: one process creates it, every one increments it
+        cache.add(SEQUENCE_KEY, 0, timeout=None)
+        return cache.incr(SEQUENCE_KEY)
 
 
 def batch_key(number: int) -> str:

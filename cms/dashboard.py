@@ -14,11 +14,9 @@ from wagtail.models import Page
 
 from analytics.trends import Window, page_views, rising, top
 from feedback.models import PageFeedback
+from pages.editorial import READ_FEEDBACK, READ_PAGE_VIEWS, READ_SEARCH_QUERIES
 from search.models import SearchQueryLog
 
-READ_PAGE_VIEWS = "analytics.view_pageviewday"
-READ_SEARCHES = "portal_search.view_searchquerylog"
-READ_FEEDBACK = "feedback.view_pagefeedback"
 ROWS = 5
 COMMENT_PREVIEW = 80
 
@@ -54,14 +52,15 @@ class AnalyticsPanel(Component):
         self.user = user
 
     def is_shown(self) -> bool:
-        return any(self.user.has_perm(name) for name in (READ_PAGE_VIEWS, READ_SEARCHES))
+        readable = (READ_PAGE_VIEWS, READ_SEARCH_QUERIES, READ_FEEDBACK)
+        return any(self.user.has_perm(name) for name in readable)
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         week, month = Window.last(7), Window.last(30)
         if self.user.has_perm(READ_PAGE_VIEWS):
             context.update(self.page_sections(week, month))
-        if self.user.has_perm(READ_SEARCHES):
+        if self.user.has_perm(READ_SEARCH_QUERIES):
             context.update(self.search_sections(week, month))
         if self.user.has_perm(READ_FEEDBACK):
             context["recent_feedback"] = self.recent_feedback()

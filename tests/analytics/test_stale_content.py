@@ -3,11 +3,13 @@
 
 import datetime
 import re
+from io import BytesIO
 
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.models import Page, PageLogEntry
 
 from analytics.reviews import REVIEW_ACTION
@@ -100,8 +102,12 @@ class StaleContentReportTests(PortalTestCase):
         self.assertIn("올해 지원 안내", csv)
         self.assertNotIn("2024년 지원 안내", csv)  # reviewed just now
         xlsx = self.client.get(REPORT, {"export": "xlsx"})
-        self.assertEqual(xlsx.status_code, 200)
         self.assertIn("spreadsheetml", xlsx["Content-Type"])
+        sheet = load_workbook(BytesIO(b"".join(xlsx.streaming_content))).active
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertEqual(rows[0][:3], ("페이지", "유형", "마지막 검토"))
+        self.assertEqual([row[0] for row in rows[1:]], ["올해 지원 안내"])
+        self.assertEqual(rows[1][2].date(), self.fresh.last_published_at.date())
 
     def test_those_who_cannot_edit_pages_neither_see_nor_review(self):
         admin_only = UserFactory(username="admin-only")
