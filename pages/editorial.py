@@ -58,6 +58,9 @@ MEDIA_ADD_AND_CHOOSE = (
 MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
 # Citizens' "이 정보가 도움이 되었나요?" answers (feedback/): editors and reviewers read them.
 READ_FEEDBACK = "feedback.view_pagefeedback"
+# The dashboard's page views and citizens' search queries (counts only, docs/analytics.md).
+READ_PAGE_VIEWS = "analytics.view_pageviewday"
+READ_SEARCH_QUERIES = "portal_search.view_searchquerylog"
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ GROUP_POLICIES = (
         model_permissions=(
             ADMIN_ACCESS,
             READ_FEEDBACK,
+            READ_PAGE_VIEWS,
+            READ_SEARCH_QUERIES,
             *(f"pages.view_{model}" for model in TAXONOMY_MODELS),
             SUBMIT_TRANSLATION,
         ),
@@ -96,6 +101,8 @@ GROUP_POLICIES = (
         model_permissions=(
             ADMIN_ACCESS,
             READ_FEEDBACK,
+            READ_PAGE_VIEWS,
+            READ_SEARCH_QUERIES,
             *(f"pages.add_{model}" for model in TAXONOMY_MODELS),
             *(f"pages.change_{model}" for model in TAXONOMY_MODELS),
             SUBMIT_TRANSLATION,

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.db.models import Max, Sum
 from django.utils import timezone
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
@@ -37,11 +36,7 @@ class SearchQueryReportView(ReportView):
 
     def get_queryset(self):
         since = timezone.localdate() - timedelta(days=REPORT_DAYS)
-        queries = (
-            SearchQueryLog.objects.filter(day__gte=since)
-            .values("query")
-            .annotate(total_hits=Sum("hits"), best_result_count=Max("result_count"))
-        )
+        queries = SearchQueryLog.asked_between(since)
         if self.only_zero_results:
             queries = queries.filter(best_result_count=0)
         return queries.order_by("-total_hits", "query")

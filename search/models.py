@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Max, Sum
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
@@ -168,6 +168,17 @@ class SearchQueryLog(models.Model):
     @staticmethod
     def normalise(query: str) -> str:
         return " ".join(query.split())[:100]
+
+    @classmethod
+    def asked_between(cls, since: date, until: date | None = None):
+        """Each query asked from `since` to `until` (today), both included: `total_hits`
+        and `best_result_count` (0 when no ask found anything). Read by the search reports
+        and the admin dashboard."""
+        return (
+            cls.objects.filter(day__range=(since, until or timezone.localdate()))
+            .values("query")
+            .annotate(total_hits=Sum("hits"), best_result_count=Max("result_count"))
+        )
 
     @classmethod
     def record(cls, query: str, result_count: int, hits: int = 1, day: date | None = None) -> None:

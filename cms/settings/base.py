@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "counseling",
     "applications",
     "feedback",
+    # Page views per page per day and the stale-content report (docs/analytics.md).
+    "analytics",
     "demo",
     "search",
     "content",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "cms.middleware.ApiLeanSessionMiddleware",
     # Korean interface text whatever Accept-Language says (content: ?locale=, docs/languages.md).
     "cms.middleware.KoreanInterfaceMiddleware",
+    # Pages served to readers are counted here, cached answers included (docs/analytics.md).
+    "analytics.counting.PageViewMiddleware",
     # Unchanged public API and feed URLs answered here (304, or the kept 200), before the rest.
     "content.caching.ResponseCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -375,6 +379,21 @@ SCHEDULED_COMMANDS += [
 ]
 # Page feedback (feedback/): answers per client per window, as a django-ratelimit rate.
 FEEDBACK_RATE = env("FEEDBACK_RATE", default="20/h")
+
+# Analytics without tracking people (analytics/, docs/analytics.md): each process hands its
+# page-view counts to the shared cache at most every ANALYTICS_PUSH_SECONDS; the scheduler moves
+# them into daily counters (up to ANALYTICS_FLUSH_MAX_BATCHES batches per run, in transactions
+# of ANALYTICS_FLUSH_ROWS rows) and deletes days older than ANALYTICS_RETENTION_DAYS.
+ANALYTICS_PUSH_SECONDS = env.float("ANALYTICS_PUSH_SECONDS", default=10)
+ANALYTICS_FLUSH_MAX_BATCHES = env.int("ANALYTICS_FLUSH_MAX_BATCHES", default=2000)
+ANALYTICS_FLUSH_ROWS = env.int("ANALYTICS_FLUSH_ROWS", default=500)
+ANALYTICS_RETENTION_DAYS = env.int("ANALYTICS_RETENTION_DAYS", default=400)
+# Live pages neither published nor marked "검토 완료" for this long are in the stale report.
+STALE_CONTENT_DAYS = env.int("STALE_CONTENT_DAYS", default=365)
+SCHEDULED_COMMANDS += [
+    ("flush_page_views", 60),  # counted page views: shared cache -> daily counters
+    ("purge_page_views", 24 * 60 * 60),  # daily counters past ANALYTICS_RETENTION_DAYS
+]
 
 # Partners (partners/): API quotas per fixed window, as django-ratelimit rates ("300/m");
 # empty disables one. Keyless clients are counted per IP, each partner key on its own.

@@ -43,6 +43,8 @@ TASKS["print"] = {
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["https://app.family.seoul.test"])
 # Searches are counted as soon as their response is out, so tests read them back at once.
 SEARCH_QUERY_LOG_FLUSH_SECONDS = 0
+# Page views reach the shared cache as soon as their response is out (analytics/counting.py).
+ANALYTICS_PUSH_SECONDS = 0
 # Content-change subscribers (renditions, search index, webhooks) run at once, inside the
 # test's own transaction; tests/content/test_events.py checks the on-commit delivery.
 CONTENT_EVENTS_IMMEDIATE = True

@@ -275,6 +275,7 @@ def role_screens() -> dict[str, list[Screen]]:
         Screen("report-site-history", "/admin/reports/site-history/"),
         Screen("report-aging", "/admin/reports/aging-pages/"),
         Screen("report-page-types", "/admin/reports/page-types-usage/"),
+        Screen("report-stale-content", "/admin/stale-content/"),
     ]
     snippets = [
         Screen("snippets", "/admin/snippets/"),
