@@ -193,8 +193,10 @@ def _concept_clause(concept) -> dict:
     return {"dis_max": {"queries": per_part}}
 
 
-def coverage_query(concepts, minimum_covered: int, allowed_ids=None) -> dict:
-    """The engine query ranking pages by the concepts they cover (see search.ranking)."""
+def coverage_query(concepts, minimum_covered: int, allowed_ids=None, locale_id=None) -> dict:
+    """The engine query ranking pages by the concepts they cover (see search.ranking), among
+    the pages of one locale if `locale_id` is given (a term means something in one language
+    only: "ban" is a Vietnamese word and an English one)."""
     terms = " ".join(sorted({term for concept in concepts for term in concept.terms}))
     tie_break = {
         "multi_match": {
@@ -217,20 +219,36 @@ def coverage_query(concepts, minimum_covered: int, allowed_ids=None) -> dict:
             "should": [tie_break],
         }
     }
+    filters: list[dict] = []
     if allowed_ids is not None:
-        query["bool"]["filter"] = [{"terms": {"pk": [str(page_id) for page_id in allowed_ids]}}]
+        filters.append({"terms": {"pk": [str(page_id) for page_id in allowed_ids]}})
+    if locale_id is not None:
+        filters.append({"term": {LOCALE_FIELD: locale_id}})
+    if filters:
+        query["bool"]["filter"] = filters
     return query
+
+
+# Wagtail's Page.search_fields has FilterField("locale"), indexed under its column name.
+LOCALE_FIELD = "locale_id_filter"
 
 
 class CoverageRankingMixin(_EngineBackend):
     """Citizens' search in one request: ids ranked by coverage, and hit counts per page type
     from the engine's aggregation."""
 
-    def rank_concepts(self, concepts, minimum_covered: int, limit: int, allowed_ids=None):
-        from wagtail.models import Page
+    def rank_concepts(
+        self, concepts, minimum_covered: int, limit: int, allowed_ids=None, language: str = "ko"
+    ):
+        from wagtail.models import Locale, Page
 
+        locale_id = (
+            Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+        )
+        if locale_id is None:
+            return [], {}
         body = {
-            "query": coverage_query(concepts, minimum_covered, allowed_ids),
+            "query": coverage_query(concepts, minimum_covered, allowed_ids, locale_id),
             "size": limit,
             # Ids from doc values: no stored-field reads for up to a thousand hits.
             "_source": False,
