@@ -260,10 +260,13 @@ def _term_facet(name: str, ids: list[int], version_key: str) -> list[dict]:
 
 
 def _match_pattern(words: list[str], analyser: languages.Analyser | None) -> re.Pattern:
-    """Where `words` (terms) occur in text: a stem runs on to the end of its word (famili →
-    families); a folded term is looked for in the folded text (see `_matches`)."""
-    suffix = r"\w*" if analyser and analyser.stems else ""
-    return re.compile("|".join(re.escape(word) + suffix for word in words), re.IGNORECASE)
+    """Where `words` (terms) occur in text: in languages split into words (vi, en), whole
+    words only, a stem running on to the end of its word (famili → families); a folded term
+    is looked for in the folded text (see `_matches`)."""
+    start = end = ""
+    if analyser and analyser.folds:
+        start, end = r"\b", (r"\w*\b" if analyser.stems else r"\b")
+    return re.compile("|".join(start + re.escape(word) + end for word in words), re.IGNORECASE)
 
 
 def _matches(pattern: re.Pattern, text: str, analyser: languages.Analyser | None):
@@ -307,7 +310,7 @@ def _snippet_text(page: Page, words: list[str], analyser: languages.Analyser | N
 
 def _item(
     page: Page,
-    site: Site,
+    path: str,
     words: list[str],
     editions: dict[int, int | None],
     analyser: languages.Analyser | None = None,
@@ -316,7 +319,7 @@ def _item(
         "id": page.pk,
         "type": f"{page._meta.app_label}.{type(page).__name__}",
         "title": page.title,
-        "path": html_path(page.url_path, site.root_page.url_path),
+        "path": path,
         "snippet": make_snippet(_snippet_text(page, words, analyser), words, analyser),
         "promoted": False,
         "edition": editions.get(page.pk),
@@ -535,7 +538,8 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     for first, others in shown:
         if first not in specific:
             continue
-        item = _item(specific[first], site, words, editions, analyser)
+        # The path in the page's own language tree (`/vi/…`), from the public page index.
+        item = _item(specific[first], index.by_id[first].path, words, editions, analyser)
         item["promoted"] = first in promoted
         item["also"] = [
             {
