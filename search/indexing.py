@@ -24,7 +24,7 @@ from search.engines import CITIZEN_BACKEND
 logger = logging.getLogger(__name__)
 
 # The engine's fields per part of a page (BasePage), weighted apart when citizens search.
-KOREAN_FIELDS = frozenset({"korean_title", "korean_summary", "korean_body", "title"})
+KOREAN_FIELDS = frozenset({"korean_title", "korean_summary", "korean_body", "native_text", "title"})
 # A page about a subject names it in its title; counting title terms thrice ranks that page
 # above pages that only mention the subject, on every engine (SQLite ignores field boosts).
 TITLE_WEIGHT = 3
@@ -133,12 +133,16 @@ def analyse_pages(pages: list) -> None:
 
 
 def page_korean_text(page, part: str) -> str:
-    """A page's Korean terms as the engines index them: "title" (repeated, so that the
+    """A page's analysed terms as the engines index them: "title" (repeated, so that the
     database backend's BM25 ranks title matches first in the admin and API listings too),
-    "summary" or "body"."""
+    "summary" or "body"; "native" is the text of a page not in Korean."""
     terms = page_terms(page)
     if part == "title":
         return " ".join(terms.title * TITLE_WEIGHT)
+    if part == "native":
+        # The engines' own analyzer of the page's language reads its text (a tie-break in
+        # citizens' search, search/backends/korean.py); Korean pages have nori on theirs.
+        return "" if terms.language == languages.KOREAN else f"{page.title}\n{page_text(page)}"
     return " ".join(getattr(terms, part))
 
 

@@ -5,7 +5,7 @@ drafts and private pages stay out in every language; synonyms belong to one lang
 import pytest
 from django.test import TestCase
 from rest_framework.test import APIClient
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from pages.models import ArticlePage
 from search.languages import fold, index_terms_many, query_units
@@ -135,3 +135,27 @@ def test_a_rule_in_an_unknown_language_is_refused():
     rule = SearchSynonym(language="xx", terms="a, b")
     with pytest.raises(ValidationError):
         rule.clean()
+
+
+@pytest.mark.search_engine
+@pytest.mark.django_db
+def test_the_engine_index_has_each_languages_own_analyzer(engine):
+    from search.indexing import ensure_page_index
+
+    ensure_page_index(engine)
+    name = engine.get_index_for_model(Page).name
+
+    def tokens(analyzer: str, text: str) -> list[str]:
+        body = {"analyzer": analyzer, "text": text}
+        return [
+            token["token"] for token in engine.es.indices.analyze(index=name, body=body)["tokens"]
+        ]
+
+    assert tokens("portal_vi", "Hỗ trợ Đăng ký") == ["ho", "tro", "dang", "ky"]
+    assert tokens("portal_en", "Families' counselors") == ["famili", "counselor"]
+    # smartcn segments words (the CI node and the compose image have it), not characters.
+    assert "家庭" in tokens("portal_zh_hans", "多元文化家庭支援")
+    mapping = engine.es.indices.get_mapping(index=name)
+    properties = next(iter(mapping.values()))["mappings"]["properties"]
+    native = properties["pages_basepage__native_text"]
+    assert set(native["fields"]) == {"zh_hans", "vi", "en"}
