@@ -3,6 +3,7 @@
 from datetime import date
 from functools import lru_cache
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -10,6 +11,13 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
 from search import korean
+
+
+def _language_choices() -> list[tuple[str, str]]:
+    """The content languages (no choices on the column: adding a language needs no migration)."""
+    from content.locales import content_languages, language_name
+
+    return [(code, f"{language_name(code)} ({code})") for code in content_languages()]
 
 
 class SearchSynonym(models.Model):
@@ -41,7 +49,12 @@ class SearchSynonym(models.Model):
         help_text="이 규칙을 적용할 검색 언어 코드 (ko, zh-hans, vi, en …)",
     )
 
-    panels = [FieldPanel("language"), FieldPanel("terms"), FieldPanel("targets")]
+    panels = [
+        # Choices read when the form is built (a callable; django-stubs expects a list).
+        FieldPanel("language", widget=forms.Select(choices=_language_choices)),  # type: ignore[arg-type]
+        FieldPanel("terms"),
+        FieldPanel("targets"),
+    ]
 
     class Meta:
         verbose_name = "검색 동의어"
