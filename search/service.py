@@ -20,7 +20,6 @@ from wagtail.search.utils import normalise_query_string
 
 from content.locales import content_languages, default_language
 from content.pageindex import PublicPageIndex, site_page_index
-from content.paths import html_path
 from content.text import normalise_text
 from content.versioning import PerVersion, current_version
 from infra.metrics import SEARCH_FALLBACKS
@@ -578,22 +577,28 @@ def highlight_words(concepts: list[Concept]) -> list[str]:
     return sorted((word for word in words if len(word) > 1), key=len, reverse=True)
 
 
-def suggest(raw: str | None, site: Site) -> dict:
-    """Titles starting with what the citizen has typed so far (한부 → 한부모…)."""
+def suggest(raw: str | None, site: Site, language: str = "") -> dict:
+    """Titles starting with what the citizen has typed so far (한부 → 한부모…), in the
+    language tree of `language` (Korean by default; none while that language has no home)."""
     text = clean_query(raw, max_length=MAX_SUGGEST_LENGTH)
-    pages = searchable_pages().filter(path__startswith=site.root_page.path, depth__gt=1)
+    index = site_page_index(site, current_version(), language or default_language())
+    if index.root is None:
+        return {"suggestions": []}
+    pages = searchable_pages().filter(path__startswith=index.root.tree_path, depth__gt=1)
 
     def run(backend):
         return list(backend.autocomplete(text, pages)[:SUGGESTION_COUNT])
 
     matches, _, _ = _search_with_fallback(run)
+    # Paths in the page's own tree (`/vi/…`), from the public page index.
+    matches = [page for page in matches if page.pk in index.by_id]
     return {
         "suggestions": [
             {
                 "id": page.pk,
                 "title": page.title,
                 "label": label,
-                "path": html_path(page.url_path, site.root_page.url_path),
+                "path": index.by_id[page.pk].path,
             }
             for page, label in zip(matches, _suggestion_labels(matches), strict=True)
         ]

@@ -216,12 +216,20 @@ class SuggestView(APIView):
                 f"입력 중인 검색어 (최대 {service.MAX_SUGGEST_LENGTH}자)",
                 _text(service.MAX_SUGGEST_LENGTH),
                 required=True,
-            )
+            ),
+            _query(
+                "locale",
+                "제안할 제목의 언어 (없으면 한국어)",
+                {"type": "string", "enum": content_languages()},
+            ),
         ],
         responses={200: SUGGEST_RESPONSE, 400: ERROR},
     )
     def get(self, request: Request) -> Response:
         try:
-            return Response(service.suggest(request.query_params.get("q"), _site(request)))
+            language = service.parse_locale(request.query_params.get("locale"))
+            return Response(
+                service.suggest(request.query_params.get("q"), _site(request), language)
+            )
         except service.SearchInputError as error:
             return _error(error)

@@ -115,6 +115,14 @@ class LanguageSearchAPITest(TestCase):
         answer = self.get(q="emergency help", locale="en").json()
         self.assertNotIn(page.pk, {item["id"] for item in answer["items"]})
 
+    def test_suggestions_come_from_the_language_asked_for(self):
+        answer = self.client.get(f"{SEARCH_URL}suggest/", {"q": "Korean", "locale": "en"})
+        suggestions = answer.json()["suggestions"]
+        self.assertEqual(suggestions[0]["id"], self.pages["en"]["korean_class"].pk)
+        self.assertTrue(all(item["path"].startswith("/en/") for item in suggestions))
+        bad = self.client.get(f"{SEARCH_URL}suggest/", {"q": "Korean", "locale": "xx"})
+        self.assertEqual(bad.status_code, 400)
+
     def test_synonyms_belong_to_one_language(self):
         target = self.pages["en"]["language_dev"].pk
         self.assertNotIn(
