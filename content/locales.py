@@ -77,3 +77,8 @@ def korean_language_name(code: str) -> str:
         return Locale.parse(to_locale(code)).get_display_name("ko") or code
     except (ValueError, UnknownLocaleError):
         return code
+
+
+def field_key(code: str) -> str:
+    """A language code as a name part of search fields and analyzers (`zh-hans` → `zh_hans`)."""
+    return code.replace("-", "_")

@@ -38,7 +38,8 @@ def _plugged_in(name: str) -> Callable[..., Any]:
 
 
 def korean_text(page: Any, part: str) -> str:
-    """The page's Korean terms as the engines index them: "title", "summary" or "body"."""
+    """The page's analysed terms as the engines index them: "title", "summary" or "body";
+    or "native", the text of a page not in Korean for the engine's own analyzer."""
     return _plugged_in("korean_text")(page, part)
 
 

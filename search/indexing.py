@@ -18,13 +18,13 @@ from modelsearch.index import RelatedFields, SearchField, get_indexed_models
 from wagtail.models import Page
 
 from content.visibility import searchable_pages
-from search import korean
+from search import languages
 from search.engines import CITIZEN_BACKEND
 
 logger = logging.getLogger(__name__)
 
 # The engine's fields per part of a page (BasePage), weighted apart when citizens search.
-KOREAN_FIELDS = frozenset({"korean_title", "korean_summary", "korean_body", "title"})
+KOREAN_FIELDS = frozenset({"korean_title", "korean_summary", "korean_body", "native_text", "title"})
 # A page about a subject names it in its title; counting title terms thrice ranks that page
 # above pages that only mention the subject, on every engine (SQLite ignores field boosts).
 TITLE_WEIGHT = 3
@@ -78,19 +78,21 @@ def page_text(page, related: bool = True, part: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class PageTerms:
-    """The Korean terms of a page per field, in reading order, one per occurrence."""
+    """The terms of a page per field, in reading order, one per occurrence, analysed in the
+    page's own language (`search.languages`)."""
 
     title: list[str]
     summary: list[str]
     body: list[str]
+    language: str = languages.KOREAN
 
 
 def _terms_version(page) -> tuple:
-    return (page.title, page.latest_revision_id, page.last_published_at)
+    return (page.title, page.latest_revision_id, page.last_published_at, page.locale_id)
 
 
 def page_terms(page) -> PageTerms:
-    """The Korean terms of a page's title, summary (intro, tags) and body.
+    """The terms of a page's title, summary (intro, tags) and body, in its language.
 
     Indexers read the fields several times per page and the analysis is the costly part,
     so the result is kept on the instance while the page stays the same.
@@ -104,29 +106,43 @@ def page_terms(page) -> PageTerms:
 
 
 def analyse_pages(pages: list) -> None:
-    """Analyse the Korean terms of many pages in one pass (kept on each, as `page_terms`
-    keeps them)."""
+    """Analyse the terms of many pages in one pass, each page in its own language (kept on
+    each, as `page_terms` keeps them)."""
     pending = [
         page
         for page in pages
         if (page.__dict__.get("_korean_terms") or (None,))[0] != _terms_version(page)
     ]
-    texts = []
+    if not pending:
+        return
+    codes = languages.locale_languages()
+    by_language: dict[str, list] = {}
     for page in pending:
-        texts += [page.title, page_text(page, part="summary"), page_text(page, part="body")]
-    terms = korean.index_terms_many(texts)
-    for number, page in enumerate(pending):
-        title, summary, body = terms[number * 3 : number * 3 + 3]
-        page.__dict__["_korean_terms"] = (_terms_version(page), PageTerms(title, summary, body))
+        by_language.setdefault(codes.get(page.locale_id, languages.KOREAN), []).append(page)
+    for language, group in by_language.items():
+        texts = []
+        for page in group:
+            texts += [page.title, page_text(page, part="summary"), page_text(page, part="body")]
+        terms = languages.index_terms_many(texts, language)
+        for number, page in enumerate(group):
+            title, summary, body = terms[number * 3 : number * 3 + 3]
+            page.__dict__["_korean_terms"] = (
+                _terms_version(page),
+                PageTerms(title, summary, body, language),
+            )
 
 
 def page_korean_text(page, part: str) -> str:
-    """A page's Korean terms as the engines index them: "title" (repeated, so that the
+    """A page's analysed terms as the engines index them: "title" (repeated, so that the
     database backend's BM25 ranks title matches first in the admin and API listings too),
-    "summary" or "body"."""
+    "summary" or "body"; "native" is the text of a page not in Korean."""
     terms = page_terms(page)
     if part == "title":
         return " ".join(terms.title * TITLE_WEIGHT)
+    if part == "native":
+        # The engines' own analyzer of the page's language reads its text (a tie-break in
+        # citizens' search, search/backends/korean.py); Korean pages have nori on theirs.
+        return "" if terms.language == languages.KOREAN else f"{page.title}\n{page_text(page)}"
     return " ".join(getattr(terms, part))
 
 

@@ -3,6 +3,7 @@
 from datetime import date
 from functools import lru_cache
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Max, Sum
@@ -10,6 +11,13 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
 from search import korean
+
+
+def _language_choices() -> list[tuple[str, str]]:
+    """The content languages (no choices on the column: adding a language needs no migration)."""
+    from content.locales import content_languages, language_name
+
+    return [(code, f"{language_name(code)} ({code})") for code in content_languages()]
 
 
 class SearchSynonym(models.Model):
@@ -34,7 +42,19 @@ class SearchSynonym(models.Model):
         ),
     )
 
-    panels = [FieldPanel("terms"), FieldPanel("targets")]
+    language = models.CharField(
+        "언어",
+        max_length=16,
+        default="ko",
+        help_text="이 규칙을 적용할 검색 언어 코드 (ko, zh-hans, vi, en …)",
+    )
+
+    panels = [
+        # Choices read when the form is built (a callable; django-stubs expects a list).
+        FieldPanel("language", widget=forms.Select(choices=_language_choices)),  # type: ignore[arg-type]
+        FieldPanel("terms"),
+        FieldPanel("targets"),
+    ]
 
     class Meta:
         verbose_name = "검색 동의어"
@@ -58,6 +78,12 @@ class SearchSynonym(models.Model):
         return "한쪽 방향" if self.targets.strip() else "양방향"
 
     def clean(self) -> None:
+        from content.locales import content_languages
+
+        if self.language not in content_languages():
+            raise ValidationError(
+                {"language": f"가능한 언어 코드: {', '.join(content_languages())}"}
+            )
         if not _split(self.terms):
             raise ValidationError({"terms": "검색어를 하나 이상 입력해 주세요."})
         if not self.targets.strip() and len(_split(self.terms)) < 2:
@@ -74,7 +100,7 @@ class SearchSynonym(models.Model):
         """Each known term mapped to all terms of its groups, itself included (the API
         listing's `search` reads the two-way rules this way)."""
         mapping: dict[str, set[str]] = {}
-        for synonym in cls.objects.filter(targets=""):
+        for synonym in cls.objects.filter(targets="", language="ko"):
             group = set(synonym.term_list())
             for term in group:
                 mapping.setdefault(term, set()).update(group)
@@ -93,8 +119,8 @@ def _announce(synonym: SearchSynonym) -> None:
 
 
 class PageTerm(models.Model):
-    """One Korean term of a live public page, in one part of it: the database backend's
-    index for citizens' search (the same terms the engines index)."""
+    """One term of a live public page, in one part of it, in the page's language: the
+    database backend's index for citizens' search (the same terms the engines index)."""
 
     class Part(models.IntegerChoices):
         BODY = 1, "본문"
@@ -102,6 +128,8 @@ class PageTerm(models.Model):
         TITLE = 3, "제목"
 
     page_id = models.IntegerField("페이지 ID")
+    # The page's language: a term means something in one language only (search.languages).
+    language = models.CharField("언어", max_length=16, default="ko")
     term = models.CharField("말", max_length=64)
     part = models.PositiveSmallIntegerField("부분", choices=Part.choices)
     count = models.PositiveSmallIntegerField("횟수", default=1)
@@ -112,7 +140,8 @@ class PageTerm(models.Model):
         indexes = [
             # Covers the ranking's reads (search.postings): a term's pages from the index alone.
             models.Index(
-                fields=["term", "page_id", "part", "count"], name="search_pageterm_ranking"
+                fields=["language", "term", "page_id", "part", "count"],
+                name="search_pageterm_language",
             ),
             models.Index(fields=["page_id"], name="search_pageterm_page"),
         ]

@@ -38,21 +38,22 @@ class TermPostings:
     """The pages of the terms read so far, current at one content version."""
 
     version: ContentVersion
-    # term → (page ids ascending, place × PLACE + count for each)
-    by_term: dict[str, tuple[np.ndarray, np.ndarray]]
+    # (language, term) → (page ids ascending, place × PLACE + count for each)
+    by_term: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]
 
     def size(self) -> int:
         return sum(len(ids) for ids, _ in self.by_term.values())
 
-    def of(self, terms: Collection[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """Each of `terms`' arrays, reading the missing terms in one query."""
+    def of(self, terms: Collection[str], language: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Each of `terms`' arrays in `language`, reading the missing terms in one query."""
         with _lock:
-            missing = [term for term in terms if term not in self.by_term]
+            missing = [(language, term) for term in terms if (language, term) not in self.by_term]
             if missing:
                 if self.size() > MAX_POSTINGS:
                     self.by_term = {}
-                self.by_term.update(_read(PageTerm.objects.filter(term__in=missing), missing))
-            return {term: self.by_term[term] for term in terms}
+                rows = PageTerm.objects.filter(language=language, term__in=[t for _, t in missing])
+                self.by_term.update(_read(rows, missing))
+            return {term: self.by_term[(language, term)] for term in terms}
 
     def updated(self, version: ContentVersion) -> "TermPostings":
         """A copy current at `version`: the changed pages' terms re-read, the rest kept."""
@@ -74,7 +75,9 @@ class TermPostings:
         if not len(changed):
             return TermPostings(version, dict(self.by_term))
         fresh = _read(
-            PageTerm.objects.filter(page_id__in=changed.tolist(), term__in=list(self.by_term)),
+            PageTerm.objects.filter(
+                page_id__in=changed.tolist(), term__in={term for _, term in self.by_term}
+            ),
             self.by_term,
         )
         by_term = {}
@@ -88,11 +91,15 @@ class TermPostings:
         return TermPostings(version, by_term)
 
 
-def _read(rows, terms) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    pairs: dict[str, tuple[list[int], list[int]]] = {term: ([], []) for term in terms}
-    query = rows.order_by("page_id").values_list("term", "page_id", "part", "count")
-    for term, page_id, part, count in query.iterator(chunk_size=10_000):
-        ids, scores = pairs[term]
+def _read(rows, keys) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
+    """The arrays of each (language, term) of `keys` from `rows` (others are skipped)."""
+    pairs: dict[tuple[str, str], tuple[list[int], list[int]]] = {key: ([], []) for key in keys}
+    query = rows.order_by("page_id").values_list("language", "term", "page_id", "part", "count")
+    for language, term, page_id, part, count in query.iterator(chunk_size=10_000):
+        found = pairs.get((language, term))
+        if found is None:
+            continue
+        ids, scores = found
         ids.append(page_id)
         scores.append(part * PLACE + count)
     return {
@@ -136,11 +143,12 @@ def rank(
     limit: int,
     minimum_covered: int = MINIMUM_COVERED,
     allowed_ids: Collection[int] | None = None,
+    language: str = "ko",
 ) -> list[int]:
-    """Ids of the pages covering at least `minimum_covered` concepts, best first
+    """Ids of the pages in `language` covering at least `minimum_covered` concepts, best first
     (`search.ranking`: coverage, then where, then how often), among `allowed_ids` if given."""
     terms = sorted(set().union(*(concept.terms for concept in concepts))) if concepts else []
-    arrays = postings.of(terms)
+    arrays = postings.of(terms, language)
     if not any(len(ids) for ids, _ in arrays.values()):
         return []
     pages = np.unique(np.concatenate([ids for ids, _ in arrays.values()]))

@@ -12,7 +12,8 @@ over the page terms (search/termindex.py).
 
 from dataclasses import dataclass
 
-from search import korean
+from search import languages
+from search.languages import KOREAN
 from search.thesaurus import Alternative, Thesaurus
 
 TITLE, SUMMARY, BODY = 3, 2, 1
@@ -35,10 +36,11 @@ class Concept:
         return {term for alternative in self.alternatives for term in alternative}
 
 
-def query_concepts(text: str, thesaurus: Thesaurus) -> list[Concept]:
-    """The concepts of `text`: its units, with neighbours that form a synonym phrase merged
-    (혼자 사는 노인 → 혼자 사는 | 노인), each with its synonyms and compound spellings."""
-    units = korean.query_units(text)
+def query_concepts(text: str, thesaurus: Thesaurus, language: str = KOREAN) -> list[Concept]:
+    """The concepts of `text` in `language`: its units, with neighbours that form a synonym
+    phrase merged (혼자 사는 노인 → 혼자 사는 | 노인), each with its synonyms and compound
+    spellings. `thesaurus` is that language's."""
+    units = languages.query_units(text, language)
     concepts: list[Concept] = []
     position = 0
     while position < len(units):

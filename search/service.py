@@ -18,13 +18,13 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from content.locales import content_languages, default_language
 from content.pageindex import PublicPageIndex, site_page_index
-from content.paths import html_path
 from content.text import normalise_text
 from content.versioning import PerVersion, current_version
 from infra.metrics import SEARCH_FALLBACKS
 from pages.vocabulary import TAXONOMIES, ContentFilter, InvalidFilter
-from search import breaker, catchup, korean, termindex
+from search import breaker, catchup, korean, languages, termindex
 from search.engines import CITIZEN_BACKEND, DATABASE, DEFAULT_BACKEND, ENGINE_BACKENDS
 from search.indexing import page_text, searchable_pages
 from search.models import SearchSynonym
@@ -75,6 +75,8 @@ class SearchRequest:
     audience: str = ""
     district: str = ""
     page: int = 1
+    # The content language searched (`?locale=`); empty: Korean.
+    locale: str = ""
 
 
 def clean_query(raw: str | None, max_length: int = MAX_QUERY_LENGTH) -> str:
@@ -86,6 +88,19 @@ def clean_query(raw: str | None, max_length: int = MAX_QUERY_LENGTH) -> str:
     if len(text) > max_length:
         raise SearchInputError("query_too_long", f"검색어는 {max_length}자 이하로 입력해 주세요.")
     return text
+
+
+def parse_locale(raw: str | None) -> str:
+    """The content language `?locale=` names (empty when absent); an unknown one raises."""
+    if raw is None:
+        return ""
+    code = raw.strip().lower()
+    if code not in content_languages():
+        raise SearchInputError(
+            "invalid_locale",
+            f"알 수 없는 언어입니다: '{raw}'. 가능한 값: {', '.join(content_languages())}",
+        )
+    return code
 
 
 def parse_page_number(raw: str | None) -> int:
@@ -146,19 +161,23 @@ def _taxonomy_links(term_model):
                 yield model, through, m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
 
 
-def filtered_pages(request: SearchRequest, site: Site):
+def filtered_pages(request: SearchRequest, site: Site, index: PublicPageIndex | None = None):
     """Live public pages narrowed by the request's filters, in the portal's one vocabulary
-    (`pages.vocabulary`: the same spellings as listings and feeds)."""
+    (`pages.vocabulary`: the same spellings as listings and feeds), in the language tree of
+    `index` (the site's Korean tree by default)."""
     pages = searchable_pages()
+    language = index.language if index else default_language()
     for name in SEARCH_FILTERS:
         value = getattr(request, name)
         if not value:
             continue
         try:
-            pages = ContentFilter.from_params({name: value}, names={name}).apply(pages)
+            params = {name: value, "locale": language}
+            pages = ContentFilter.from_params(params, names={name}).apply(pages)
         except InvalidFilter as error:
             raise SearchInputError(f"invalid_{name}", str(error)) from error
-    return pages.filter(path__startswith=site.root_page.path)
+    root = index.root.tree_path if index and index.root else site.root_page.path
+    return pages.filter(path__startswith=root)
 
 
 def _facets(
@@ -239,44 +258,68 @@ def _term_facet(name: str, ids: list[int], version_key: str) -> list[dict]:
 # Results ------------------------------------------------------------------------------------
 
 
-def make_snippet(text: str, words: list[str]) -> str:
+def _match_pattern(words: list[str], analyser: languages.Analyser | None) -> re.Pattern:
+    """Where `words` (terms) occur in text: in languages split into words (vi, en), whole
+    words only, a stem running on to the end of its word (famili → families); a folded term
+    is looked for in the folded text (see `_matches`)."""
+    start = end = ""
+    if analyser and analyser.folds:
+        start, end = r"\b", (r"\w*\b" if analyser.stems else r"\b")
+    return re.compile("|".join(start + re.escape(word) + end for word in words), re.IGNORECASE)
+
+
+def _matches(pattern: re.Pattern, text: str, analyser: languages.Analyser | None):
+    """(start, end) of each match; for a folding language, found in the folded text, which
+    has the same positions (ho finds hỗ)."""
+    searched = languages.fold(text) if analyser and analyser.folds else text
+    return [(match.start(), match.end()) for match in pattern.finditer(searched)]
+
+
+def make_snippet(text: str, words: list[str], analyser: languages.Analyser | None = None) -> str:
     """A short HTML excerpt of `text` around the first match, matches wrapped in <mark>."""
     text = " ".join(text.split())
     if not words:
         return html.escape(text[: SNIPPET_CONTEXT * 2])
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-    first = pattern.search(text)
-    start = max(first.start() - SNIPPET_CONTEXT, 0) if first else 0
+    pattern = _match_pattern(words, analyser)
+    found = _matches(pattern, text, analyser)
+    start = max(found[0][0] - SNIPPET_CONTEXT, 0) if found else 0
     excerpt = text[start : start + SNIPPET_CONTEXT * 3]
     marked, last = [], 0
-    for match in pattern.finditer(excerpt):
-        marked.append(html.escape(excerpt[last : match.start()]))
-        marked.append(f"<mark>{html.escape(match.group())}</mark>")
-        last = match.end()
+    for match_start, match_end in _matches(pattern, excerpt, analyser):
+        marked.append(html.escape(excerpt[last:match_start]))
+        marked.append(f"<mark>{html.escape(excerpt[match_start:match_end])}</mark>")
+        last = match_end
     marked.append(html.escape(excerpt[last:]))
     prefix = "…" if start else ""
     suffix = "…" if start + len(excerpt) < len(text) else ""
     return prefix + "".join(marked) + suffix
 
 
-def _snippet_text(page: Page, words: list[str]) -> str:
+def _snippet_text(page: Page, words: list[str], analyser: languages.Analyser | None) -> str:
     """The part of the page to quote: the summary, or the body where the summary has no match."""
+    pattern = _match_pattern(words, analyser) if words else None
     summary = page.search_description or page_text(page, related=False, part="summary")
-    if summary and any(word in summary for word in words):
+    if summary and pattern and _matches(pattern, summary, analyser):
         return summary
     body = page_text(page, related=False, part="body")
-    if body and any(word in body for word in words):
+    if body and pattern and _matches(pattern, body, analyser):
         return body
     return summary or body or page.title
 
 
-def _item(page: Page, site: Site, words: list[str], editions: dict[int, int | None]) -> dict:
+def _item(
+    page: Page,
+    path: str,
+    words: list[str],
+    editions: dict[int, int | None],
+    analyser: languages.Analyser | None = None,
+) -> dict:
     return {
         "id": page.pk,
         "type": f"{page._meta.app_label}.{type(page).__name__}",
         "title": page.title,
-        "path": html_path(page.url_path, site.root_page.url_path),
-        "snippet": make_snippet(_snippet_text(page, words), words),
+        "path": path,
+        "snippet": make_snippet(_snippet_text(page, words, analyser), words, analyser),
         "promoted": False,
         "edition": editions.get(page.pk),
         "also": [],
@@ -411,13 +454,27 @@ def _has_filters(request: SearchRequest) -> bool:
     return any(getattr(request, name) for name in SEARCH_FILTERS)
 
 
-def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = None) -> dict:
-    """The search API's response for `request` (see docs/search.md)."""
-    text = clean_query(request.q)
-    version = current_version()
-    index = index or site_page_index(site, version)
+@dataclass
+class _Found:
+    """What one search in one language found, best first, before it is shaped."""
+
+    index: PublicPageIndex
+    language: str
+    concepts: list[Concept]
+    did_you_mean: str | None
+    promoted: list[int]
+    hit_ids: list[int]
+    type_counts: dict | None
+    label: str
+    fallback: bool
+
+
+def _find(text: str, request: SearchRequest, site: Site, index: PublicPageIndex, version) -> _Found:
+    """The hits of `text` among the public pages of `index` (one site, one language),
+    analysed in that language."""
+    language = index.language
     filtered = (
-        set(filtered_pages(request, site).values_list("pk", flat=True))
+        set(filtered_pages(request, site, index).values_list("pk", flat=True))
         if _has_filters(request)
         else None
     )
@@ -425,12 +482,11 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     def allowed(page_id: int) -> bool:
         return page_id in index.by_id and (filtered is None or page_id in filtered)
 
-    # Reads what is indexed; a change the worker has not reached only queues it a task.
-    catchup.request_if_behind(version)
-    thesaurus = current_thesaurus(version.key)
-    concepts = query_concepts(text, thesaurus)
+    thesaurus = current_thesaurus(version.key, language)
+    concepts = query_concepts(text, thesaurus, language)
     did_you_mean = None
-    if concepts:
+    if concepts and language == default_language():
+        # The speller compares jamo: Korean only.
         concepts, did_you_mean = _correct(text, concepts, thesaurus, version.key)
     promoted = _promoted_ids(text, allowed)
 
@@ -439,25 +495,50 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     if concepts:
 
         def run(backend):
-            return backend.rank_concepts(concepts, MINIMUM_COVERED, MAX_HITS, filtered)
+            return backend.rank_concepts(concepts, MINIMUM_COVERED, MAX_HITS, filtered, language)
 
         (ranked, type_counts), label, fallback = _search_with_fallback(run)
     visible = [page_id for page_id in ranked if allowed(page_id)]
     if len(visible) != len(ranked):
         type_counts = None  # the engine still holds pages citizens may no longer see
     hit_ids = promoted + [page_id for page_id in visible if page_id not in promoted]
+    return _Found(
+        index, language, concepts, did_you_mean, promoted, hit_ids, type_counts, label, fallback
+    )
+
+
+def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = None) -> dict:
+    """The search API's response for `request` (see docs/search.md): in the language it
+    asks for (`locale`, Korean by default), or in Korean, saying so, when that language has
+    no page the query finds."""
+    text = clean_query(request.q)
+    version = current_version()
+    language = request.locale or default_language()
+    index = index or site_page_index(site, version, language)
+    # Reads what is indexed; a change the worker has not reached only queues it a task.
+    catchup.request_if_behind(version)
+    found = _find(text, request, site, index, version)
+    meta: dict[str, str] = {"locale": language}
+    if not found.hit_ids and language != default_language():
+        korean = _find(text, request, site, site_page_index(site, version), version)
+        if korean.hit_ids:
+            found = korean
+            meta = {"locale": korean.language, "fallback_from": language}
+    index, hit_ids, promoted = found.index, found.hit_ids, found.promoted
     groups, editions = _group_editions(hit_ids, index, _edition_years.get(version.key))
 
     start = (request.page - 1) * PAGE_SIZE
     shown = groups[start : start + PAGE_SIZE]
     shown_ids = [page_id for first, others in shown for page_id in (first, *others)]
     specific = Page.objects.filter(pk__in=shown_ids).specific().in_bulk()
-    words = highlight_words(concepts)
+    words = highlight_words(found.concepts)
+    analyser = languages.analyser(found.language)
     items = []
     for first, others in shown:
         if first not in specific:
             continue
-        item = _item(specific[first], site, words, editions)
+        # The path in the page's own language tree (`/vi/…`), from the public page index.
+        item = _item(specific[first], index.by_id[first].path, words, editions, analyser)
         item["promoted"] = first in promoted
         item["also"] = [
             {
@@ -470,10 +551,12 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
         ]
         items.append(item)
     log_query(text, len(hit_ids))
+    did_you_mean = found.did_you_mean
     return {
         "query": text,
-        "backend": label,
-        "fallback": fallback,
+        "meta": meta,
+        "backend": found.label,
+        "fallback": found.fallback,
         "total": len(groups),
         "page": request.page,
         "page_size": PAGE_SIZE,
@@ -482,7 +565,9 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
             [] if groups else _title_suggestions(did_you_mean or text, index, version.key)
         ),
         "items": items,
-        "facets": _facets(hit_ids, site, index, version.key, type_counts if not promoted else None),
+        "facets": _facets(
+            hit_ids, site, index, version.key, found.type_counts if not promoted else None
+        ),
     }
 
 
@@ -492,22 +577,28 @@ def highlight_words(concepts: list[Concept]) -> list[str]:
     return sorted((word for word in words if len(word) > 1), key=len, reverse=True)
 
 
-def suggest(raw: str | None, site: Site) -> dict:
-    """Titles starting with what the citizen has typed so far (한부 → 한부모…)."""
+def suggest(raw: str | None, site: Site, language: str = "") -> dict:
+    """Titles starting with what the citizen has typed so far (한부 → 한부모…), in the
+    language tree of `language` (Korean by default; none while that language has no home)."""
     text = clean_query(raw, max_length=MAX_SUGGEST_LENGTH)
-    pages = searchable_pages().filter(path__startswith=site.root_page.path, depth__gt=1)
+    index = site_page_index(site, current_version(), language or default_language())
+    if index.root is None:
+        return {"suggestions": []}
+    pages = searchable_pages().filter(path__startswith=index.root.tree_path, depth__gt=1)
 
     def run(backend):
         return list(backend.autocomplete(text, pages)[:SUGGESTION_COUNT])
 
     matches, _, _ = _search_with_fallback(run)
+    # Paths in the page's own tree (`/vi/…`), from the public page index.
+    matches = [page for page in matches if page.pk in index.by_id]
     return {
         "suggestions": [
             {
                 "id": page.pk,
                 "title": page.title,
                 "label": label,
-                "path": html_path(page.url_path, site.root_page.url_path),
+                "path": index.by_id[page.pk].path,
             }
             for page, label in zip(matches, _suggestion_labels(matches), strict=True)
         ]

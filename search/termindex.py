@@ -1,5 +1,6 @@
-"""The database backend's index for citizens' search: the Korean terms of each live public
-page per part (title, summary and tags, body), in one table on SQLite and PostgreSQL alike.
+"""The database backend's index for citizens' search: the terms of each live public page per
+part (title, summary and tags, body), in the page's language (`search.languages`), in one
+table on SQLite and PostgreSQL alike.
 
 Requests only read it. The task worker writes it (`search.catchup`): the pages of each batch
 of content changes, or of each stretch of page ids during a full build, in one short
@@ -17,18 +18,19 @@ from content.models import ContentChange
 from content.versioning import ContentVersion
 from search import postings
 from search.indexing import analyse_pages, page_terms
+from search.languages import KOREAN
 from search.models import PageTerm, PageTermState
 from search.ranking import BODY, MINIMUM_COVERED, SUMMARY, TITLE, Concept
 
 logger = logging.getLogger(__name__)
 
 MAX_TERM_LENGTH = 64
-# Rows per INSERT statement (4 parameters each: well under every database's limit).
+# Rows per INSERT statement (5 parameters each: well under every database's limit).
 INSERT_ROWS = 500
 
 
-def _rows(page) -> list[tuple[int, str, int, int]]:
-    """(page id, term, best part, count) for each term of `page`."""
+def _rows(page) -> list[tuple[int, str, str, int, int]]:
+    """(page id, language, term, best part, count) for each term of `page`."""
     terms = page_terms(page)
     best: dict[str, int] = {}
     counts: Counter = Counter()
@@ -38,19 +40,24 @@ def _rows(page) -> list[tuple[int, str, int, int]]:
                 continue
             best[word] = max(best.get(word, 0), part)
             counts[word] += 1
-    return [(page.pk, word, part, min(counts[word], 32767)) for word, part in best.items()]
+    return [
+        (page.pk, terms.language, word, part, min(counts[word], 32767))
+        for word, part in best.items()
+    ]
 
 
-def _insert(rows: list[tuple[int, str, int, int]]) -> None:
+def _insert(rows: list[tuple[int, str, str, int, int]]) -> None:
     """Plain multi-row INSERTs: building ~100 model instances per page through the ORM cost
     more than analysing the page."""
     quote = connection.ops.quote_name
     table = quote(PageTerm._meta.db_table)
-    columns = ", ".join(quote(column) for column in ("page_id", "term", "part", "count"))
+    columns = ", ".join(
+        quote(column) for column in ("page_id", "language", "term", "part", "count")
+    )
     with connection.cursor() as cursor:
         for start in range(0, len(rows), INSERT_ROWS):
             chunk = rows[start : start + INSERT_ROWS]
-            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+            values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(chunk))
             cursor.execute(
                 f"INSERT INTO {table} ({columns}) VALUES {values}",  # noqa: S608
                 [value for row in chunk for value in row],
@@ -124,22 +131,24 @@ def rank(
     limit: int,
     minimum_covered: int = MINIMUM_COVERED,
     allowed_ids: Collection[int] | None = None,
+    language: str = KOREAN,
 ) -> list[int]:
-    """Ids of the pages covering at least `minimum_covered` concepts, best first
-    (`search.ranking`), among `allowed_ids` if given: from the terms as they are now.
+    """Ids of the pages in `language` covering at least `minimum_covered` concepts, best
+    first (`search.ranking`), among `allowed_ids` if given: from the terms as they are now.
 
     Never indexes: pages the worker has not reached yet are found as they were indexed."""
     version, build = indexed_state()
     current = postings.current_postings(version, build)
-    return postings.rank(concepts, current, limit, minimum_covered, allowed_ids)
+    return postings.rank(concepts, current, limit, minimum_covered, allowed_ids, language)
 
 
-def vocabulary() -> list[str]:
-    """Every indexed term once (for "did you mean")."""
-    return list(PageTerm.objects.values_list("term", flat=True).distinct())
+def vocabulary(language: str = KOREAN) -> list[str]:
+    """Every term indexed in `language` once (for "did you mean")."""
+    terms = PageTerm.objects.filter(language=language).values_list("term", flat=True)
+    return list(terms.distinct())
 
 
-def known_terms(terms: Iterable[str]) -> set[str]:
-    """Which of `terms` some page has."""
-    rows = PageTerm.objects.filter(term__in=sorted(set(terms))).values_list("term", flat=True)
-    return set(rows.distinct())
+def known_terms(terms: Iterable[str], language: str = KOREAN) -> set[str]:
+    """Which of `terms` some page in `language` has."""
+    rows = PageTerm.objects.filter(language=language, term__in=sorted(set(terms)))
+    return set(rows.values_list("term", flat=True).distinct())

@@ -1,4 +1,5 @@
-"""The editors' synonyms as the search sees them: each query unit and what else finds it.
+"""The editors' synonyms as the search sees them: each query unit and what else finds it, per
+language (a rule belongs to one language and is analysed by its analyser, `search.languages`).
 
 Rules come from `SearchSynonym` (two-way groups and one-way rules) and are read once per
 content version: saving a rule records a content change, so a search never reads them twice.
@@ -9,7 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from content.versioning import PerVersion
-from search import korean
+from search import korean, languages
+from search.languages import KOREAN
 
 # A way of writing a concept: every term of it must be found (1인 가구 → ("1인", "가구")).
 Alternative = tuple[str, ...]
@@ -18,16 +20,19 @@ Alternative = tuple[str, ...]
 # A phrase's analysis never changes: kept, so rebuilding the rules after a content change
 # costs no Korean analysis (Kiwi takes seconds over the whole thesaurus).
 @lru_cache(maxsize=8192)
-def phrase_key(phrase: str) -> str:
+def phrase_key(phrase: str, language: str = KOREAN) -> str:
     """A phrase the way queries are matched against rules: its units written as one."""
-    return "".join(unit.text for unit in korean.query_units(phrase))
+    return "".join(unit.text for unit in languages.query_units(phrase, language))
 
 
 @lru_cache(maxsize=8192)
-def usable(phrase: str) -> bool:
+def usable(phrase: str, language: str = KOREAN) -> bool:
     """Whether the analysis keeps nearly every word of `phrase` (a letter per word may go, as
     a particle or ending does): a rule on "혼자 사는" would otherwise become a rule on 사
-    (Kiwi reads 혼자 as an adverb, which is not indexed), 안내서 one on 내."""
+    (Kiwi reads 혼자 as an adverb, which is not indexed), 안내서 one on 내. Other languages'
+    analysers keep every word that is not question phrasing."""
+    if language != KOREAN:
+        return bool(languages.query_units(phrase, language))
     words = phrase.split()
     for raw, (word, unread) in zip(words, korean.words_by_space(phrase), strict=False):
         if unread:
@@ -39,9 +44,9 @@ def usable(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def phrase_alternatives(phrase: str) -> frozenset[Alternative]:
+def phrase_alternatives(phrase: str, language: str = KOREAN) -> frozenset[Alternative]:
     """The ways a page may contain `phrase`: its units apart, and written as one word."""
-    units = korean.query_units(phrase) if usable(phrase) else []
+    units = languages.query_units(phrase, language) if usable(phrase, language) else []
     if not units:
         return frozenset()
     alternatives = {tuple(unit.text for unit in units)}
@@ -54,27 +59,32 @@ def phrase_alternatives(phrase: str) -> frozenset[Alternative]:
 
 
 @lru_cache(maxsize=8192)
-def unit_count(phrase: str) -> int:
-    return len(korean.query_units(phrase))
+def unit_count(phrase: str, language: str = KOREAN) -> int:
+    return len(languages.query_units(phrase, language))
 
 
 @dataclass
 class Thesaurus:
-    """What each phrase key also finds; `longest` is the most units a key spans."""
+    """What each phrase key also finds in one language; `longest` is the most units a key
+    spans."""
 
     expansions: dict[str, set[Alternative]] = field(default_factory=dict)
     longest: int = 1
+    language: str = KOREAN
 
     def add(self, sources: Iterable[str], targets: Iterable[str]) -> None:
+        language = self.language
         found: set[Alternative] = set()
         for target in targets:
-            found |= phrase_alternatives(target)
+            found |= phrase_alternatives(target, language)
         for source in sources:
-            key = phrase_key(source) if usable(source) else ""
+            key = phrase_key(source, language) if usable(source, language) else ""
             if not key:
                 continue
-            self.expansions.setdefault(key, set()).update(found | phrase_alternatives(source))
-            self.longest = max(self.longest, unit_count(source))
+            self.expansions.setdefault(key, set()).update(
+                found | phrase_alternatives(source, language)
+            )
+            self.longest = max(self.longest, unit_count(source, language))
 
     def get(self, key: str) -> set[Alternative]:
         return self.expansions.get(key, set())
@@ -84,26 +94,34 @@ def split_terms(text: str) -> list[str]:
     return [term.strip() for term in text.split(",") if term.strip()]
 
 
-def build_thesaurus(rules: Iterable[tuple[str, str]]) -> Thesaurus:
-    """A thesaurus from (terms, targets) rules: no targets is a two-way group."""
-    thesaurus = Thesaurus()
+def build_thesaurus(rules: Iterable[tuple[str, str]], language: str = KOREAN) -> Thesaurus:
+    """A thesaurus of `language` from (terms, targets) rules: no targets is a two-way group."""
+    thesaurus = Thesaurus(language=language)
     for terms, targets in rules:
         sources = split_terms(terms)
         thesaurus.add(sources, split_terms(targets) if targets.strip() else sources)
     return thesaurus
 
 
-def _read_thesaurus() -> Thesaurus:
+def _read_thesauri() -> dict[str, Thesaurus]:
+    """Each language's thesaurus from its rules (`SearchSynonym.language`)."""
     from search.models import SearchSynonym
 
-    return build_thesaurus(SearchSynonym.objects.values_list("terms", "targets"))
+    rules: dict[str, list[tuple[str, str]]] = {}
+    for language, terms, targets in SearchSynonym.objects.values_list(
+        "language", "terms", "targets"
+    ):
+        rules.setdefault(language, []).append((terms, targets))
+    return {language: build_thesaurus(found, language) for language, found in rules.items()}
 
 
-_thesaurus = PerVersion(_read_thesaurus)
+_thesauri = PerVersion(_read_thesauri)
 
 
-def current_thesaurus(version_key: str | None = None) -> Thesaurus:
-    """The editors' rules now, built once per content version (no query while it holds)."""
+def current_thesaurus(version_key: str | None = None, language: str = KOREAN) -> Thesaurus:
+    """The editors' rules for `language` now, built once per content version (no query
+    while it holds)."""
     from content.versioning import current_version
 
-    return _thesaurus.get(version_key or current_version().key)
+    thesauri = _thesauri.get(version_key or current_version().key)
+    return thesauri.get(language) or Thesaurus(language=language)

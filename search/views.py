@@ -14,12 +14,13 @@ from rest_framework.views import APIView
 from wagtail.models import Site
 
 from content.errors import error_response
+from content.locales import content_languages
 from content.pageindex import get_page_index
 from search import service
 
 # The body is the API's one error envelope (api.schema fills it in).
 ERROR = OpenApiResponse(
-    description="빈 검색어, 너무 긴 검색어, 잘못된 page·type·section (한국어 message)"
+    description="빈 검색어, 너무 긴 검색어, 잘못된 page·type·section·locale (한국어 message)"
 )
 
 
@@ -36,10 +37,24 @@ def _facet_list(name: str) -> serializers.ListField:
     )
 
 
+def _language_field(help_text: str, **kwargs) -> serializers.ChoiceField:
+    return serializers.ChoiceField(content_languages(), help_text=help_text, **kwargs)
+
+
 SEARCH_RESPONSE = inline_serializer(
     "SearchResults",
     {
         "query": serializers.CharField(),
+        "meta": inline_serializer(
+            "SearchMeta",
+            {
+                "locale": _language_field("결과 페이지의 언어"),
+                "fallback_from": _language_field(
+                    "요청한 언어에 찾은 페이지가 없어 한국어 결과로 답했을 때, 요청한 언어",
+                    required=False,
+                ),
+            },
+        ),
         "backend": serializers.ChoiceField(["database", "elasticsearch", "opensearch"]),
         "fallback": serializers.BooleanField(help_text="엔진 장애로 데이터베이스가 답했는지"),
         "total": serializers.IntegerField(),
@@ -136,7 +151,8 @@ def _site(request: Request) -> Site:
 
 
 class SearchView(APIView):
-    """Ranked live public pages for a Korean query, with facets and marked snippets."""
+    """Ranked live public pages for a query in one content language (Korean by default),
+    with facets and marked snippets."""
 
     authentication_classes = []
     permission_classes = []
@@ -157,6 +173,12 @@ class SearchView(APIView):
             _query("audience", "대상 slug"),
             _query("district", "자치구 slug"),
             _query("page", "결과 쪽 번호 (1부터)", {"type": "integer", "minimum": 1}),
+            _query(
+                "locale",
+                "검색할 언어 (없으면 한국어). 그 언어에 찾은 페이지가 없으면 한국어 결과와 "
+                "meta.fallback_from",
+                {"type": "string", "enum": content_languages()},
+            ),
         ],
         responses={200: SEARCH_RESPONSE, 400: ERROR},
     )
@@ -171,8 +193,9 @@ class SearchView(APIView):
                 audience=params.get("audience", ""),
                 district=params.get("district", ""),
                 page=service.parse_page_number(params.get("page")),
+                locale=service.parse_locale(params.get("locale")),
             )
-            index = get_page_index(request)
+            index = get_page_index(request, search_request.locale)
             return Response(service.search(search_request, _site(request), index))
         except service.SearchInputError as error:
             return _error(error)
@@ -193,12 +216,20 @@ class SuggestView(APIView):
                 f"입력 중인 검색어 (최대 {service.MAX_SUGGEST_LENGTH}자)",
                 _text(service.MAX_SUGGEST_LENGTH),
                 required=True,
-            )
+            ),
+            _query(
+                "locale",
+                "제안할 제목의 언어 (없으면 한국어)",
+                {"type": "string", "enum": content_languages()},
+            ),
         ],
         responses={200: SUGGEST_RESPONSE, 400: ERROR},
     )
     def get(self, request: Request) -> Response:
         try:
-            return Response(service.suggest(request.query_params.get("q"), _site(request)))
+            language = service.parse_locale(request.query_params.get("locale"))
+            return Response(
+                service.suggest(request.query_params.get("q"), _site(request), language)
+            )
         except service.SearchInputError as error:
             return _error(error)

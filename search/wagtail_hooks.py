@@ -19,7 +19,7 @@ class SearchSynonymViewSet(SnippetViewSet):
     model = SearchSynonym
     icon = "search"
     menu_label = "검색 동의어"
-    list_display = ["terms", "targets", "rule"]
+    list_display = ["terms", "targets", "rule", "language"]
     search_fields = ["terms"]
 
 

@@ -4,7 +4,7 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
 
 /**
  * One OpenSearch node for the search suite, bound to 127.0.0.1 only, with the nori Korean
- * analyzer loaded. Started by `.ci/opensearch.sh start`; runs until the process is stopped.
+ * and smartcn Chinese analyzers loaded. Started by `.ci/opensearch.sh start`; runs until the process is stopped.
  *
  * Arguments: base path (data and logs), HTTP port.
  */
@@ -31,7 +31,8 @@ public class PortalSearchNode {
                 .numOfNode(1)
                 .baseHttpPort(httpPort - 1)
                 .clusterName("portal-search-ci")
-                .pluginTypes("org.opensearch.plugin.analysis.nori.AnalysisNoriPlugin")
+                .pluginTypes("org.opensearch.plugin.analysis.nori.AnalysisNoriPlugin,"
+                        + "org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin")
                 .printOnFailure());
         runner.ensureYellow();
         System.out.println("PortalSearchNode ready on http://127.0.0.1:" + httpPort);

@@ -226,6 +226,7 @@ ERRORS = {
 OPERATIONS = {
     "search": {
         "query": "한부모",
+        "meta": {"locale": "ko"},
         "backend": "database",
         "fallback": False,
         "total": 1,

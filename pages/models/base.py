@@ -1,5 +1,6 @@
 """The abstract base every portal page builds on, composed of small mixins."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -8,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
+from content.locales import field_key
 from pages import extensions
 from pages.forms import PortalPageForm
 from pages.licences import INHERIT, PAGE_LICENCE_CHOICES, page_licence
@@ -42,6 +44,20 @@ class BasePage(HeadlessMixin, Page):
         index.SearchField("korean_title", es_extra={"analyzer": "portal_terms"}),
         index.SearchField("korean_summary", es_extra={"analyzer": "portal_terms"}),
         index.SearchField("korean_body", es_extra={"analyzer": "portal_terms"}),
+        # The text of a page in another language, for the engines' own analyzer of each
+        # language (a sub-field per language, "portal_<code>": smartcn, folding, stemming);
+        # empty for Korean pages, which nori reads from their own fields.
+        index.SearchField(
+            "native_text",
+            es_extra={
+                "analyzer": "standard",
+                "fields": {
+                    field_key(code): {"type": "text", "analyzer": f"portal_{field_key(code)}"}
+                    for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES
+                    if code != settings.LANGUAGE_CODE
+                },
+            },
+        ),
     ]
 
     licence = models.CharField(
@@ -73,6 +89,9 @@ class BasePage(HeadlessMixin, Page):
 
     def korean_body(self) -> str:
         return extensions.korean_text(self, "body")
+
+    def native_text(self) -> str:
+        return extensions.korean_text(self, "native")
 
 
 class SectionChildMixin:

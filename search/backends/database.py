@@ -14,10 +14,12 @@ from modelsearch.backends import database
 class TermIndexRankingMixin:
     """Citizens' search from the portal's page terms: the same table on SQLite and PostgreSQL."""
 
-    def rank_concepts(self, concepts, minimum_covered: int, limit: int, allowed_ids=None):
+    def rank_concepts(
+        self, concepts, minimum_covered: int, limit: int, allowed_ids=None, language: str = "ko"
+    ):
         from search import termindex
 
-        return termindex.rank(concepts, limit, minimum_covered, allowed_ids), None
+        return termindex.rank(concepts, limit, minimum_covered, allowed_ids, language), None
 
 
 def SearchBackend(params):

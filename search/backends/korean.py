@@ -85,28 +85,91 @@ TERMS_ANALYZER = {
 }
 
 
-def korean_index_settings(base: dict, has_nori: bool) -> dict:
-    """`base` (the backend's index settings) with the Korean default analyzer added."""
+# The other content languages' analyzers, read by each page's `native_text` sub-field of its
+# language ("portal_<code>", pages/models/base.py). Chinese: smartcn's word segmentation when
+# every node has the plugin, else the ICU tokenizer, else bigrams. Vietnamese: letters folded
+# (ICU folding, else ASCII folding: hỗ trợ → ho tro, đ → d). English: the English stemmer.
+SMARTCN_PLUGIN = "analysis-smartcn"
+ICU_PLUGIN = "analysis-icu"
+LANGUAGE_FILTERS = {
+    "portal_english_possessive": {"type": "stemmer", "language": "possessive_english"},
+    "portal_english_stemmer": {"type": "stemmer", "language": "english"},
+}
+
+
+def _language_analyzer(code: str, plugins: set[str]) -> dict:
+    if code == "zh-hans":
+        if SMARTCN_PLUGIN in plugins:
+            tokenizer, filters = "smartcn_tokenizer", ["cjk_width", "lowercase"]
+        elif ICU_PLUGIN in plugins:
+            tokenizer, filters = "icu_tokenizer", ["cjk_width", "lowercase"]
+        else:
+            tokenizer, filters = "standard", ["cjk_width", "lowercase", "cjk_bigram"]
+    elif code == "en":
+        tokenizer = "standard"
+        filters = ["portal_english_possessive", "lowercase", "portal_english_stemmer"]
+    else:  # Vietnamese, and any language added later: folded words
+        tokenizer = "standard"
+        filters = ["icu_folding"] if ICU_PLUGIN in plugins else ["lowercase", "asciifolding"]
+    return {"type": "custom", "tokenizer": tokenizer, "filter": filters}
+
+
+def language_analysis(plugins: set[str]) -> dict:
+    """The analyzers of the content languages other than Korean, for `plugins`."""
+    from content.locales import content_languages, default_language, field_key
+
+    return {
+        "filter": deepcopy(LANGUAGE_FILTERS),
+        "analyzer": {
+            f"portal_{field_key(code)}": _language_analyzer(code, plugins)
+            for code in content_languages()
+            if code != default_language()
+        },
+    }
+
+
+def korean_index_settings(base: dict, has_nori: bool, plugins: set[str] | None = None) -> dict:
+    """`base` (the backend's index settings) with the Korean default analyzer added, and the
+    other languages' analyzers for the cluster's `plugins`."""
     settings = deepcopy(base)
     analysis = settings.setdefault("settings", {}).setdefault("analysis", {})
     for section, entries in (NORI_ANALYSIS if has_nori else FALLBACK_ANALYSIS).items():
         analysis.setdefault(section, {}).update(deepcopy(entries))
     analysis.setdefault("analyzer", {}).update(deepcopy(TERMS_ANALYZER))
+    for section, entries in language_analysis(plugins or set()).items():
+        analysis.setdefault(section, {}).update(entries)
     return settings
+
+
+_PLUGIN_CLASSES = {
+    NORI_PLUGIN: "NoriPlugin",
+    SMARTCN_PLUGIN: "SmartChinesePlugin",
+    ICU_PLUGIN: "AnalysisICUPlugin",
+}
+
+
+def cluster_plugins(client) -> set[str]:
+    """The analysis plugins every node of the cluster has (an index may use only those)."""
+    nodes = list(client.nodes.info(metric="plugins")["nodes"].values())
+    found = {
+        name
+        for name, classname in _PLUGIN_CLASSES.items()
+        if nodes
+        and all(
+            any(
+                plugin.get("name") == name or plugin.get("classname", "").endswith(classname)
+                for plugin in node.get("plugins", [])
+            )
+            for node in nodes
+        )
+    }
+    logger.info("Analysis plugins for new search indexes: %s", sorted(found) or "none")
+    return found
 
 
 def nodes_have_nori(client) -> bool:
     """Whether every node of the cluster has the nori plugin (it must, for the index to work)."""
-    nodes = client.nodes.info(metric="plugins")["nodes"].values()
-    found = bool(nodes) and all(
-        any(
-            plugin.get("name") == NORI_PLUGIN or plugin.get("classname", "").endswith("NoriPlugin")
-            for plugin in node.get("plugins", [])
-        )
-        for node in nodes
-    )
-    logger.info("Korean analysis for new search indexes: %s", "nori" if found else "fallback")
-    return found
+    return NORI_PLUGIN in cluster_plugins(client)
 
 
 class KoreanIndexMixin(_EngineIndex):
@@ -118,7 +181,10 @@ class KoreanIndexMixin(_EngineIndex):
 
     def put(self):
         backend = self.backend
-        backend.settings = korean_index_settings(backend.base_settings, nodes_have_nori(self.es))
+        plugins = cluster_plugins(self.es)
+        backend.settings = korean_index_settings(
+            backend.base_settings, NORI_PLUGIN in plugins, plugins
+        )
         super().put()
 
     def add_item(self, item):
@@ -193,8 +259,29 @@ def _concept_clause(concept) -> dict:
     return {"dis_max": {"queries": per_part}}
 
 
-def coverage_query(concepts, minimum_covered: int, allowed_ids=None) -> dict:
-    """The engine query ranking pages by the concepts they cover (see search.ranking)."""
+def _native_tie_break(concepts, language: str) -> dict | None:
+    """BM25 over the page text as the engine's own analyzer of `language` reads it (smartcn,
+    folding, stemming): breaks ties among pages that cover the same concepts alike."""
+    from content.locales import default_language, field_key
+
+    if language == default_language():
+        return None
+    words = " ".join(dict.fromkeys(concept.text for concept in concepts))
+    return {
+        "multi_match": {
+            "query": words,
+            "fields": [_field(f"native_text.{field_key(language)}")],
+            "boost": TIE_BREAK_BOOST,
+        }
+    }
+
+
+def coverage_query(
+    concepts, minimum_covered: int, allowed_ids=None, locale_id=None, language: str = "ko"
+) -> dict:
+    """The engine query ranking pages by the concepts they cover (see search.ranking), among
+    the pages of one locale if `locale_id` is given (a term means something in one language
+    only: "ban" is a Vietnamese word and an English one)."""
     terms = " ".join(sorted({term for concept in concepts for term in concept.terms}))
     tie_break = {
         "multi_match": {
@@ -217,20 +304,39 @@ def coverage_query(concepts, minimum_covered: int, allowed_ids=None) -> dict:
             "should": [tie_break],
         }
     }
+    native = _native_tie_break(concepts, language)
+    if native:
+        query["bool"]["should"].append(native)
+    filters: list[dict] = []
     if allowed_ids is not None:
-        query["bool"]["filter"] = [{"terms": {"pk": [str(page_id) for page_id in allowed_ids]}}]
+        filters.append({"terms": {"pk": [str(page_id) for page_id in allowed_ids]}})
+    if locale_id is not None:
+        filters.append({"term": {LOCALE_FIELD: locale_id}})
+    if filters:
+        query["bool"]["filter"] = filters
     return query
+
+
+# Wagtail's Page.search_fields has FilterField("locale"), indexed under its column name.
+LOCALE_FIELD = "locale_id_filter"
 
 
 class CoverageRankingMixin(_EngineBackend):
     """Citizens' search in one request: ids ranked by coverage, and hit counts per page type
     from the engine's aggregation."""
 
-    def rank_concepts(self, concepts, minimum_covered: int, limit: int, allowed_ids=None):
-        from wagtail.models import Page
+    def rank_concepts(
+        self, concepts, minimum_covered: int, limit: int, allowed_ids=None, language: str = "ko"
+    ):
+        from wagtail.models import Locale, Page
 
+        locale_id = (
+            Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+        )
+        if locale_id is None:
+            return [], {}
         body = {
-            "query": coverage_query(concepts, minimum_covered, allowed_ids),
+            "query": coverage_query(concepts, minimum_covered, allowed_ids, locale_id, language),
             "size": limit,
             # Ids from doc values: no stored-field reads for up to a thousand hits.
             "_source": False,

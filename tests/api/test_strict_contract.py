@@ -125,6 +125,10 @@ def test_navigation_redirects_media_search_and_preview_validate(contract):
     for query in ("한부모", "가족 상담", "돌봄"):
         contract.get(f"/api/v2/search/?q={query}")
         contract.get(f"/api/v2/search/suggest/?q={query[:2]}")
+    # Per language, a Korean fallback (meta.fallback_from) and an unknown language (400).
+    for query, language in (("ho tro", "vi"), ("多元文化", "zh-hans"), ("자원봉사", "en")):
+        contract.get(f"/api/v2/search/?q={query}&locale={language}")
+    contract.get("/api/v2/search/?q=ho&locale=xx")
     contract.get("/api/v2/partner-items/")
     draft = ArticlePage.objects.live().order_by("pk").first()
     token = draft.create_page_preview().token
