@@ -3,12 +3,14 @@ Vietnamese tree, meets a page not translated yet (Korean, marked lang="ko", said
 Vietnamese), searches, and sends a counseling question in Vietnamese that the counselor sees
 marked as vi. The pages are the demo's real translations (demo/languages.py)."""
 
+import datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from applications.models import Application
 from counseling.models import CounselingCase
 from counseling.permissions import COUNSELOR_GROUP
 from demo.languages import FAMILY_INFO, HOME, PAGES
@@ -16,7 +18,7 @@ from demo.loader import stream
 from pages.editorial import setup_portal
 from pages.models import ArticlePage, SectionKind
 from pages.translation import start_translations, translate_with
-from tests.factories import UserFactory
+from tests.factories import EducationProgramPageFactory, UserFactory
 
 from .admin_crawl import log_in
 from .browsing import click_and_wait, open_frontend, wait_until_ready
@@ -63,7 +65,11 @@ def languages_site(frontend):
         translate(home, HOME, language)
         translate(family_info, FAMILY_INFO, language)
         translate(overview, OVERVIEW, language)
-    return {"overview": overview, "untranslated": untranslated}
+    return {
+        "overview": overview,
+        "untranslated": untranslated,
+        "school": sections[SectionKind.FAMILY_SCHOOL],
+    }
 
 
 def no_sideways_scroll(page) -> None:
@@ -240,3 +246,34 @@ def test_vietnamese_search_finds_the_page_with_and_without_tone_marks(browser_pa
         assert OVERVIEW["vi"]["title"] in titles, (query, titles)
         for index in range(results.count()):
             assert results.nth(index).get_attribute("lang") == "vi"
+
+
+def test_a_korean_program_takes_an_application_in_vietnamese(browser_page, languages_site):
+    """The program exists in Korean only: its page is shown in Korean (lang="ko"), and the
+    application form under it speaks Vietnamese."""
+    today = datetime.date.today()
+    program = EducationProgramPageFactory(
+        parent=languages_site["school"],
+        title="다문화가족 주말 요리 교실",
+        capacity=10,
+        accepts_applications=True,
+        application_start=today - datetime.timedelta(days=1),
+        application_end=today + datetime.timedelta(days=5),
+    )
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    open_frontend(page, "/frontend/vi" + program.get_url_parts()[2])
+    assert page.locator("article.screen--program").get_attribute("lang") == "ko"
+    form = page.locator("form.apply-form")
+    form.wait_for()
+    assert page.locator("section.apply").get_attribute("lang") == "vi"
+    assert page.get_by_role("heading", name="Đăng ký trực tuyến").is_visible()
+    form.get_by_label("Họ tên người đăng ký (bắt buộc)").fill("Nguyễn Thị Lan")
+    form.get_by_label("Số điện thoại di động (bắt buộc)").fill("010-2345-6789")
+    form.get_by_label("(Bắt buộc) Tôi đồng ý").check()
+    form.get_by_role("button", name="Đăng ký").click()
+    receipt = page.get_by_role("region", name="Đăng ký đã được xác nhận")
+    receipt.wait_for()
+    assert "Số tiếp nhận" in receipt.inner_text()
+    assert Application.objects.get().name == "Nguyễn Thị Lan"
+    no_sideways_scroll(page)

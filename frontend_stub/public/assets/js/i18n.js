@@ -56,6 +56,18 @@ export async function inTextLanguage(code, render) {
   }
 }
 
+/** Build a part of a page that speaks to the reader (a form under a Korean page) in the
+ * reader's language. */
+export function asReader(build) {
+  const drawing = textLanguage;
+  textLanguage = null;
+  try {
+    return build();
+  } finally {
+    textLanguage = drawing;
+  }
+}
+
 function languageOfText() {
   return textLanguage ?? interfaceLanguage;
 }

@@ -4,7 +4,7 @@
 import { ApiError, applyToProgram, cancelApplication, lookupApplication, programForm } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate, formatNumber } from "../format.js";
-import { currentLanguage, DEFAULT_LANGUAGE, t } from "../i18n.js";
+import { asReader, currentLanguage, DEFAULT_LANGUAGE, t } from "../i18n.js";
 import { setBreadcrumbs, setRobots, setTitle } from "../layout.js";
 import { screenUrl } from "../router.js";
 import { errorMessage, facts, privacyPolicyNote } from "./common.js";
@@ -86,12 +86,17 @@ function receiptView(receipt) {
   );
 }
 
-/** The form under an open program's page; nothing when the program takes no applications. */
+/** The form under an open program's page, in the reader's language even when the page is
+ * shown in Korean; nothing when the program takes no applications. */
 export function applicationSection(page) {
   if (!page.application?.accepts) return null;
+  return asReader(() => applicationForm(page));
+}
+
+function applicationForm(page) {
   const seats = h("p", { class: "application__seats", "aria-live": "polite" }, t("잔여석을 불러오는 중입니다…"));
   const status = h("div", { class: "form-status" });
-  const section = h("section", { class: "apply", "aria-labelledby": "apply-title" }, h("h2", { id: "apply-title" }, t("온라인 신청")), seats, status);
+  const section = h("section", { class: "apply", "aria-labelledby": "apply-title", lang: currentLanguage() }, h("h2", { id: "apply-title" }, t("온라인 신청")), seats, status);
   let timer = null;
 
   async function refresh() {
