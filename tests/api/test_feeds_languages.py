@@ -132,3 +132,13 @@ def test_the_sitemap_lists_only_live_public_versions(api, trees):
     assert url_of(trees["vi_draft"]) not in urls
     assert urls[url_of(trees["draft_only"])] == {}
     assert frontend_url("/vi/") in urls
+
+
+def test_the_sitemap_follows_a_translation_being_published(api, trees):
+    before = api.get("/sitemap.xml")
+    assert url_of(trees["vi_draft"]) not in sitemap_urls(api)
+    trees["vi_draft"].save_revision().publish()
+    after = api.get("/sitemap.xml", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200  # not a stale 304
+    korean, vietnamese = url_of(trees["draft_only"]), url_of(trees["vi_draft"])
+    assert sitemap_urls(api)[korean] == {"ko": korean, "vi": vietnamese, "x-default": korean}
