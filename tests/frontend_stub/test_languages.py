@@ -28,7 +28,8 @@ def used_keys() -> set[str]:
     for path in JS.rglob("*.js"):
         source = path.read_text()
         keys |= set(re.findall(r'\bt\(\s*"((?:[^"\\]|\\.)*)"', source))
-    keys |= set(re.findall(r'data-i18n(?:-[a-z-]+)?="([^"]+)"', (PUBLIC / "index.html").read_text()))
+    shell = (PUBLIC / "index.html").read_text()
+    keys |= set(re.findall(r'data-i18n(?:-[a-z-]+)?="([^"]+)"', shell))
     format_js = (JS / "format.js").read_text()
     keys |= set(re.findall(r'"pages\.\w+": "([^"]+)"', format_js))
     counseling = (JS / "screens" / "counseling.js").read_text()
@@ -76,7 +77,11 @@ SITE_DESCRIPTION = "가족생활, 보육, 교육과 상담 정보를 한곳에�
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "language"),
-    [("/frontend/", "ko"), ("/frontend/vi/search/", "vi"), ("/frontend/zh-hans/counseling/ask/", "zh-hans")],
+    [
+        ("/frontend/", "ko"),
+        ("/frontend/vi/search/", "vi"),
+        ("/frontend/zh-hans/counseling/ask/", "zh-hans"),
+    ],
 )
 def test_the_shell_is_in_the_paths_language(client, path, language):
     response = client.get(path)
