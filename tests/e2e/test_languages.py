@@ -158,6 +158,17 @@ def test_a_vietnamese_family_uses_the_portal_in_vietnamese(
     no_sideways_scroll(page)
     screenshot(page, "languages-vi-article")
 
+    # The same page in English, and back: the switcher follows meta.translations.
+    switcher = page.locator("nav.language-switcher")  # named in the language on screen
+    click_and_wait(page, switcher.get_by_role("link", name="English"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("article.screen--article").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == OVERVIEW["en"]["title"]
+    assert page.get_by_role("button", name="Menu").is_visible()
+    switcher = page.get_by_role("navigation", name="Language")
+    click_and_wait(page, switcher.get_by_role("link", name="Tiếng Việt"))
+    assert page.locator("h1").inner_text() == OVERVIEW["vi"]["title"]
+
     # A page not translated yet: Korean, marked so, explained in Vietnamese.
     korean_path = f"/가족정보/{UNTRANSLATED['ko']['slug']}/"
     open_frontend(page, f"/frontend/vi{korean_path}")
@@ -201,6 +212,7 @@ def test_a_vietnamese_family_uses_the_portal_in_vietnamese(
     receipt = page.get_by_role("region", name="Câu hỏi tư vấn đã được tiếp nhận")
     receipt.wait_for()
     assert "chỉ hiển thị một lần" in receipt.get_by_role("alert").inner_text()
+    assert "tháng" in receipt.inner_text()  # the date, written the Vietnamese way (Intl)
     no_sideways_scroll(page)
     screenshot(page, "languages-vi-counseling-receipt")
     case = CounselingCase.objects.get()
