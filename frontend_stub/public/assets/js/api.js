@@ -54,7 +54,7 @@ function query(params) {
 
 /** `params` with the reader's language, unless they name one (a page's own listing). */
 function localised(params) {
-  return { locale: currentLanguage(), ...params };
+  return { ...params, locale: params.locale ?? currentLanguage() };
 }
 
 /** The page at a site path, through find (which redirects to the detail). A `/vi/…` path
