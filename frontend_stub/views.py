@@ -31,6 +31,11 @@ def _index_html() -> bytes:
     return (PUBLIC_DIR / "index.html").read_bytes()
 
 
+def _shell_in(language: str) -> bytes:
+    """The shell with `<html lang>` of the path's language (`/vi/…`), before any script runs."""
+    return _index_html().replace(b'<html lang="ko">', f'<html lang="{language}">'.encode(), 1)
+
+
 def _content_security_policy() -> str:
     # The admin shows previews in an iframe, so it (and only it) may frame the client.
     admin = urlsplit(settings.WAGTAILADMIN_BASE_URL)
@@ -66,7 +71,11 @@ def index(request: HttpRequest, path: str = "") -> HttpResponse:
     404 (with the same shell, which shows the not-found screen) when the path is neither
     an app screen nor a public page of the site."""
     status = 404 if _is_unknown(request, path) else 200
-    response = HttpResponse(_index_html(), content_type="text/html; charset=utf-8", status=status)
+    response = HttpResponse(
+        _shell_in(language_of_path(normalise_path(path))),
+        content_type="text/html; charset=utf-8",
+        status=status,
+    )
     response["Cache-Control"] = "no-cache"
     response["Content-Security-Policy"] = _content_security_policy()
     response["Referrer-Policy"] = "same-origin"

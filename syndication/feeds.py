@@ -3,7 +3,6 @@ syndication framework (`django.utils.feedgenerator`), JSON Feed 1.1 as a plain d
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import feedgenerator
 
 from pages.licences import licence_data
@@ -19,6 +18,7 @@ class FeedInfo:
     description: str
     home_page_url: str
     feed_url: str
+    language: str  # the content language of every item ("vi"): RSS <language>, Atom xml:lang
 
 
 def item_id(item: FeedItem) -> str:
@@ -49,7 +49,7 @@ def syndication_feed(generator: type[feedgenerator.SyndicationFeed], info: FeedI
         title=info.title,
         link=info.home_page_url,
         description=info.description,
-        language=settings.LANGUAGE_CODE,
+        language=info.language,
         feed_url=info.feed_url,
     )
     for item in items:
@@ -81,7 +81,7 @@ def json_feed(info: FeedInfo, items: list[FeedItem]) -> dict:
         "description": info.description,
         "home_page_url": info.home_page_url,
         "feed_url": info.feed_url,
-        "language": settings.LANGUAGE_CODE,
+        "language": info.language,
         "items": [
             {
                 "id": item_id(item),

@@ -1,4 +1,7 @@
 // The public content API (/api/v2/), and the preview endpoint. Nothing else is read.
+// Content is asked for in the reader's language (?locale=, i18n.js).
+
+import { currentLanguage, t } from "./i18n.js";
 
 const API = "/api/v2";
 
@@ -8,6 +11,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.fields = fields; // Korean messages per input field, as the API sends them
+    this.fromServer = status > 0; // the API's messages are Korean (the client's are not)
   }
 }
 
@@ -25,7 +29,7 @@ async function getJSON(url, { signal, method = "GET", body } = {}) {
     });
   } catch (error) {
     if (error.name === "AbortError") throw error;
-    throw new ApiError(0, "network", "서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.");
+    throw new ApiError(0, "network", t("서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요."));
   }
   let payload = null;
   try {
@@ -35,7 +39,7 @@ async function getJSON(url, { signal, method = "GET", body } = {}) {
   }
   if (!response.ok) {
     const error = payload?.error ?? {};
-    const message = error.message || payload?.message || "요청을 처리하지 못했습니다.";
+    const message = error.message || payload?.message || t("요청을 처리하지 못했습니다.");
     throw new ApiError(response.status, error.code || `http_${response.status}`, message, error.fields || {});
   }
   return payload;
@@ -48,13 +52,15 @@ function query(params) {
   return new URLSearchParams(clean).toString();
 }
 
-/** The page at a site path, through find (which redirects to the detail). */
-export function findPage(pagePath, options) {
-  return getJSON(`${API}/pages/find/?${query({ html_path: pagePath })}`, options);
+/** `params` with the reader's language, unless they name one (a page's own listing). */
+function localised(params) {
+  return { ...params, locale: params.locale ?? currentLanguage() };
 }
 
-export function getPage(id, options) {
-  return getJSON(`${API}/pages/${encodeURIComponent(id)}/`, options);
+/** The page at a site path, through find (which redirects to the detail). A `/vi/…` path
+ * with no translation yet answers the Korean page, with meta.fallback_from: "vi". */
+export function findPage(pagePath, options) {
+  return getJSON(`${API}/pages/find/?${query(localised({ html_path: pagePath }))}`, options);
 }
 
 /**
@@ -63,34 +69,39 @@ export function getPage(id, options) {
  */
 export async function listPages(params, options) {
   try {
-    return await getJSON(`${API}/pages/?${query(params)}`, options);
+    return await getJSON(`${API}/pages/?${query(localised(params))}`, options);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 400 || !(params.fields || params.order)) {
       throw error;
     }
     const { fields, order, ...rest } = params;
-    return getJSON(`${API}/pages/?${query(rest)}`, options);
+    return getJSON(`${API}/pages/?${query(localised(rest))}`, options);
   }
 }
 
-let navigationRequest = null;
-/** The section tree for menus: [{id, title, path, children}]. Asked for once per visit. */
+const navigationRequests = new Map();
+/** The section tree for menus: [{id, title, path, children}]. Asked for once per visit and
+ * language (a language without a home yet answers the Korean menu). */
 export function getNavigation() {
-  navigationRequest ??= getJSON(`${API}/navigation/`)
-    .then((body) => body.items || [])
-    .catch((error) => {
-      navigationRequest = null;
-      throw error;
-    });
-  return navigationRequest;
+  const language = currentLanguage();
+  if (!navigationRequests.has(language)) {
+    const request = getJSON(`${API}/navigation/?${query({ locale: language })}`)
+      .then((body) => body.items || [])
+      .catch((error) => {
+        navigationRequests.delete(language);
+        throw error;
+      });
+    navigationRequests.set(language, request);
+  }
+  return navigationRequests.get(language);
 }
 
 export function search(params, options) {
-  return getJSON(`${API}/search/?${query(params)}`, options);
+  return getJSON(`${API}/search/?${query(localised(params))}`, options);
 }
 
 export function suggest(q, options) {
-  return getJSON(`${API}/search/suggest/?${query({ q })}`, options);
+  return getJSON(`${API}/search/suggest/?${query(localised({ q }))}`, options);
 }
 
 export function previewPage(contentType, token, options) {
@@ -110,9 +121,10 @@ export function lookupCounseling(receiptNumber, accessCode) {
   });
 }
 
-/** Ask a counseling question; the answer holds the receipt number and the one-time access code. */
+/** Ask a counseling question; the answer holds the receipt number and the one-time access code.
+ * `language` is the reader's: counselors see which language the question is written in. */
 export function submitCounseling(fields) {
-  return getJSON(`${API}/counseling/`, { method: "POST", body: fields });
+  return getJSON(`${API}/counseling/`, { method: "POST", body: { ...fields, language: currentLanguage() } });
 }
 
 /** "이 정보가 도움이 되었나요?": {page, helpful, comment?}; answers {message}. */
@@ -148,11 +160,6 @@ export function cancelApplication(receiptNumber, accessCode) {
     method: "POST",
     body: { access_code: accessCode },
   });
-}
-
-/** The language the visitor reads the frontend in (`<html lang>`): messages come in it. */
-function currentLanguage() {
-  return document.documentElement.lang || "ko";
 }
 
 /** E-mail subscription: the API sends a confirmation link (double opt-in). */

@@ -2,17 +2,19 @@
 
 import { ApiError, findPage } from "./api.js";
 import { attachAutocomplete } from "./autocomplete.js";
+import { DEFAULT_LANGUAGE, LANGUAGES, setLanguage } from "./i18n.js";
 import {
   closeMenu,
   markCurrentSection,
   renderMenu,
+  setFrame,
   setRobots,
   setSectionFeeds,
   setupMenuToggle,
   showLoading,
   showScreen,
 } from "./layout.js";
-import { currentRoute, navigate, startRouter } from "./router.js";
+import { appUrl, currentRoute, navigate, startRouter } from "./router.js";
 import { renderApplicationLookup } from "./screens/apply.js";
 import { renderCounselingForm, renderCounselingLookup } from "./screens/counseling.js";
 import { renderPage } from "./screens/page.js";
@@ -22,31 +24,65 @@ import { failure, notFound } from "./screens/status.js";
 
 let renderCount = 0;
 
+/** The same app screen in every language: /frontend/vi/search/?q=… ↔ /frontend/search/?q=…. */
+function screenVersions(route) {
+  const query = route.params.toString();
+  const versions = Object.fromEntries(
+    LANGUAGES.map(({ code }) => [code, appUrl(route.screenPath, null, { language: code }) + (query ? `?${query}` : "")]),
+  );
+  return { links: versions, alternates: versions };
+}
+
+/**
+ * A page in every language. `alternates` are the versions that exist: itself and its public
+ * translations (meta.translations). The switcher also `links` a language the page has no
+ * translation in, to its Korean source under that language's prefix: the API's find answers
+ * it in Korean with meta.fallback_from, and the frame is in the chosen language.
+ */
+function pageVersions(page) {
+  const own = page.meta?.locale ?? DEFAULT_LANGUAGE;
+  const paths = { [own]: page.meta?.path };
+  for (const translation of page.meta?.translations ?? []) paths[translation.locale] = translation.path;
+  const alternates = {};
+  const links = {};
+  for (const { code } of LANGUAGES) {
+    if (paths[code]) alternates[code] = links[code] = appUrl(paths[code], null, { language: code });
+    else if (paths[DEFAULT_LANGUAGE]) links[code] = appUrl(paths[DEFAULT_LANGUAGE], null, { language: code });
+  }
+  return { links, alternates };
+}
+
+const NO_VERSIONS = { links: {}, alternates: {} };
+
 async function screenFor(route) {
-  if (route.screen === "search") return renderSearch(route.params);
-  if (route.screen === "preview") return renderPreview(route.params);
-  if (route.screen === "counseling") return renderCounselingLookup();
-  if (route.screen === "counseling-ask") return renderCounselingForm();
-  if (route.screen === "applications") return renderApplicationLookup();
+  if (route.screen === "search") return [await renderSearch(route.params), screenVersions(route)];
+  if (route.screen === "preview") return [await renderPreview(route.params), NO_VERSIONS];
+  if (route.screen === "counseling") return [renderCounselingLookup(), screenVersions(route)];
+  if (route.screen === "counseling-ask") return [renderCounselingForm(), screenVersions(route)];
+  if (route.screen === "applications") return [renderApplicationLookup(), screenVersions(route)];
   setRobots(null);
   const page = await findPage(route.pagePath);
-  return renderPage(page, { params: route.params });
+  return [await renderPage(page, { params: route.params }), pageVersions(page)];
 }
 
 async function render({ focus }) {
   const ticket = ++renderCount;
   document.documentElement.dataset.ready = "false";
+  const route = currentRoute();
+  setLanguage(route.language);
   closeMenu();
   showLoading();
   setSectionFeeds(null);
-  const route = currentRoute();
+  renderMenu();
   let node;
+  let versions = NO_VERSIONS;
   try {
-    node = await screenFor(route);
+    [node, versions] = await screenFor(route);
   } catch (error) {
     node = error instanceof ApiError && error.status === 404 ? notFound(route.pagePath) : failure(error);
   }
   if (ticket !== renderCount) return; // A newer navigation has started meanwhile.
+  setFrame(versions);
   showScreen(node, { focus });
   markCurrentSection(route.screen === "page" ? route.pagePath : "");
   document.documentElement.dataset.ready = "true";
@@ -67,5 +103,4 @@ function interceptSearchForms() {
 setupMenuToggle();
 attachAutocomplete(document.getElementById("header-q"));
 interceptSearchForms();
-renderMenu();
 startRouter(render);

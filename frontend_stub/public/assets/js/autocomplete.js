@@ -2,6 +2,7 @@
 
 import { suggest } from "./api.js";
 import { h, uid } from "./dom.js";
+import { t } from "./i18n.js";
 import { pathOf } from "./links.js";
 import { appUrl, navigate } from "./router.js";
 
@@ -10,7 +11,7 @@ const DELAY_MS = 150;
 /** Turn a search <input> into a combobox whose options open the suggested pages. */
 export function attachAutocomplete(input) {
   const listId = uid("suggestions");
-  const list = h("ul", { id: listId, role: "listbox", class: "suggestions", "aria-label": "추천 검색어", hidden: true });
+  const list = h("ul", { id: listId, role: "listbox", class: "suggestions", "aria-label": t("추천 검색어"), "data-i18n-aria-label": "추천 검색어", hidden: true });
   input.after(list);
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");

@@ -2,6 +2,7 @@
 
 import { renderChart } from "./chart.js";
 import { h, richText, uid } from "./dom.js";
+import { t } from "./i18n.js";
 import { formatNumber, formatSize } from "./format.js";
 import { figure } from "./images.js";
 import { rewriteInternalLink } from "./links.js";
@@ -22,7 +23,7 @@ export function statisticsTable(value) {
   const table = h(
     "figure",
     { class: "statistics-table" },
-    h("figcaption", { id: titleId, class: "statistics-table__title" }, value.title, value.unit ? h("span", { class: "unit" }, ` (단위: ${value.unit})`) : null),
+    h("figcaption", { id: titleId, class: "statistics-table__title" }, value.title, value.unit ? h("span", { class: "unit" }, ` (${t("단위: {unit}", { unit: value.unit })})`) : null),
     h(
       "div",
       { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": titleId },
@@ -39,8 +40,8 @@ export function statisticsTable(value) {
         ),
       ),
     ),
-    value.notes ? h("p", { class: "statistics-table__notes" }, `주: ${value.notes}`) : null,
-    value.source ? h("p", { class: "source" }, `출처: ${value.source}`) : null,
+    value.notes ? h("p", { class: "statistics-table__notes" }, t("주: {notes}", { notes: value.notes })) : null,
+    value.source ? h("p", { class: "source" }, t("출처: {agency}", { agency: value.source })) : null,
   );
   if (!value.chart) return table;
   return h("div", { class: "statistics-table-with-chart" }, renderChart(value.chart, { withData: false }), table);
@@ -65,8 +66,8 @@ function documentLink(value) {
 function keyFindings(value) {
   return h(
     "section",
-    { class: "key-findings", "aria-label": value.title || "주요 결과" },
-    h("h2", {}, value.title || "주요 결과"),
+    { class: "key-findings", "aria-label": value.title || t("주요 결과") },
+    h("h2", {}, value.title || t("주요 결과")),
     h("ul", {}, (value.findings || []).map((finding) => h("li", {}, finding))),
   );
 }

@@ -1,30 +1,39 @@
-// Korean formatting of dates, sizes, money and page types.
+// Dates, numbers, sizes, money and page types in the language being drawn (i18n.js): Intl
+// writes "2017년 3월 2일", "2 tháng 3, 2017", "2017年3月2日" or "2 March 2017".
 
-const dateFormat = new Intl.DateTimeFormat("ko-KR", {
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  timeZone: "Asia/Seoul",
-});
-const numberFormat = new Intl.NumberFormat("ko-KR");
+import { intlLocale, t } from "./i18n.js";
+
+const formats = new Map();
+function formatter(kind) {
+  const key = `${kind}:${intlLocale()}`;
+  if (!formats.has(key)) {
+    formats.set(
+      key,
+      kind === "date"
+        ? new Intl.DateTimeFormat(intlLocale(), { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Seoul" })
+        : new Intl.NumberFormat(intlLocale()),
+    );
+  }
+  return formats.get(key);
+}
 
 /** "2017-03-02" → "2017년 3월 2일" (dates without time are read as Seoul dates). */
 export function formatDate(value) {
   if (!value) return "";
   const text = String(value);
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00+09:00` : text);
-  return Number.isNaN(date.getTime()) ? text : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? text : formatter("date").format(date);
 }
 
 export function formatNumber(value) {
   const number = Number(value);
-  return Number.isFinite(number) ? numberFormat.format(number) : String(value ?? "");
+  return Number.isFinite(number) ? formatter("number").format(number) : String(value ?? "");
 }
 
 export function formatWon(value) {
   const number = Number(value);
-  if (!number) return "무료";
-  return `${numberFormat.format(number)}원`;
+  if (!number) return t("무료");
+  return t("{amount}원", { amount: formatter("number").format(number) });
 }
 
 export function formatSize(bytes) {
@@ -54,7 +63,7 @@ export const TYPE_LABELS = {
 };
 
 export function typeLabel(type) {
-  return TYPE_LABELS[type] || "페이지";
+  return t(TYPE_LABELS[type] || "페이지");
 }
 
 /** A value that may be a plain string or a {value,label}/{name} object, as text. */

@@ -2,20 +2,32 @@
 
 import { getNavigation } from "./api.js";
 import { h } from "./dom.js";
-import { appUrl, BASE } from "./router.js";
+import { currentLanguage, DEFAULT_LANGUAGE, LANGUAGES, prefixOf, t, translateFrame } from "./i18n.js";
+import { appUrl, BASE, screenUrl } from "./router.js";
 import { pathOf } from "./links.js";
 
 const SITE_NAME = "서울시 패밀리 포털";
+const SITE_DESCRIPTION = "가족생활, 보육, 교육과 상담 정보를 한곳에서 찾아보는 서울시 패밀리 포털";
 
-/** Fill the main menu from /api/v2/navigation/ (sections and their in-menu children). */
+let menuLanguage = null;
+/** Fill the main menu from /api/v2/navigation/ (sections and their in-menu children), in the
+ * reader's language; again only when the language changed. */
 export async function renderMenu() {
+  const language = currentLanguage();
+  if (menuLanguage === language) {
+    markCurrentSection();
+    return;
+  }
+  menuLanguage = language;
   const list = document.querySelector(".site-nav__list");
   let items = [];
   try {
     items = await getNavigation();
   } catch {
+    menuLanguage = null;
     return; // The menu is a convenience; screens still work without it.
   }
+  if (language !== currentLanguage()) return; // switched again meanwhile
   list.replaceChildren(
     ...items.map((item) => h("li", {}, h("a", { href: appUrl(pathOf(item)), "data-path": pathOf(item) }, item.title))),
   );
@@ -48,9 +60,10 @@ export function closeMenu() {
 }
 
 /** Breadcrumbs from the page's `breadcrumbs` (home first), ending with the page itself. */
-export function setBreadcrumbs(trail, currentTitle) {
+export function setBreadcrumbs(trail, currentTitle, language = currentLanguage()) {
   const nav = document.querySelector(".breadcrumbs");
   const list = nav.querySelector("ol");
+  list.setAttribute("lang", language); // the page's titles, in the page's language
   if (!trail || !currentTitle) {
     nav.hidden = true;
     list.replaceChildren();
@@ -64,8 +77,8 @@ export function setBreadcrumbs(trail, currentTitle) {
 }
 
 export function setTitle(title, description) {
-  document.title = title ? `${title} | ${SITE_NAME}` : SITE_NAME;
-  if (description) document.querySelector('meta[name="description"]')?.setAttribute("content", description);
+  document.title = title ? `${title} | ${t(SITE_NAME)}` : t(SITE_NAME);
+  document.querySelector('meta[name="description"]')?.setAttribute("content", description || t(SITE_DESCRIPTION));
 }
 
 /** Keep drafts and error screens out of search engines. */
@@ -85,20 +98,67 @@ const FEED_FORMATS = [
   ["json", "application/feed+json", "JSON Feed"],
 ];
 
-/** <link rel="alternate"> to the feeds of the section on screen; none without a section. */
+function feedUrl(format, params) {
+  const query = new URLSearchParams(params);
+  if (currentLanguage() !== DEFAULT_LANGUAGE) query.set("locale", currentLanguage());
+  const text = query.toString();
+  return `/api/v2/feeds/${format}/${text ? `?${text}` : ""}`;
+}
+
+/** <link rel="alternate"> to the feeds of the section on screen (in the reader's language);
+ * none without a section. */
 export function setSectionFeeds(kind, title) {
   document.querySelectorAll("link[data-section-feed]").forEach((link) => link.remove());
   if (!kind) return;
   for (const [format, type, label] of FEED_FORMATS) {
     document.head.appendChild(
-      h("link", {
-        rel: "alternate",
-        type,
-        title: `${title} (${label})`,
-        href: `/api/v2/feeds/${format}/?section=${encodeURIComponent(kind)}`,
-        "data-section-feed": true,
-      }),
+      h("link", { rel: "alternate", type, title: `${title} (${label})`, href: feedUrl(format, { section: kind }), "data-section-feed": true }),
     );
+  }
+}
+
+/** The portal's own feeds (in index.html) follow the reader's language. */
+function setPortalFeeds() {
+  for (const link of document.querySelectorAll("link[data-portal-feed]")) {
+    const [format, , label] = FEED_FORMATS.find(([name]) => name === link.dataset.portalFeed);
+    link.setAttribute("href", feedUrl(format, {}));
+    link.title = `${t(SITE_NAME)} (${label})`;
+  }
+}
+
+/**
+ * The frame in the reader's language: the static text of index.html, the home and search
+ * links, and the language switcher. `links` maps each language to this screen's URL in it
+ * ({ko: "/frontend/가족정보/…", vi: "/frontend/vi/…"}; a language missing goes to its home);
+ * `alternates`, the versions that really exist, are announced to browsers and search engines
+ * as <link rel="alternate" hreflang>, x-default the Korean one.
+ */
+export function setFrame({ links, alternates }) {
+  const language = currentLanguage();
+  translateFrame();
+  setPortalFeeds();
+  document.querySelector(".site-title").setAttribute("href", appUrl("/"));
+  document.querySelector(".header-search").setAttribute("action", screenUrl("/search/"));
+  document.querySelector(".footer-search").setAttribute("href", screenUrl("/search/"));
+  const list = document.querySelector(".language-switcher ul");
+  list.replaceChildren(
+    ...LANGUAGES.map(({ code, name }) =>
+      h(
+        "li",
+        {},
+        h(
+          "a",
+          { href: links[code] ?? `${BASE}${prefixOf(code)}/`, lang: code, hreflang: code, "aria-current": code === language ? "true" : null },
+          name,
+        ),
+      ),
+    ),
+  );
+  document.querySelectorAll('link[rel="alternate"][hreflang]').forEach((link) => link.remove());
+  const announced = Object.entries(alternates);
+  if (alternates[DEFAULT_LANGUAGE]) announced.push(["x-default", alternates[DEFAULT_LANGUAGE]]);
+  for (const [code, href] of announced) {
+    document.head.appendChild(h("link", { rel: "alternate", hreflang: code, href: new URL(href, window.location.origin).href }));
   }
 }
 
@@ -113,7 +173,7 @@ export function showScreen(node, { focus }) {
   if (heading) heading.setAttribute("tabindex", "-1");
   target.focus({ preventScroll: true });
   window.scrollTo(0, 0);
-  document.getElementById("route-announcer").textContent = `${heading?.textContent ?? document.title} 화면`;
+  document.getElementById("route-announcer").textContent = t("{title} 화면", { title: heading?.textContent ?? document.title });
 }
 
 export function showLoading() {

@@ -31,5 +31,5 @@ export function rewriteInternalLink(anchor) {
   const href = anchor.getAttribute("href") || "";
   const isSitePath = href.startsWith("/") && !href.startsWith("//");
   if (!isSitePath || SERVER_PREFIXES.some((prefix) => href.startsWith(prefix))) return;
-  anchor.setAttribute("href", `${appUrl("")}${href.slice(1)}`);
+  anchor.setAttribute("href", appUrl(href));
 }

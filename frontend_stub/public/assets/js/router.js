@@ -1,4 +1,7 @@
-// Routing by path: /frontend/<page path> is the page the API finds at <page path>.
+// Routing by path: /frontend/<page path> is the page the API finds at <page path>;
+// /frontend/vi/… is the same client in Vietnamese (i18n.js).
+
+import { currentLanguage, DEFAULT_LANGUAGE, languageOfPath, prefixOf, withoutPrefix } from "./i18n.js";
 
 export const BASE = "/frontend";
 // App screens that are not pages; frontend_stub/views.py answers 200 for them too.
@@ -23,25 +26,36 @@ export function pagePathOf(pathname) {
   return path;
 }
 
-/** The frontend URL of a page path: "/가족정보/" → "/frontend/가족정보/". */
-export function appUrl(pagePath, params) {
-  const path = pagePath && pagePath.startsWith("/") ? pagePath : `/${pagePath || ""}`;
+/**
+ * The frontend URL of a page path: "/가족정보/" → "/frontend/가족정보/". A Korean path read
+ * in another language (a page not translated yet, a Korean menu) keeps that language's prefix,
+ * `/frontend/vi/가족정보/`, which the API's find resolves to the Korean page.
+ */
+export function appUrl(pagePath, params, { language = currentLanguage() } = {}) {
+  let path = pagePath && pagePath.startsWith("/") ? pagePath : `/${pagePath || ""}`;
+  if (language !== DEFAULT_LANGUAGE && languageOfPath(path) === DEFAULT_LANGUAGE) path = `${prefixOf(language)}${path}`;
   const query = params ? new URLSearchParams(params).toString() : "";
   return `${BASE}${path}${query ? `?${query}` : ""}`;
+}
+
+/** One of the client's own screens ("/search/", "/counseling/ask/") in the reader's language. */
+export function screenUrl(screenPath, params) {
+  return appUrl(screenPath, params);
 }
 
 export function searchUrl(params) {
   const clean = Object.fromEntries(
     Object.entries(params).filter(([, value]) => value !== "" && value !== null && value !== undefined),
   );
-  return appUrl("/search/", clean);
+  return screenUrl("/search/", clean);
 }
 
-/** The current route: a special screen (search, preview) or a page path to look up. */
+/** The current route: its language, and a special screen (search, preview) or a page path. */
 export function currentRoute() {
   const pagePath = pagePathOf(window.location.pathname);
   const params = new URLSearchParams(window.location.search);
-  return { screen: RESERVED[pagePath] || "page", pagePath, params };
+  const screenPath = withoutPrefix(pagePath);
+  return { language: languageOfPath(pagePath), screen: RESERVED[screenPath] || "page", screenPath, pagePath, params };
 }
 
 let onRouteChange = () => {};

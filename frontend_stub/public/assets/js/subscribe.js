@@ -3,6 +3,7 @@
 
 import { getVapidKey, registerPushDevice, subscribeByEmail } from "./api.js";
 import { h } from "./dom.js";
+import { t } from "./i18n.js";
 
 const SERVICE_WORKER = "/frontend/sw.js";
 const TOKEN_KEY = "subscriptions:token";
@@ -21,14 +22,14 @@ export function registerServiceWorker() {
 
 async function subscribeBrowser(filters) {
   if (!("serviceWorker" in navigator) || !("PushManager" in window)) {
-    throw new Error("이 브라우저는 알림을 받을 수 없습니다. 이메일로 구독해 주세요.");
+    throw new Error(t("이 브라우저는 알림을 받을 수 없습니다. 이메일로 구독해 주세요."));
   }
   if ((await Notification.requestPermission()) !== "granted") {
-    throw new Error("알림이 허용되지 않았습니다. 브라우저 설정에서 알림을 허용해 주세요.");
+    throw new Error(t("알림이 허용되지 않았습니다. 브라우저 설정에서 알림을 허용해 주세요."));
   }
   const registration = await registerServiceWorker();
   const { public_key: key } = await getVapidKey();
-  if (!key) throw new Error("브라우저 알림을 아직 쓸 수 없습니다. 이메일로 구독해 주세요.");
+  if (!key) throw new Error(t("브라우저 알림을 아직 쓸 수 없습니다. 이메일로 구독해 주세요."));
   const subscription = await registration.pushManager.subscribe({
     userVisibleOnly: true,
     applicationServerKey: applicationServerKey(key),
@@ -46,18 +47,18 @@ export function subscribeBox(filters, label) {
   const email = h("input", { type: "email", name: "email", required: "", autocomplete: "email", id: "subscribe-email" });
   const frequency = h(
     "select",
-    { name: "frequency", "aria-label": "받는 방식" },
-    h("option", { value: "immediate" }, "바로"),
-    h("option", { value: "daily" }, "하루 한 번"),
-    h("option", { value: "weekly" }, "일주일에 한 번"),
+    { name: "frequency", "aria-label": t("받는 방식") },
+    h("option", { value: "immediate" }, t("바로")),
+    h("option", { value: "daily" }, t("하루 한 번")),
+    h("option", { value: "weekly" }, t("일주일에 한 번")),
   );
   const form = h(
     "form",
     { class: "subscribe__email" },
-    h("label", { for: "subscribe-email" }, "이메일"),
+    h("label", { for: "subscribe-email" }, t("이메일")),
     email,
     frequency,
-    h("button", { type: "submit" }, "이메일로 받기"),
+    h("button", { type: "submit" }, t("이메일로 받기")),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -68,11 +69,11 @@ export function subscribeBox(filters, label) {
       show(error.message);
     }
   });
-  const push = h("button", { type: "button", class: "subscribe__push" }, "브라우저 알림 받기");
+  const push = h("button", { type: "button", class: "subscribe__push" }, t("브라우저 알림 받기"));
   push.addEventListener("click", async () => {
     try {
       await subscribeBrowser(filters);
-      show("알림을 켰습니다. 새 소식이 있으면 알려 드립니다.");
+      show(t("알림을 켰습니다. 새 소식이 있으면 알려 드립니다."));
     } catch (error) {
       show(error.message);
     }
@@ -80,7 +81,7 @@ export function subscribeBox(filters, label) {
   return h(
     "section",
     { class: "content-section subscribe", "aria-labelledby": "subscribe-title" },
-    h("h2", { id: "subscribe-title" }, `소식 받기: ${label}`),
+    h("h2", { id: "subscribe-title" }, t("소식 받기: {name}", { name: label })),
     form,
     push,
     status,

@@ -1,6 +1,7 @@
 // Family information articles: intro, body, who it is for, whom to ask, related links.
 
 import { h } from "../dom.js";
+import { t } from "../i18n.js";
 import { labelOf } from "../format.js";
 import { renderStream } from "../blocks.js";
 import { appUrl } from "../router.js";
@@ -20,9 +21,9 @@ function relatedLink(block) {
 function agencyContact(page) {
   const agency = page.agency;
   return facts([
-    ["담당 기관", agency?.url ? h("a", { href: agency.url, rel: "noopener" }, labelOf(agency)) : labelOf(agency)],
-    ["전화", agency?.phone],
-    ["문의처", page.contact],
+    [t("담당 기관"), agency?.url ? h("a", { href: agency.url, rel: "noopener" }, labelOf(agency)) : labelOf(agency)],
+    [t("전화"), agency?.phone],
+    [t("문의처"), page.contact],
   ]);
 }
 
@@ -34,7 +35,7 @@ export function render(page) {
     pageHeader(page, { lead: page.intro }),
     renderStream(page.body),
     taxonomy(page),
-    section("관련 링크", links.length ? h("ul", { class: "link-list" }, links) : null),
-    section("문의", agencyContact(page)),
+    section(t("관련 링크"), links.length ? h("ul", { class: "link-list" }, links) : null),
+    section(t("문의"), agencyContact(page)),
   );
 }

@@ -1,10 +1,12 @@
 // Pieces several screens share: page header, fact lists, tags, cards, pagination.
 
+import { ApiError } from "../api.js";
 import { h } from "../dom.js";
+import { currentLanguage, DEFAULT_LANGUAGE, t } from "../i18n.js";
 import { formatDate, formatSize, labelOf, typeLabel } from "../format.js";
 import { responsiveImage } from "../images.js";
 import { pageLink } from "../links.js";
-import { searchUrl } from "../router.js";
+import { screenUrl, searchUrl } from "../router.js";
 
 /** The screen's one <h1>, with the page type above it and a lead paragraph below. */
 export function pageHeader(page, { kicker, lead, title } = {}) {
@@ -25,10 +27,23 @@ export function privacyPolicyNote() {
   return h(
     "p",
     { class: "form-hint" },
-    "개인정보를 어떤 목적으로 얼마 동안 보관하는지는 ",
-    h("a", { class: "privacy-policy-link", href: PRIVACY_POLICY_URL }, "개인정보 처리방침"),
-    "에서 볼 수 있습니다.",
+    t("개인정보를 어떤 목적으로 얼마 동안 보관하는지는 개인정보 처리방침에서 볼 수 있습니다."),
+    " ",
+    // The policy itself is published in Korean only.
+    h("a", { class: "privacy-policy-link", href: PRIVACY_POLICY_URL, hreflang: "ko" }, t("개인정보 처리방침"), t(" (한국어)")),
   );
+}
+
+/**
+ * What went wrong, for the reader. The API's messages are Korean (docs/languages.md): in
+ * another language they are marked lang="ko" after a line in the reader's language saying so;
+ * the client's own messages (no connection …) are already in the reader's language.
+ */
+export function errorMessage(error, attrs = {}) {
+  const fromServer = error instanceof ApiError && error.fromServer && error.message;
+  if (!fromServer) return h("p", attrs, error?.message || t("잠시 후 다시 시도해 주세요."));
+  if (currentLanguage() === DEFAULT_LANGUAGE) return h("p", attrs, error.message);
+  return h("p", attrs, t("요청을 처리하지 못했습니다. 서버의 안내(한국어):"), " ", h("span", { lang: "ko" }, error.message));
 }
 
 /** A definition list of facts, skipping the empty ones. */
@@ -49,9 +64,9 @@ function chip(item, filter) {
 /** Topic, audience and district tags as chips; topics and audiences lead to listings. */
 export function taxonomy(page) {
   const groups = [
-    ["주제", page.topics, "topic"],
-    ["대상", page.audiences, "audience"],
-    ["자치구", page.districts, "district"],
+    [t("주제"), page.topics, "topic"],
+    [t("대상"), page.audiences, "audience"],
+    [t("자치구"), page.districts, "district"],
   ].filter(([, items]) => Array.isArray(items) && items.length);
   if (!groups.length) return null;
   return facts(
@@ -67,14 +82,14 @@ export function section(title, ...children) {
 }
 
 /** The two doors of online counseling (app screens, not pages, so no menu lists them). */
-export function counselingLinks(title = "온라인 상담") {
+export function counselingLinks(title = t("온라인 상담")) {
   return section(
     title,
     h(
       "ul",
       { class: "link-list counseling-links" },
-      h("li", {}, h("a", { href: "/frontend/counseling/ask/" }, "온라인 상담 신청하기")),
-      h("li", {}, h("a", { href: "/frontend/counseling/" }, "상담 답변 확인하기 (접수번호와 열람 코드)")),
+      h("li", {}, h("a", { href: screenUrl("/counseling/ask/") }, t("온라인 상담 신청하기"))),
+      h("li", {}, h("a", { href: screenUrl("/counseling/") }, t("상담 답변 확인하기 (접수번호와 열람 코드)"))),
     ),
   );
 }
@@ -100,7 +115,7 @@ export function dateText(value) {
 }
 
 /** Previous/next and numbered page links; `hrefFor(n)` builds the URL of page n. */
-export function pagination(current, totalPages, hrefFor, label = "페이지") {
+export function pagination(current, totalPages, hrefFor, label = t("페이지")) {
   if (totalPages <= 1) return null;
   const numbers = [];
   for (let n = Math.max(1, current - 2); n <= Math.min(totalPages, current + 2); n += 1) numbers.push(n);
@@ -110,7 +125,7 @@ export function pagination(current, totalPages, hrefFor, label = "페이지") {
     h(
       "ul",
       {},
-      current > 1 ? h("li", {}, h("a", { href: hrefFor(current - 1), rel: "prev" }, "이전")) : null,
+      current > 1 ? h("li", {}, h("a", { href: hrefFor(current - 1), rel: "prev" }, t("이전"))) : null,
       numbers.map((n) =>
         h(
           "li",
@@ -120,7 +135,7 @@ export function pagination(current, totalPages, hrefFor, label = "페이지") {
             : h("a", { href: hrefFor(n) }, String(n)), // named by what it shows (WCAG 2.5.3)
         ),
       ),
-      current < totalPages ? h("li", {}, h("a", { href: hrefFor(current + 1), rel: "next" }, "다음")) : null,
+      current < totalPages ? h("li", {}, h("a", { href: hrefFor(current + 1), rel: "next" }, t("다음"))) : null,
     ),
   );
 }

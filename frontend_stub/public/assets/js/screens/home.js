@@ -2,6 +2,7 @@
 
 import { getNavigation, listPages } from "../api.js";
 import { h } from "../dom.js";
+import { t } from "../i18n.js";
 import { labelOf, typeLabel } from "../format.js";
 import { responsiveImage } from "../images.js";
 import { pageLink } from "../links.js";
@@ -44,18 +45,18 @@ export async function render(page) {
       responsiveImage(page.hero_image, { alt: "", sizes: "(max-width: 48rem) 100vw, 40rem", className: "hero__image" }),
     ),
     section(
-      "공지사항",
+      t("공지사항"),
       notices.length
         ? h(
             "ul",
             { class: "notice-list" },
-            notices.map((notice) => h("li", {}, h("span", { class: "badge" }, "고정"), " ", pageLink(notice), " ", dateText(notice.date))),
+            notices.map((notice) => h("li", {}, h("span", { class: "badge" }, t("고정")), " ", pageLink(notice), " ", dateText(notice.date))),
           )
         : null,
     ),
     counselingLinks(),
     section(
-      "포털 안내",
+      t("포털 안내"),
       sections.length
         ? cardList(sections, (item) =>
             card(item, {
@@ -65,7 +66,7 @@ export async function render(page) {
         : null,
     ),
     section(
-      "추천 콘텐츠",
+      t("추천 콘텐츠"),
       featured.length
         ? cardList(featured, (item) =>
             card(item, {

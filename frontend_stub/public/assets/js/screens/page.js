@@ -1,6 +1,8 @@
 // One screen per page type, chosen by the API's meta.type.
 
+import { h } from "../dom.js";
 import { feedbackBox } from "../feedback.js";
+import { currentLanguage, DEFAULT_LANGUAGE, inTextLanguage, t } from "../i18n.js";
 import { setBreadcrumbs, setTitle } from "../layout.js";
 import { licenceNotice } from "../licence.js";
 import { render as article } from "./article.js";
@@ -25,15 +27,36 @@ const SCREENS = {
   "pages.NoticePage": notice,
 };
 
-/** Render a page object from the API (live or preview) and set title and breadcrumbs. */
+/** Said in the reader's language when the page is shown in its Korean source instead. */
+function notTranslatedNotice() {
+  return h(
+    "p",
+    { class: "translation-notice", role: "note", lang: currentLanguage() },
+    t("이 페이지는 아직 번역되지 않아 한국어 원문을 보여 드립니다."),
+  );
+}
+
+/**
+ * Render a page object from the API (live or preview) and set title and breadcrumbs. The page
+ * is drawn in its own language (meta.locale), labels included, and marked with it: a Korean
+ * page shown in the Vietnamese client is lang="ko", under a note in Vietnamese saying so.
+ */
 export async function renderPage(page, context = {}) {
   const screen = SCREENS[page.meta?.type] ?? generic;
-  const node = await screen(page, context);
-  // Every live page asks whether it helped; a preview is not public yet.
-  if (!context.preview) node.append(feedbackBox(page));
+  const language = page.meta?.locale ?? DEFAULT_LANGUAGE;
+  const node = await inTextLanguage(language, async () => {
+    const drawn = await screen(page, context);
+    if (page.licence && page.meta?.type !== "pages.HomePage") drawn.append(licenceNotice(page.licence));
+    return drawn;
+  });
+  node.setAttribute("lang", language);
   const isHome = page.meta?.type === "pages.HomePage";
   setTitle(isHome ? null : page.seo?.title || page.title, page.seo?.description || page.meta?.search_description);
-  setBreadcrumbs(isHome ? null : page.breadcrumbs, page.title);
-  if (page.licence && !isHome) node.append(licenceNotice(page.licence));
-  return node;
+  setBreadcrumbs(isHome ? null : page.breadcrumbs, page.title, language);
+  if (language === currentLanguage() && !page.meta?.fallback_from) {
+    if (!context.preview) node.append(feedbackBox(page));
+    return node;
+  }
+  // Every live page asks whether it helped (in the reader's language); a preview is not public yet.
+  return h("div", { class: "screen-frame" }, notTranslatedNotice(), node, context.preview ? null : feedbackBox(page));
 }

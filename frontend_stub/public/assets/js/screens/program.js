@@ -1,6 +1,7 @@
 // Seoul Family School programs, with their application status.
 
 import { h } from "../dom.js";
+import { t } from "../i18n.js";
 import { formatDate, formatNumber, formatWon, labelOf } from "../format.js";
 import { renderStream } from "../blocks.js";
 import { applicationSection } from "./apply.js";
@@ -27,32 +28,32 @@ export function applicationStatus(program) {
 
 export function statusBadge(status) {
   if (!status) return null;
-  return h("span", { class: `badge badge--${status}` }, STATUS_LABELS[status]);
+  return h("span", { class: `badge badge--${status}` }, t(STATUS_LABELS[status]));
 }
 
 export function render(page) {
   const status = applicationStatus(page);
-  const place = page.is_online ? "온라인" : page.venue;
+  const place = page.is_online ? t("온라인") : page.venue;
   return h(
     "article",
     { class: "screen screen--program" },
     pageHeader(page, { lead: page.intro }),
     h(
       "section",
-      { class: "application", "aria-label": "신청 안내" },
-      h("p", { class: "application__status" }, "신청 상태: ", statusBadge(status) ?? "안내 예정"),
+      { class: "application", "aria-label": t("신청 안내") },
+      h("p", { class: "application__status" }, t("신청 상태:"), " ", statusBadge(status) ?? t("안내 예정")),
       facts([
-        ["신청 기간", page.application_start && `${formatDate(page.application_start)} ~ ${formatDate(page.application_end)}`],
-        ["교육 기간", page.start_date && `${formatDate(page.start_date)} ~ ${formatDate(page.end_date)}`],
-        ["회차", page.sessions && `${formatNumber(page.sessions)}회`],
-        ["일정", page.schedule_note],
-        ["장소", place],
-        ["정원", page.capacity !== undefined && page.capacity !== null ? `${formatNumber(page.capacity)}명` : null],
-        ["참가비", page.fee !== undefined ? formatWon(page.fee) : null],
-        ["운영 기관", labelOf(page.organizer)],
+        [t("신청 기간"), page.application_start && `${formatDate(page.application_start)} ~ ${formatDate(page.application_end)}`],
+        [t("교육 기간"), page.start_date && `${formatDate(page.start_date)} ~ ${formatDate(page.end_date)}`],
+        [t("회차"), page.sessions && t("{count}회", { count: formatNumber(page.sessions) })],
+        [t("일정"), page.schedule_note],
+        [t("장소"), place],
+        [t("정원"), page.capacity !== undefined && page.capacity !== null ? t("{count}명", { count: formatNumber(page.capacity) }) : null],
+        [t("참가비"), page.fee !== undefined ? formatWon(page.fee) : null],
+        [t("운영 기관"), labelOf(page.organizer)],
       ]),
       status === "open" && page.application_url && !page.application?.accepts
-        ? h("p", {}, h("a", { class: "button", href: page.application_url, rel: "noopener" }, "신청하기"))
+        ? h("p", {}, h("a", { class: "button", href: page.application_url, rel: "noopener" }, t("신청하기")))
         : null,
     ),
     status === "open" ? applicationSection(page) : null,

@@ -4,16 +4,27 @@
 import { ApiError, getNavigation, search, suggest } from "../api.js";
 import { attachAutocomplete } from "../autocomplete.js";
 import { h, markedText } from "../dom.js";
+import { currentLanguage, languageOfPath, t } from "../i18n.js";
 import { formatNumber, typeLabel } from "../format.js";
 import { setBreadcrumbs, setRobots, setTitle } from "../layout.js";
 import { pageLink, pathOf } from "../links.js";
-import { appUrl, searchUrl } from "../router.js";
+import { screenUrl, searchUrl } from "../router.js";
 import { pagination } from "./common.js";
 import { subscribeBox } from "../subscribe.js";
 
 const FILTERS = ["type", "section", "topic", "audience", "district"];
 const FACET_TITLES = { type: "유형", section: "섹션", topic: "주제", audience: "대상", district: "자치구" };
-const POPULAR = ["한부모", "가족상담", "서울가족학교", "다문화가족", "맞벌이"];
+// What families search for most, in each language's own words.
+const POPULAR = {
+  ko: ["한부모", "가족상담", "서울가족학교", "다문화가족", "맞벌이"],
+  "zh-hans": ["口译", "韩语课程", "家庭中心", "家庭咨询", "紧急电话"],
+  vi: ["hỗ trợ", "phiên dịch", "học tiếng Hàn", "trung tâm gia đình", "tư vấn gia đình"],
+  en: ["interpreting", "Korean classes", "family center", "counseling", "emergency"],
+};
+
+function popularTerms() {
+  return POPULAR[currentLanguage()] ?? POPULAR.ko;
+}
 
 function stateOf(params) {
   const state = { q: (params.get("q") || "").trim(), page: Math.max(1, Number.parseInt(params.get("page") || "1", 10) || 1) };
@@ -28,13 +39,13 @@ function urlFor(state, changes) {
 }
 
 function searchForm(state) {
-  const input = h("input", { id: "search-q", name: "q", type: "search", value: state.q, maxlength: "100", placeholder: "예: 한부모 지원, 가족상담" });
+  const input = h("input", { id: "search-q", name: "q", type: "search", value: state.q, maxlength: "100", placeholder: t("예: 한부모 지원, 가족상담") });
   const form = h(
     "form",
     // The header has a search landmark too: each gets its own name.
-    { class: "search-form", role: "search", "aria-label": "검색어 바꾸기", action: appUrl("/search/"), method: "get" },
-    h("label", { for: "search-q" }, "검색어"),
-    h("div", { class: "search-form__box" }, input, h("button", { type: "submit" }, "검색")),
+    { class: "search-form", role: "search", "aria-label": t("검색어 바꾸기"), action: screenUrl("/search/"), method: "get" },
+    h("label", { for: "search-q" }, t("검색어")),
+    h("div", { class: "search-form__box" }, input, h("button", { type: "submit" }, t("검색"))),
     FILTERS.filter((name) => state[name]).map((name) => h("input", { type: "hidden", name, value: state[name] })),
   );
   attachAutocomplete(input);
@@ -57,7 +68,7 @@ function facetGroups(state, facets) {
     h(
       "details",
       { class: "facets__fold", open: wide || groups.some(([name]) => state[name]) },
-      h("summary", {}, h("h2", { id: "facets-title" }, "결과 좁히기")),
+      h("summary", {}, h("h2", { id: "facets-title" }, t("결과 좁히기"))),
       facetSections(state, groups),
     ),
   );
@@ -68,7 +79,7 @@ function facetSections(state, groups) {
       h(
         "section",
         { class: "facets__group" },
-        h("h3", {}, FACET_TITLES[name] || name),
+        h("h3", {}, FACET_TITLES[name] ? t(FACET_TITLES[name]) : name),
         h(
           "ul",
           {},
@@ -79,7 +90,7 @@ function facetSections(state, groups) {
               "li",
               {},
               selected
-                ? [h("a", { href: urlFor(state, { [name]: facet.value, page: 1 }), "aria-current": "true", class: "is-selected" }, label), " ", h("a", { href: urlFor(state, { [name]: "", page: 1 }), class: "facets__clear" }, "해제")]
+                ? [h("a", { href: urlFor(state, { [name]: facet.value, page: 1 }), "aria-current": "true", class: "is-selected" }, label), " ", h("a", { href: urlFor(state, { [name]: "", page: 1 }), class: "facets__clear" }, t("해제"))]
                 : h("a", { href: urlFor(state, { [name]: facet.value, page: 1 }) }, label),
             );
           }),
@@ -94,10 +105,11 @@ function didYouMean(state, body) {
   return h(
     "p",
     { class: "did-you-mean", role: "note" },
-    "혹시 ",
-    h("a", { href: searchUrl({ q: body.did_you_mean }) }, `‘${body.did_you_mean}’`),
-    "을(를) 찾으셨나요?",
-    (body.items || []).length ? h("span", { class: "muted" }, ` ‘${body.did_you_mean}’(으)로 고쳐 찾은 결과도 함께 보여 드립니다.`) : null,
+    // The link sits where each language puts the word: "혹시 ‘…’을(를)", "Có phải bạn muốn tìm ‘…’".
+    ...t("혹시 {q}을(를) 찾으셨나요?")
+      .split(/(\{q\})/)
+      .map((part) => (part === "{q}" ? h("a", { href: searchUrl({ q: body.did_you_mean }) }, `‘${body.did_you_mean}’`) : part)),
+    (body.items || []).length ? h("span", { class: "muted" }, " ", t("‘{q}’(으)로 고쳐 찾은 결과도 함께 보여 드립니다.", { q: body.did_you_mean })) : null,
   );
 }
 
@@ -108,16 +120,17 @@ function otherEditions(item) {
   return h(
     "details",
     { class: "result__editions" },
-    h("summary", {}, `다른 연도 보고서의 같은 글 ${formatNumber(others.length)}건`),
-    h("ul", {}, others.map((other) => h("li", {}, pageLink(other), other.edition ? ` (${other.edition}년판)` : null))),
+    h("summary", {}, t("다른 연도 보고서의 같은 글 {count}건", { count: formatNumber(others.length) })),
+    h("ul", {}, others.map((other) => h("li", {}, pageLink(other), other.edition ? ` (${t("{year}년판", { year: other.edition })})` : null))),
   );
 }
 
 function resultItem(item) {
   return h(
     "li",
-    { class: "result" },
-    h("p", { class: "result__type" }, typeLabel(item.type), item.edition ? h("span", { class: "result__edition" }, ` · ${item.edition}년판`) : null),
+    // A hit's title and snippet are in its page's language (the path says which).
+    { class: "result", lang: languageOfPath(pathOf(item) || "/") },
+    h("p", { class: "result__type" }, typeLabel(item.type), item.edition ? h("span", { class: "result__edition" }, ` · ${t("{year}년판", { year: item.edition })}`) : null),
     h("h3", { class: "result__title" }, pageLink(item)),
     item.snippet ? h("p", { class: "result__snippet" }, markedText(item.snippet)) : null,
     h("p", { class: "result__path" }, pathOf(item)),
@@ -140,19 +153,20 @@ async function nothingFound(state, body) {
   return h(
     "div",
     { class: "no-results" },
-    h("h2", {}, "검색 결과가 없습니다"),
-    h("p", { class: "lead" }, `‘${state.q}’에 맞는 페이지를 찾지 못했습니다.`),
+    h("h2", {}, t("검색 결과가 없습니다")),
+    h("p", { class: "lead" }, t("‘{q}’에 맞는 페이지를 찾지 못했습니다.", { q: state.q })),
     h(
       "ul",
       {},
-      h("li", {}, "맞춤법이 맞는지 확인해 보세요."),
-      h("li", {}, "띄어쓰기를 바꿔 보세요. 예: ‘한부모가정’ 대신 ‘한부모 가정’"),
-      h("li", {}, "더 짧거나 일반적인 낱말로 검색해 보세요. 예: ‘가족상담센터 예약’ 대신 ‘가족상담’"),
-      hasFilters ? h("li", {}, h("a", { href: searchUrl({ q: state.q }) }, "선택한 조건을 모두 해제하고 다시 검색하기")) : null,
+      h("li", {}, t("맞춤법이 맞는지 확인해 보세요.")),
+      // Spacing is a Korean habit; other languages get the advice that fits them.
+      h("li", {}, t("띄어쓰기를 바꿔 보세요. 예: ‘한부모가정’ 대신 ‘한부모 가정’")),
+      h("li", {}, t("더 짧거나 일반적인 낱말로 검색해 보세요. 예: ‘가족상담센터 예약’ 대신 ‘가족상담’")),
+      hasFilters ? h("li", {}, h("a", { href: searchUrl({ q: state.q }) }, t("선택한 조건을 모두 해제하고 다시 검색하기"))) : null,
     ),
-    related.length ? [h("h3", {}, "이런 페이지는 어떠세요?"), h("ul", { class: "link-list" }, related.map((item) => h("li", {}, pageLink(item))))] : null,
-    h("h3", {}, "많이 찾는 검색어"),
-    termLinks(POPULAR),
+    related.length ? [h("h3", {}, t("이런 페이지는 어떠세요?")), h("ul", { class: "link-list" }, related.map((item) => h("li", {}, pageLink(item))))] : null,
+    h("h3", {}, t("많이 찾는 검색어")),
+    termLinks(popularTerms()),
   );
 }
 
@@ -172,8 +186,8 @@ async function results(state) {
   const summary = h(
     "p",
     { class: "result-count", role: "status" },
-    `‘${state.q}’ 검색 결과 ${formatNumber(total)}건`,
-    body.fallback ? h("span", { class: "muted" }, " (검색 엔진 점검 중이라 기본 검색으로 찾았습니다)") : null,
+    t("‘{q}’ 검색 결과 {count}건", { q: state.q, count: formatNumber(total) }),
+    body.fallback ? h("span", { class: "muted" }, " ", t("(검색 엔진 점검 중이라 기본 검색으로 찾았습니다)")) : null,
   );
   if (!items.length) return [summary, didYouMean(state, body), await nothingFound(state, body)];
   return h(
@@ -182,11 +196,11 @@ async function results(state) {
     h(
       "section",
       { class: "results", "aria-labelledby": "results-title" },
-      h("h2", { id: "results-title" }, "검색 결과"),
+      h("h2", { id: "results-title" }, t("검색 결과")),
       summary,
       didYouMean(state, body),
       h("ol", { class: "result-list", start: String((state.page - 1) * pageSize + 1) }, items.map(resultItem)),
-      pagination(state.page, Math.ceil(total / pageSize), (n) => urlFor(state, { page: n }), "검색 결과 페이지"),
+      pagination(state.page, Math.ceil(total / pageSize), (n) => urlFor(state, { page: n }), t("검색 결과 페이지")),
     ),
     facetGroups(state, body.facets),
   );
@@ -202,21 +216,21 @@ async function startHere() {
   return h(
     "div",
     { class: "search-start" },
-    h("h2", {}, "많이 찾는 검색어"),
-    termLinks(POPULAR),
-    sections.length ? [h("h2", {}, "섹션 둘러보기"), h("ul", { class: "link-list" }, sections.map((item) => h("li", {}, pageLink(item))))] : null,
+    h("h2", {}, t("많이 찾는 검색어")),
+    termLinks(popularTerms()),
+    sections.length ? [h("h2", {}, t("섹션 둘러보기")), h("ul", { class: "link-list" }, sections.map((item) => h("li", {}, pageLink(item))))] : null,
   );
 }
 
 export async function renderSearch(params) {
   const state = stateOf(params);
-  setTitle(state.q ? `‘${state.q}’ 검색 결과` : "검색");
+  setTitle(state.q ? t("‘{q}’ 검색 결과", { q: state.q }) : t("검색"));
   setBreadcrumbs(null);
   setRobots(state.q ? "noindex" : null);
   return h(
     "div",
     { class: "screen screen--search" },
-    h("h1", {}, "검색"),
+    h("h1", {}, t("검색")),
     searchForm(state),
     state.q ? await results(state) : await startHere(),
     subscription(state),
@@ -226,6 +240,6 @@ export async function renderSearch(params) {
 /** Topic and filtered screens: subscribe to what the filters pick (free text is no list). */
 function subscription(state) {
   const filters = Object.fromEntries(FILTERS.filter((name) => state[name]).map((name) => [name, state[name]]));
-  const names = Object.entries(filters).map(([name, value]) => `${FACET_TITLES[name]} ${value}`);
+  const names = Object.entries(filters).map(([name, value]) => `${t(FACET_TITLES[name])} ${value}`);
   return names.length ? subscribeBox(filters, names.join(" · ")) : null;
 }

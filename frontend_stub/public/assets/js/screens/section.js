@@ -2,8 +2,9 @@
 
 import { listPages, listPartnerItems } from "../api.js";
 import { h, richText } from "../dom.js";
+import { t } from "../i18n.js";
 import { setSectionFeeds } from "../layout.js";
-import { formatDate, labelOf } from "../format.js";
+import { formatDate, formatNumber, labelOf } from "../format.js";
 import { richTextBlock } from "../blocks.js";
 import { appUrl } from "../router.js";
 import { pathOf } from "../links.js";
@@ -23,7 +24,7 @@ const LISTINGS = {
       heading: "교육 프로그램",
       type: "pages.EducationProgramPage",
       fields: "intro,application_status,application_start,application_end,start_date,end_date",
-      meta: (item) => [statusBadge(applicationStatus(item)), ` 교육 ${formatDate(item.start_date)} ~ ${formatDate(item.end_date)}`],
+      meta: (item) => [statusBadge(applicationStatus(item)), ` ${t("교육")} ${formatDate(item.start_date)} ~ ${formatDate(item.end_date)}`],
       text: (item) => item.intro,
     },
     {
@@ -39,7 +40,7 @@ const LISTINGS = {
       type: "pages.ReportEditionPage",
       fields: "year,edition_number,publication_date,cover_image",
       order: "-year",
-      meta: (item) => [item.year && `${item.year}년`, item.edition_number, item.publication_date && `${formatDate(item.publication_date)} 발간`].filter(Boolean).join(" · "),
+      meta: (item) => [item.year && t("{year}년", { year: item.year }), item.edition_number, item.publication_date && t("{date} 발간", { date: formatDate(item.publication_date) })].filter(Boolean).join(" · "),
       image: (item) => item.cover_image,
     },
   ],
@@ -53,7 +54,7 @@ const LISTINGS = {
       type: "pages.NoticePage",
       fields: "date,pinned",
       order: "-date",
-      meta: (item) => [item.pinned ? h("span", { class: "badge" }, "고정") : null, " ", formatDate(item.date)],
+      meta: (item) => [item.pinned ? h("span", { class: "badge" }, t("고정")) : null, " ", formatDate(item.date)],
     },
   ],
 };
@@ -64,6 +65,7 @@ async function listing(page, spec, pageNumber, single) {
   const offset = single ? (pageNumber - 1) * PAGE_SIZE : 0;
   const result = await listPages({
     child_of: page.id,
+    locale: page.meta?.locale, // the section's own tree (a Korean one when it fell back)
     type: spec.type,
     fields: spec.fields,
     order: spec.order,
@@ -71,16 +73,17 @@ async function listing(page, spec, pageNumber, single) {
     offset,
   });
   const items = result.items || [];
+  const heading = t(spec.heading);
   const total = result.meta?.total_count ?? items.length;
   const hrefFor = (n) => appUrl(pathOf(page), n > 1 ? { page: n } : null);
   return h(
     "section",
     { class: "content-section" },
-    h("h2", {}, spec.heading, h("span", { class: "count" }, ` ${total}건`)),
+    h("h2", {}, heading, h("span", { class: "count" }, ` ${t("{count}건", { count: formatNumber(total) })}`)),
     items.length
       ? cardList(items, (item) => card(item, { meta: spec.meta?.(item), text: spec.text?.(item), image: spec.image?.(item) }))
-      : h("p", { class: "empty" }, "아직 게시된 글이 없습니다."),
-    single ? pagination(pageNumber, Math.ceil(total / PAGE_SIZE), hrefFor, `${spec.heading} 페이지`) : null,
+      : h("p", { class: "empty" }, t("아직 게시된 글이 없습니다.")),
+    single ? pagination(pageNumber, Math.ceil(total / PAGE_SIZE), hrefFor, t("{name} 페이지", { name: heading })) : null,
   );
 }
 
@@ -92,9 +95,10 @@ function partnerNewsItem(item) {
   return h(
     "li",
     { class: "card card--partner" },
-    h("h3", { class: "card__title" }, item.link ? h("a", { href: item.link, rel: "noopener nofollow" }, item.title) : item.title),
-    h("p", { class: "card__meta" }, [agency ? `출처: ${agency}` : null, item.published ? formatDate(item.published) : null].filter(Boolean).join(" · ")),
-    item.summary_html ? h("div", { class: "card__text rich-text" }, richText(item.summary_html)) : null,
+    // Partner agencies write in Korean.
+    h("h3", { class: "card__title", lang: "ko" }, item.link ? h("a", { href: item.link, rel: "noopener nofollow" }, item.title) : item.title),
+    h("p", { class: "card__meta" }, [agency ? t("출처: {agency}", { agency }) : null, item.published ? formatDate(item.published) : null].filter(Boolean).join(" · ")),
+    item.summary_html ? h("div", { class: "card__text rich-text", lang: "ko" }, richText(item.summary_html)) : null,
   );
 }
 
@@ -111,7 +115,7 @@ async function partnerNews(kind) {
   return h(
     "section",
     { class: "content-section partner-news", "aria-labelledby": "partner-news-title" },
-    h("h2", { id: "partner-news-title" }, "협력기관 소식"),
+    h("h2", { id: "partner-news-title" }, t("협력기관 소식")),
     h("ul", { class: "cards" }, items.map(partnerNewsItem)),
   );
 }
@@ -128,9 +132,9 @@ export async function render(page, { params }) {
   return h(
     "div",
     { class: "screen screen--section" },
-    pageHeader(page, { kicker: "섹션" }),
+    pageHeader(page, { kicker: t("섹션") }),
     page.intro ? richTextBlock(page.intro, "rich-text lead") : null,
-    kind === "counseling" ? counselingLinks("상담 신청과 답변 확인") : null,
+    kind === "counseling" ? counselingLinks(t("상담 신청과 답변 확인")) : null,
     listings,
     news,
     kind ? subscribeBox({ section: kind }, page.title) : null,
