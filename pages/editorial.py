@@ -58,6 +58,10 @@ MEDIA_ADD_AND_CHOOSE = (
 MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
 # Citizens' "이 정보가 도움이 되었나요?" answers (feedback/): editors and reviewers read them.
 READ_FEEDBACK = "feedback.view_pagefeedback"
+# Releases (releases/, docs/releases.md): editors group pages into one and submit it;
+# reviewers approve and schedule it, or cancel it.
+RELEASE_EDITING = ("releases.add_release", "releases.change_release", "releases.view_release")
+RELEASE_APPROVAL = "releases.approve_release"
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ GROUP_POLICIES = (
         model_permissions=(
             ADMIN_ACCESS,
             READ_FEEDBACK,
+            *RELEASE_EDITING,
             *(f"pages.view_{model}" for model in TAXONOMY_MODELS),
             SUBMIT_TRANSLATION,
         ),
@@ -96,6 +101,8 @@ GROUP_POLICIES = (
         model_permissions=(
             ADMIN_ACCESS,
             READ_FEEDBACK,
+            *RELEASE_EDITING,
+            RELEASE_APPROVAL,
             *(f"pages.add_{model}" for model in TAXONOMY_MODELS),
             *(f"pages.change_{model}" for model in TAXONOMY_MODELS),
             SUBMIT_TRANSLATION,
