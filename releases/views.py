@@ -196,7 +196,10 @@ class ReleaseViewSet(ModelViewSet):
 
     @property
     def preview_view(self):
-        return self.construct_view(ReleasePreviewView, **self.get_inspect_view_kwargs())
+        return self.construct_view(
+            ReleasePreviewView,
+            **self.get_inspect_view_kwargs(template_name=ReleasePreviewView.template_name),
+        )
 
     def get_queryset(self, request):
         return Release.objects.select_related("created_by").annotate(page_count=Count("items"))
