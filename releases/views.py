@@ -55,6 +55,10 @@ def may_cancel(user, release: Release) -> bool:
 
 
 class ReleaseIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("created_by")
+        return queryset.annotate(page_count=Count("items"))
+
     def get_edit_url(self, instance):
         return None  # the title opens the release's own screen, where its actions are
 
@@ -170,6 +174,7 @@ class ReleaseViewSet(ModelViewSet):
             label="상태",
             accessor="get_status_display",
             primary=lambda release: release.status in ACTIVE,
+            classname="release-status-cell",
         ),
         "go_live_at",
         Column("pages", label="페이지 수", accessor="page_count"),
@@ -200,9 +205,6 @@ class ReleaseViewSet(ModelViewSet):
             ReleasePreviewView,
             **self.get_inspect_view_kwargs(template_name=ReleasePreviewView.template_name),
         )
-
-    def get_queryset(self, request):
-        return Release.objects.select_related("created_by").annotate(page_count=Count("items"))
 
 
 release_viewset = ReleaseViewSet("releases")
