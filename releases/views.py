@@ -65,13 +65,14 @@ class ReleaseIndexView(generic.IndexView):
 
 class ReleaseEditView(generic.EditView):
     def dispatch(self, request, *args, **kwargs):
-        if not self.object.is_editable:
+        release = self.get_object()
+        if not release.is_editable:
             messages.error(
                 request,
-                f"'{self.object.get_status_display()}' 상태의 릴리스는 고칠 수 없습니다. "
-                "반려되거나 취소된 뒤 새로 만드세요.",
+                f"'{release.get_status_display()}' 상태의 릴리스는 고칠 수 없습니다. "
+                "반려되면 고칠 수 있고, 필요 없으면 취소하세요.",
             )
-            return redirect(release_viewset.get_url_name("inspect"), self.object.pk)
+            return redirect(release_viewset.get_url_name("inspect"), release.pk)
         return super().dispatch(request, *args, **kwargs)
 
 

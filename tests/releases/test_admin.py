@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from releases.models import ReleaseStatus
+from releases.models import Release, ReleaseStatus
 from releases.publishing import approve, publish_due_releases, submit
 
 from .content import build_release
@@ -111,3 +111,45 @@ class ReleaseAdminTests(TestCase):
             self.assertEqual(APIClient().get(f"/api/v2/pages/{page.pk}/").status_code, 404)
         live = APIClient().get(f"/api/v2/pages/{self.content.changed_notice.pk}/").json()
         self.assertEqual(live["title"], "가족보고서 안내")
+
+    def test_a_submitted_release_cannot_be_edited(self):
+        submit(self.release, self.content.editor)
+        self.client.force_login(self.content.editor)
+
+        response = self.client.get(url("edit", self.release), follow=True)
+
+        self.assertEqual(response.redirect_chain[-1][0], url("inspect", self.release))
+        html = unescape(response.content.decode())
+        self.assertIn("'승인 대기' 상태의 릴리스는 고칠 수 없습니다", html)
+
+    def form_data(self, *pages) -> dict:
+        data = {
+            "title": "새 릴리스",
+            "description": "",
+            "go_live_at": "2031-01-05 09:00",
+            "items-TOTAL_FORMS": str(len(pages)),
+            "items-INITIAL_FORMS": "0",
+            "items-MIN_NUM_FORMS": "1",
+            "items-MAX_NUM_FORMS": "1000",
+        }
+        for number, page in enumerate(pages):
+            data |= {f"items-{number}-page": str(page.pk), f"items-{number}-ORDER": str(number)}
+        return data
+
+    def test_an_editor_creates_a_release_naming_each_page_once(self):
+        self.client.force_login(self.content.editor)
+        chapter, notice = self.content.chapters[0], self.content.notice
+
+        twice = self.client.post(url("add"), self.form_data(chapter, chapter))
+
+        self.assertEqual(twice.status_code, 200)
+        self.assertIn("페이지는 이미 이 릴리스에 있습니다", unescape(twice.content.decode()))
+        self.assertFalse(Release.objects.filter(title="새 릴리스").exists())
+
+        created = self.client.post(url("add"), self.form_data(chapter, notice))
+
+        release = Release.objects.get(title="새 릴리스")
+        self.assertRedirects(created, url("inspect", release))
+        self.assertEqual(release.created_by, self.content.editor)
+        self.assertEqual(release.status, ReleaseStatus.DRAFT)
+        self.assertEqual({item.page_id for item in release.items.all()}, {chapter.pk, notice.pk})

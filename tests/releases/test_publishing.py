@@ -180,3 +180,17 @@ def test_only_reviewers_approve_and_translators_cannot_submit(content):
         approve(content.release, content.editor)
     content.release.refresh_from_db()
     assert content.release.status == ReleaseStatus.IN_REVIEW
+
+
+def test_approval_queues_the_publish_for_the_task_worker_at_the_go_live_time(
+    content, go_live_at, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.BACKGROUND_TASK_BACKEND = "background"
+    submit(content.release, content.editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(content.release, content.reviewer)
+
+    job = DBTaskResult.objects.get(task_path="releases.tasks.publish_due_releases_task")
+    assert job.run_after == go_live_at
