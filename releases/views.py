@@ -2,11 +2,12 @@
 pages, previews, actions and history) and the actions, each a POST that takes one step."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -22,7 +23,13 @@ APPROVE_PERMISSION = "releases.approve_release"
 
 
 class ReleaseForm(WagtailAdminModelForm):
-    """The release's name, time and pages; a page is named once."""
+    """The release's name, time and pages; a page is named once, the time is ahead."""
+
+    def clean_go_live_at(self):
+        go_live_at = self.cleaned_data.get("go_live_at")
+        if go_live_at is not None and go_live_at <= timezone.now():
+            raise ValidationError("게시 예정 일시는 지금보다 뒤여야 합니다.")
+        return go_live_at
 
     def clean(self):
         cleaned = super().clean()

@@ -146,6 +146,13 @@ class ReleaseAdminTests(TestCase):
         self.assertIn("페이지는 이미 이 릴리스에 있습니다", unescape(twice.content.decode()))
         self.assertFalse(Release.objects.filter(title="새 릴리스").exists())
 
+        past = self.client.post(
+            url("add"), self.form_data(chapter) | {"go_live_at": "2020-01-01 09:00"}
+        )
+
+        self.assertIn("게시 예정 일시는 지금보다 뒤여야 합니다.", past.content.decode())
+        self.assertFalse(Release.objects.filter(title="새 릴리스").exists())
+
         created = self.client.post(url("add"), self.form_data(chapter, notice))
 
         release = Release.objects.get(title="새 릴리스")
