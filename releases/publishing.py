@@ -41,7 +41,7 @@ def submit(release: Release, user) -> None:
     with transaction.atomic():
         items = _items(release)
         problems = [
-            *_problems_before_review(release, items, user),
+            *_problems_before_review(release, items),
             *(
                 f"'{_name(item.page)}' 페이지를 편집할 권한이 없습니다."
                 for item in items
@@ -62,7 +62,7 @@ def approve(release: Release, user) -> None:
     with transaction.atomic():
         items = _items(release)
         problems = [
-            *_problems_before_review(release, items, user),
+            *_problems_before_review(release, items),
             *_changed_since_submission(items),
             *(
                 f"'{_name(item.page)}' 페이지를 게시할 권한이 없습니다."
@@ -188,7 +188,7 @@ def _items(release: Release) -> list[ReleaseItem]:
     return list(release.items.select_related("page", "revision").order_by("page__path", "pk"))
 
 
-def _problems_before_review(release: Release, items: list[ReleaseItem], user) -> list[str]:
+def _problems_before_review(release: Release, items: list[ReleaseItem]) -> list[str]:
     problems = []
     if not items:
         problems.append("릴리스에 페이지가 하나도 없습니다.")
