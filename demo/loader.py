@@ -52,7 +52,7 @@ from pages.models import (
 )
 from pages.translation import start_translations, translate_with
 
-from . import articles, community, languages, reports, school, taxonomy
+from . import articles, community, languages, releases, reports, school, taxonomy
 from .media import make_pdf, make_picture
 
 # Demo pictures and files are the city's own (drawn and typeset by the loader).
@@ -126,6 +126,7 @@ class DemoLoader:
             ("포털 홈 대표 영역과 추천 콘텐츠", self.load_home),
             ("옛 주소 리디렉션", self.load_redirects),
             ("다국어 정착 안내 (简体中文, Tiếng Việt, English)", self.load_languages),
+            ("다음 호 가족보고서 릴리스 (몇 분 뒤 동시 게시)", self.load_release),
         ]
         # Demo users have made-up addresses: the workflow notifications the pending blog post
         # triggers go nowhere instead of onto the console.
@@ -561,6 +562,9 @@ class DemoLoader:
                 user=self.users["reviewer"]
             )
             self.created["예약 게시 공지"] += 1
+
+    def load_release(self) -> None:
+        releases.load_next_edition_release(self)
 
     def load_redirects(self) -> None:
         """The single-parent article's address before the portal's reorganisation."""

@@ -44,6 +44,17 @@ EDITIONS = [
     },
 ]
 
+# The next edition, not yet published: the demo groups it, its chapters, the notice announcing
+# it and the home's featured items into a release (demo/releases.py, docs/releases.md).
+NEXT_EDITION = {
+    "year": 2018,
+    "edition_number": "제5차",
+    "publication_date": "2018-12-17",
+    "summary": "1인가구 30% 시대를 앞두고 돌봄 공백과 아버지의 육아휴직 증가를 분석하고, "
+    "자치구 가족센터를 중심으로 한 지역 돌봄 체계를 제안했습니다.",
+    "agencies": ["서울시여성가족재단", "서울시 직장맘지원센터", "서울시 가족센터"],
+}
+
 # Illustrative yearly figures, keyed by year.
 HOUSEHOLD_SHARE = {  # % of Seoul households by type
     2013: {"1인가구": 24.1, "부부가구": 14.9, "부부+자녀가구": 37.0, "한부모가구": 9.9},
@@ -51,6 +62,7 @@ HOUSEHOLD_SHARE = {  # % of Seoul households by type
     2015: {"1인가구": 26.0, "부부가구": 15.5, "부부+자녀가구": 35.2, "한부모가구": 9.7},
     2016: {"1인가구": 27.1, "부부가구": 15.8, "부부+자녀가구": 34.3, "한부모가구": 9.6},
     2017: {"1인가구": 28.2, "부부가구": 16.0, "부부+자녀가구": 33.5, "한부모가구": 9.6},
+    2018: {"1인가구": 29.4, "부부가구": 16.2, "부부+자녀가구": 32.6, "한부모가구": 9.5},
 }
 DUAL_INCOME = {  # % of married households; % of fathers among parental-leave users
     2013: (41.0, 3.3),
@@ -58,6 +70,7 @@ DUAL_INCOME = {  # % of married households; % of fathers among parental-leave us
     2015: (42.3, 5.6),
     2016: (43.1, 8.5),
     2017: (44.2, 13.4),
+    2018: (45.0, 17.8),
 }
 SINGLE_PARENT = {  # households (thousands); households receiving child-rearing aid
     2013: (292, 11840),
@@ -65,6 +78,7 @@ SINGLE_PARENT = {  # households (thousands); households receiving child-rearing 
     2015: (290, 12960),
     2016: (288, 13520),
     2017: (286, 14080),
+    2018: (284, 14650),
 }
 MULTICULTURAL = {  # multicultural families' children; childcare centre use rate (%)
     2013: (21300, 68.2),
@@ -72,6 +86,7 @@ MULTICULTURAL = {  # multicultural families' children; childcare centre use rate
     2015: (25000, 70.4),
     2016: (26600, 71.8),
     2017: (28000, 72.9),
+    2018: (29500, 73.8),
 }
 
 

@@ -61,6 +61,10 @@ READ_FEEDBACK = "feedback.view_pagefeedback"
 # The dashboard's page views and citizens' search queries (counts only, docs/analytics.md).
 READ_PAGE_VIEWS = "analytics.view_pageviewday"
 READ_SEARCH_QUERIES = "portal_search.view_searchquerylog"
+# Releases (releases/, docs/releases.md): editors group pages into one and submit it;
+# reviewers approve and schedule it, or cancel it.
+RELEASE_EDITING = ("releases.add_release", "releases.change_release", "releases.view_release")
+RELEASE_APPROVAL = "releases.approve_release"
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ GROUP_POLICIES = (
             READ_FEEDBACK,
             READ_PAGE_VIEWS,
             READ_SEARCH_QUERIES,
+            *RELEASE_EDITING,
             *(f"pages.view_{model}" for model in TAXONOMY_MODELS),
             SUBMIT_TRANSLATION,
         ),
@@ -103,6 +108,8 @@ GROUP_POLICIES = (
             READ_FEEDBACK,
             READ_PAGE_VIEWS,
             READ_SEARCH_QUERIES,
+            *RELEASE_EDITING,
+            RELEASE_APPROVAL,
             *(f"pages.add_{model}" for model in TAXONOMY_MODELS),
             *(f"pages.change_{model}" for model in TAXONOMY_MODELS),
             SUBMIT_TRANSLATION,

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "feedback",
     # Page views per page per day and the stale-content report (docs/analytics.md).
     "analytics",
+    "releases",
     "demo",
     "search",
     "content",
@@ -346,6 +347,8 @@ SCHEDULED_COMMANDS += [
     ("requeue_subscription_deliveries", 60),  # retries the queue could not hold back
     ("purge_unconfirmed_subscribers", 24 * 60 * 60),  # unconfirmed for 7 days: deleted
 ]
+# Releases (docs/releases.md): the backstop for the task the approval enqueues at go-live time.
+SCHEDULED_COMMANDS += [("publish_releases", 15)]
 
 # Online counseling (counseling): personal data is encrypted with these Fernet keys
 # (comma-separated, the first encrypts, all decrypt) and destroyed after its retention period.

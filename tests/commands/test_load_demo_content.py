@@ -2,12 +2,14 @@
 
 import io
 import os
+from datetime import timedelta
 from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
@@ -30,6 +32,8 @@ from pages.models import (
     SectionKind,
     SectionPage,
 )
+from releases.models import Release, ReleaseStatus
+from releases.publishing import publish_due_releases
 
 
 def load(**env) -> str:
@@ -128,10 +132,29 @@ class LoadDemoContentTests(TestCase):
 
     def test_pages_are_published_through_revisions(self):
         portal_pages = Page.objects.filter(depth__gt=1)
+        release = Release.objects.get()  # its pages wait for the release to go live
         self.assertEqual(
             set(portal_pages.filter(live_revision=None).values_list("title", flat=True)),
-            {"한부모 아빠의 첫 학부모 상담 후기", "온라인 상담 답변 지연 안내"},
+            {"한부모 아빠의 첫 학부모 상담 후기", "온라인 상담 답변 지연 안내"}
+            | {item.page.title for item in release.items.all() if not item.page.live},
         )
+
+    def test_the_next_edition_goes_live_at_its_minute_with_all_chapters(self):
+        release = Release.objects.get()
+        self.assertEqual(release.status, ReleaseStatus.SCHEDULED)
+        self.assertLessEqual(release.go_live_at - timezone.now(), timedelta(minutes=3))
+        self.assertFalse(ReportEditionPage.objects.filter(year=2018).live().exists())
+
+        self.assertEqual(publish_due_releases(now=release.go_live_at), [release])
+
+        edition = ReportEditionPage.objects.live().get(year=2018)
+        chapters = ReportChapterPage.objects.child_of(edition)
+        self.assertEqual(chapters.count(), 4)
+        self.assertEqual(chapters.live().count(), 4)
+        self.assertTrue(NoticePage.objects.live().filter(title__contains="2018년판 발간").exists())
+        home = HomePage.objects.get(locale__language_code="ko")
+        featured = [item.page_id for item in home.featured_items.all()]
+        self.assertIn(edition.pk, featured)
 
     def test_reviewers_find_a_post_waiting_for_them(self):
         post = BlogPostPage.objects.get(title="한부모 아빠의 첫 학부모 상담 후기")

@@ -257,6 +257,18 @@ def role_screens() -> dict[str, list[Screen]]:
     def first(model):
         return model.objects.order_by("pk").first()
 
+    def release_screens() -> list[Screen]:
+        """The demo's release (docs/releases.md): the list, its screen, history and the form."""
+        from releases.models import Release
+
+        release = first(Release)
+        return [
+            Screen("releases", "/admin/releases/"),
+            Screen("release", f"/admin/releases/inspect/{release.pk}/"),
+            Screen("release-history", f"/admin/releases/history/{release.pk}/"),
+            Screen("release-add", "/admin/releases/new/"),
+        ]
+
     # Screens every role shares are visited by the roles that see them differently.
     common = [
         Screen("dashboard", "/admin/"),
@@ -298,6 +310,7 @@ def role_screens() -> dict[str, list[Screen]]:
         *edit(first(EducationProgramPage), "program"),
         *media,
         *snippets[:2],
+        *release_screens(),
     ]
     reviewer_screens = [
         *common,

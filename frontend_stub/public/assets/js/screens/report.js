@@ -1,6 +1,6 @@
 // The family report: an edition with its table of contents, and chapters with tables and charts.
 
-import { listPages } from "../api.js";
+import { ApiError, listPages } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate, formatNumber, labelOf } from "../format.js";
 import { renderStream, richTextBlock } from "../blocks.js";
@@ -62,7 +62,12 @@ function printDownload(pdf) {
 }
 
 export async function renderEdition(page) {
-  const chapters = await chaptersOf(page.id);
+  const chapters = await chaptersOf(page.id).catch((error) => {
+    // The preview of an edition not yet published (a release's new edition): the API lists
+    // no children of a page that is not public, so there are no chapters to show yet.
+    if (error instanceof ApiError && error.status === 400) return [];
+    throw error;
+  });
   const agencies = (page.contributing_agencies || []).map(labelOf).filter(Boolean);
   return h(
     "article",
