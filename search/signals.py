@@ -4,6 +4,11 @@ Events arrive after the change commits; the handler only queues a catch-up for t
 worker (`search.catchup`), so publishing never waits for Korean analysis or the engine.
 """
 
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from modelsearch import index
+from modelsearch.tasks import insert_or_update_object_task
+
 from content.events import ContentEvent, subscribe
 from search import catchup
 
@@ -12,5 +17,28 @@ def on_content_change(event: ContentEvent) -> None:
     catchup.request()
 
 
+def queue_admin_index_update(instance, **kwargs) -> None:
+    """Wagtail's own index (the admin's search, drafts included) updated by the task worker: a
+    queued row in the save's transaction instead of Korean analysis of the whole page inside
+    it, under the publish's write lock."""
+    if kwargs.get("raw", False):
+        return
+    meta = instance._meta
+    insert_or_update_object_task.using(backend=settings.BACKGROUND_TASK_BACKEND).enqueue(
+        meta.app_label, meta.model_name, str(instance.pk)
+    )
+
+
+def remove_from_admin_index(instance, **kwargs) -> None:
+    index.remove_object(instance)
+
+
 def connect() -> None:
     subscribe(on_content_change, uid="search-catch-up")
+    # Wagtail would index each saved object at once (`search_auto_update`, its documented
+    # switch, is read when its search app connects its own handlers, after this app's ready).
+    updated = [m for m in index.get_indexed_models() if getattr(m, "search_auto_update", True)]
+    for model in updated:  # all read first: a subclass inherits what its parent is given
+        model.search_auto_update = False
+        post_save.connect(queue_admin_index_update, sender=model)
+        post_delete.connect(remove_from_admin_index, sender=model)

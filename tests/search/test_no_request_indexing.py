@@ -272,3 +272,28 @@ def test_a_search_before_the_first_build_queues_it_and_answers_with_what_exists(
 
     run_worker()
     assert found(client, "손자녀") == [page.pk]
+
+
+ADMIN_INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+@pytest.mark.django_db
+def test_a_publish_queues_the_admin_index_update_instead_of_analysing_the_page_inside_it(
+    family_info, queued_worker
+):
+    from wagtail.search.models import IndexEntry
+
+    page = ArticlePageFactory(parent=family_info, title="다문화가족 통번역 지원", live=False)
+    run_worker()
+    IndexEntry.objects.filter(object_id=str(page.pk)).delete()
+
+    with CaptureQueriesContext(connection) as queries:
+        publish(page)
+
+    index_table = IndexEntry._meta.db_table
+    assert not [q["sql"] for q in queries.captured_queries if index_table in q["sql"]]
+    assert DBTaskResult.objects.filter(task_path=ADMIN_INDEX_TASK, status="READY").exists()
+    assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+
+    run_worker()
+    assert IndexEntry.objects.filter(object_id=str(page.pk)).exists()
