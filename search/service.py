@@ -584,12 +584,15 @@ def suggest(raw: str | None, site: Site, language: str = "") -> dict:
     index = site_page_index(site, current_version(), language or default_language())
     if index.root is None:
         return {"suggestions": []}
-    pages = searchable_pages().filter(path__startswith=index.root.tree_path, depth__gt=1)
+    if languages.analyser(index.language).folds:
+        matches = _folded_title_matches(text, index)
+    else:
+        pages = searchable_pages().filter(path__startswith=index.root.tree_path, depth__gt=1)
 
-    def run(backend):
-        return list(backend.autocomplete(text, pages)[:SUGGESTION_COUNT])
+        def run(backend):
+            return list(backend.autocomplete(text, pages)[:SUGGESTION_COUNT])
 
-    matches, _, _ = _search_with_fallback(run)
+        matches, _, _ = _search_with_fallback(run)
     # Paths in the page's own tree (`/vi/…`), from the public page index.
     matches = [page for page in matches if page.pk in index.by_id]
     return {
@@ -603,6 +606,24 @@ def suggest(raw: str | None, site: Site, language: str = "") -> dict:
             for page, label in zip(matches, _suggestion_labels(matches), strict=True)
         ]
     }
+
+
+def _folded_title_matches(text: str, index: PublicPageIndex) -> list[Page]:
+    """Titles of `index` in which each word typed starts a word, matched folded as search
+    matches (Vietnamese "phien d" → "Dịch vụ phiên dịch…", English case-insensitive): the
+    engines' autocomplete would match the marks as typed. Titles starting with the first word
+    come first, then in tree order."""
+    typed = languages.fold(text).split()
+    if not typed:
+        return []
+    found: list[tuple[bool, int]] = []
+    for number, page in enumerate(index.pages):
+        words = languages.fold(page.title).split()
+        if all(any(word.startswith(part) for word in words) for part in typed):
+            found.append((not words[0].startswith(typed[0]), number))
+    chosen = [index.pages[number].id for _, number in sorted(found)[:SUGGESTION_COUNT]]
+    pages = Page.objects.filter(pk__in=chosen).in_bulk()
+    return [pages[page_id] for page_id in chosen if page_id in pages]
 
 
 def _suggestion_labels(pages: list) -> list[str]:
