@@ -469,9 +469,17 @@ class _Found:
     fallback: bool
 
 
-def _find(text: str, request: SearchRequest, site: Site, index: PublicPageIndex, version) -> _Found:
+def _find(
+    text: str,
+    request: SearchRequest,
+    site: Site,
+    index: PublicPageIndex,
+    version,
+    correct: bool = True,
+) -> _Found:
     """The hits of `text` among the public pages of `index` (one site, one language),
-    analysed in that language."""
+    analysed in that language; Korean words no page has are also searched corrected unless
+    `correct` is false (a fallback for another language's query: no Korean corrections)."""
     language = index.language
     filtered = (
         set(filtered_pages(request, site, index).values_list("pk", flat=True))
@@ -485,7 +493,7 @@ def _find(text: str, request: SearchRequest, site: Site, index: PublicPageIndex,
     thesaurus = current_thesaurus(version.key, language)
     concepts = query_concepts(text, thesaurus, language)
     did_you_mean = None
-    if concepts and language == default_language():
+    if concepts and correct and language == default_language():
         # The speller compares jamo: Korean only.
         concepts, did_you_mean = _correct(text, concepts, thesaurus, version.key)
     promoted = _promoted_ids(text, allowed)
@@ -520,7 +528,7 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     found = _find(text, request, site, index, version)
     meta: dict[str, str] = {"locale": language}
     if not found.hit_ids and language != default_language():
-        korean = _find(text, request, site, site_page_index(site, version), version)
+        korean = _find(text, request, site, site_page_index(site, version), version, False)
         if korean.hit_ids:
             found = korean
             meta = {"locale": korean.language, "fallback_from": language}
