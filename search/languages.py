@@ -349,25 +349,41 @@ def _meaningful(token: str) -> bool:
     return bool(_HAS_WORD_CHARACTER.search(token))
 
 
+@cache
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters: Korean-Chinese families often type traditional ones
+    (口譯, 諮詢), which the Simplified Chinese pages write 口译, 咨询."""
+    return _to_simplified().convert(text)
+
+
 def chinese_terms(text: str) -> list[str]:
     """The words of `text` and the dictionary words inside the long ones (search mode)."""
     return [
         token.lower()
-        for token in _jieba().cut_for_search(text, HMM=False)
+        for token in _jieba().cut_for_search(simplified(text), HMM=False)
         if _meaningful(token) and not token.isspace()
     ]
 
 
 def chinese_units(text: str) -> list[QueryUnit]:
-    """The query's words; a long word may be found written as its parts (联系方式 → 联系, 方式)."""
+    """The query's words; a long word made of dictionary words is asked for as those words
+    (心理咨询 → 心理, 咨询; 联系方式 → 联系, 方式), so a page with some of them is found and
+    one with all of them — written together or apart — comes first."""
     units: dict[str, QueryUnit] = {}
-    for token in _jieba().cut(text, HMM=False):
+    for token in _jieba().cut(simplified(text), HMM=False):
         word = token.strip().lower()
-        if not word or not _meaningful(word) or word in units:
+        if not word or not _meaningful(word):
             continue
         parts = tuple(part for part in _jieba().cut_for_search(word, HMM=False) if part != word)
         whole = len(parts) > 1 and "".join(parts) == word
-        units[word] = QueryUnit(word, parts if whole else (), word)
+        for part in parts if whole else (word,):
+            units.setdefault(part, QueryUnit(part, word=part))
     meaningful = [unit for unit in units.values() if unit.text not in CHINESE_STOP]
     return meaningful or list(units.values())
 

@@ -469,9 +469,17 @@ class _Found:
     fallback: bool
 
 
-def _find(text: str, request: SearchRequest, site: Site, index: PublicPageIndex, version) -> _Found:
+def _find(
+    text: str,
+    request: SearchRequest,
+    site: Site,
+    index: PublicPageIndex,
+    version,
+    correct: bool = True,
+) -> _Found:
     """The hits of `text` among the public pages of `index` (one site, one language),
-    analysed in that language."""
+    analysed in that language; Korean words no page has are also searched corrected unless
+    `correct` is false (a fallback for another language's query: no Korean corrections)."""
     language = index.language
     filtered = (
         set(filtered_pages(request, site, index).values_list("pk", flat=True))
@@ -485,7 +493,7 @@ def _find(text: str, request: SearchRequest, site: Site, index: PublicPageIndex,
     thesaurus = current_thesaurus(version.key, language)
     concepts = query_concepts(text, thesaurus, language)
     did_you_mean = None
-    if concepts and language == default_language():
+    if concepts and correct and language == default_language():
         # The speller compares jamo: Korean only.
         concepts, did_you_mean = _correct(text, concepts, thesaurus, version.key)
     promoted = _promoted_ids(text, allowed)
@@ -520,7 +528,7 @@ def search(request: SearchRequest, site: Site, index: PublicPageIndex | None = N
     found = _find(text, request, site, index, version)
     meta: dict[str, str] = {"locale": language}
     if not found.hit_ids and language != default_language():
-        korean = _find(text, request, site, site_page_index(site, version), version)
+        korean = _find(text, request, site, site_page_index(site, version), version, False)
         if korean.hit_ids:
             found = korean
             meta = {"locale": korean.language, "fallback_from": language}
@@ -584,12 +592,15 @@ def suggest(raw: str | None, site: Site, language: str = "") -> dict:
     index = site_page_index(site, current_version(), language or default_language())
     if index.root is None:
         return {"suggestions": []}
-    pages = searchable_pages().filter(path__startswith=index.root.tree_path, depth__gt=1)
+    if languages.analyser(index.language).folds:
+        matches = _folded_title_matches(text, index)
+    else:
+        pages = searchable_pages().filter(path__startswith=index.root.tree_path, depth__gt=1)
 
-    def run(backend):
-        return list(backend.autocomplete(text, pages)[:SUGGESTION_COUNT])
+        def run(backend):
+            return list(backend.autocomplete(text, pages)[:SUGGESTION_COUNT])
 
-    matches, _, _ = _search_with_fallback(run)
+        matches, _, _ = _search_with_fallback(run)
     # Paths in the page's own tree (`/vi/…`), from the public page index.
     matches = [page for page in matches if page.pk in index.by_id]
     return {
@@ -603,6 +614,24 @@ def suggest(raw: str | None, site: Site, language: str = "") -> dict:
             for page, label in zip(matches, _suggestion_labels(matches), strict=True)
         ]
     }
+
+
+def _folded_title_matches(text: str, index: PublicPageIndex) -> list[Page]:
+    """Titles of `index` in which each word typed starts a word, matched folded as search
+    matches (Vietnamese "phien d" → "Dịch vụ phiên dịch…", English case-insensitive): the
+    engines' autocomplete would match the marks as typed. Titles starting with the first word
+    come first, then in tree order."""
+    typed = languages.fold(text).split()
+    if not typed:
+        return []
+    found: list[tuple[bool, int]] = []
+    for number, page in enumerate(index.pages):
+        words = languages.fold(page.title).split()
+        if all(any(word.startswith(part) for word in words) for part in typed):
+            found.append((not words[0].startswith(typed[0]), number))
+    chosen = [index.pages[number].id for _, number in sorted(found)[:SUGGESTION_COUNT]]
+    pages = Page.objects.filter(pk__in=chosen).in_bulk()
+    return [pages[page_id] for page_id in chosen if page_id in pages]
 
 
 def _suggestion_labels(pages: list) -> list[str]:

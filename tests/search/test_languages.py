@@ -123,6 +123,34 @@ class LanguageSearchAPITest(TestCase):
         bad = self.client.get(f"{SEARCH_URL}suggest/", {"q": "Korean", "locale": "xx"})
         self.assertEqual(bad.status_code, 400)
 
+    def test_vietnamese_suggestions_fold_marks_like_search(self):
+        interpreting = self.pages["vi"]["interpreting"].pk
+        for typed in ("phien d", "phiên d", "PHIEN DICH"):
+            answer = self.client.get(f"{SEARCH_URL}suggest/", {"q": typed, "locale": "vi"})
+            self.assertEqual([item["id"] for item in answer.json()["suggestions"]], [interpreting])
+        answer = self.client.get(f"{SEARCH_URL}suggest/", {"q": "ho tro", "locale": "vi"})
+        found = [item["id"] for item in answer.json()["suggestions"]]
+        # A title starting with the words comes first; every one is in the vi tree.
+        self.assertEqual(found[0], self.pages["vi"]["language_dev"].pk)
+        self.assertIn(self.pages["vi"]["overview"].pk, found)
+        self.assertTrue(
+            all(item["path"].startswith("/vi/") for item in answer.json()["suggestions"])
+        )
+
+    def test_no_korean_did_you_mean_for_another_language(self):
+        # A Korean misspelling searched in Vietnamese: the Korean fallback searches it as
+        # typed, and nothing offers a Korean correction to a Vietnamese search.
+        korean = self.get(q="다누라").json()
+        self.assertIsNotNone(korean["did_you_mean"])
+        answer = self.get(q="다누라", locale="vi").json()
+        self.assertIsNone(answer["did_you_mean"])
+        self.assertEqual(answer["meta"], {"locale": "vi"})
+
+    def test_traditional_characters_find_simplified_pages(self):
+        answer = self.get(q="口譯", locale="zh-hans").json()
+        self.assertEqual(answer["meta"], {"locale": "zh-hans"})
+        self.assertEqual(answer["items"][0]["id"], self.pages["zh-hans"]["interpreting"].pk)
+
     def test_synonyms_belong_to_one_language(self):
         target = self.pages["en"]["language_dev"].pk
         self.assertNotIn(
