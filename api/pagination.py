@@ -6,6 +6,8 @@ header when more pages follow; following it reads the next pages from the tree-p
 instead of skipping `offset` rows. The cursor is signed (opaque to clients).
 """
 
+from bisect import bisect_right
+
 from django.conf import settings
 from django.core import signing
 from wagtail.api.v2.pagination import WagtailPagination
@@ -46,6 +48,25 @@ class PortalPagination(WagtailPagination):
     """Wagtail's pagination; an offset past the end is an empty page, however large."""
 
     def paginate_queryset(self, queryset, request, view=None):
+        offset, limit = self.window(request, view)
+        self.total_count = queryset.count()
+        if "after" in request.GET:
+            return queryset.filter(path__gt=self.after_path(request, offset))[:limit]
+        if offset >= self.total_count:
+            return queryset[:0]
+        return queryset[offset : offset + limit]
+
+    def paginate_in_tree_order(self, pages: list, request, view=None) -> list:
+        """The same window over pages already in tree order (the public page index)."""
+        offset, limit = self.window(request, view)
+        self.total_count = len(pages)
+        if "after" in request.GET:
+            after = self.after_path(request, offset)
+            start = bisect_right(pages, after, key=lambda page: page.tree_path)
+            return pages[start : start + limit]
+        return pages[offset : offset + limit]
+
+    def window(self, request, view) -> tuple[int, int]:
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
         offset = non_negative_int(request, "offset", 0)
         limit = non_negative_int(request, "limit", min(DEFAULT_LIMIT, limit_max))
@@ -53,12 +74,7 @@ class PortalPagination(WagtailPagination):
             raise BadRequestError(f"limit은 {limit_max} 이하여야 합니다.")
         self.view = view
         self.limit = limit
-        self.total_count = queryset.count()
-        if "after" in request.GET:
-            return queryset.filter(path__gt=self.after_path(request, offset))[:limit]
-        if offset >= self.total_count:
-            return queryset[:0]
-        return queryset[offset : offset + limit]
+        return offset, limit
 
     def after_path(self, request, offset: int) -> str:
         if not getattr(self.view, "keyset_pagination", False):

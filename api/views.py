@@ -1,8 +1,10 @@
 """Endpoints of the content API: pages, images, documents, navigation, redirects, sync, preview."""
 
+import functools
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
@@ -18,7 +20,7 @@ from rest_framework.schemas.inspectors import ViewInspector
 from rest_framework.views import APIView
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -192,15 +194,22 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
     def listing_view(self, request):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
-        queryset = self.filter_queryset(queryset)
-        if request.GET.get("order") == "random":
-            not_cacheable(request)
-        if not hasattr(queryset, "select_related"):  # search results: not stored per page
-            not_cacheable(request)  # they follow the search index, not content events
-            pages = list(self.paginate_queryset(queryset))
-            return self.get_paginated_response(self.serialise(pages))
-        # Ids first; only pages missing from the stored representations are loaded.
-        page_ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
+        of_one_type = self.pages_of_one_type(request)
+        if of_one_type is not None:
+            # The public pages of one type in tree order are in the page index already: no
+            # count or ordering over the whole site, however large it grows.
+            window = self.paginator.paginate_in_tree_order(of_one_type, request, view=self)
+            page_ids = [page.id for page in window]
+        else:
+            queryset = self.filter_queryset(queryset)
+            if request.GET.get("order") == "random":
+                not_cacheable(request)
+            if not hasattr(queryset, "select_related"):  # search results: not stored per page
+                not_cacheable(request)  # they follow the search index, not content events
+                pages = list(self.paginate_queryset(queryset))
+                return self.get_paginated_response(self.serialise(pages))
+            # Ids first; only pages missing from the stored representations are loaded.
+            page_ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
         depend_on(request, [dependencies.page_key(page_id) for page_id in page_ids])
 
         def serialise(missing: list[int]) -> list[tuple[int | None, dict]]:
@@ -232,6 +241,20 @@ class PortalPagesAPIViewSet(PortalAPIMixin, ConditionalPublicMixin, PagesAPIView
         response = self.get_paginated_response(items)
         self.link_next(request, response, page_ids)
         return response
+
+    def pages_of_one_type(self, request) -> list | None:
+        """A listing of one page type in the default order, filtered by nothing else: its
+        pages from the page index (the API's page set), else None."""
+        if not set(request.GET) <= ONE_TYPE_LISTING_PARAMETERS:
+            return None
+        page_type = request.GET.get("type", "")
+        if not page_type or "," in page_type:
+            return None
+        try:
+            (model,) = page_models_from_string(page_type)
+        except (LookupError, ValueError):
+            return None  # the usual path answers the 400
+        return self.resolver.index.of_types(content_types_of(model))
 
     def link_next(self, request, response, page_ids: list[int]) -> None:
         """`Link: rel="next"` with an `after` cursor, when pages follow in the default order."""
@@ -344,6 +367,22 @@ def translation_in(request, page_id: int, language: str) -> int | None:
 def localised_detail_url(request, page_id: int) -> str:
     url = get_object_detail_url(request.wagtailapi_router, request, Page, page_id)
     return f"{url}?{request.GET.urlencode()}"
+
+
+# What a listing of one type may carry and still be read from the page index.
+ONE_TYPE_LISTING_PARAMETERS = frozenset({"type", "fields", "limit", "offset", "after", "locale"})
+
+
+def content_types_of(model) -> frozenset[int]:
+    """The content types of `model` and its subclasses (what `?type=` lists)."""
+    return frozenset(
+        ContentType.objects.get_for_model(candidate).id for candidate in _with_subclasses(model)
+    )
+
+
+@functools.cache
+def _with_subclasses(model) -> tuple:
+    return tuple(candidate for candidate in apps.get_models() if issubclass(candidate, model))
 
 
 def with_fallback(item: dict, asked: str | None) -> dict:

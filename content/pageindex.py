@@ -8,6 +8,7 @@ it up to date from the content change log: a change re-reads only the pages it a
 (two small queries), not the whole site, in every worker.
 """
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlsplit
@@ -40,6 +41,10 @@ class IndexedPage:
     search_description: str
 
 
+def _tree_order(page: "IndexedPage") -> str:
+    return page.tree_path
+
+
 class PublicPageIndex:
     """Live pages of one site that anonymous visitors may see, by id, tree path and URL path."""
 
@@ -63,7 +68,18 @@ class PublicPageIndex:
     @cached_property
     def pages(self) -> list[IndexedPage]:
         """Every page, in tree order."""
-        return sorted(self.by_id.values(), key=lambda page: page.tree_path)
+        return sorted(self.by_id.values(), key=_tree_order)
+
+    def of_types(self, content_type_ids: frozenset[int]) -> list[IndexedPage]:
+        """The pages of these content types, in tree order (kept per index: one pass over the
+        pages the first time a version of the index is asked)."""
+        lists = self.__dict__.setdefault("_of_types", {})
+        found = lists.get(content_type_ids)
+        if found is None:
+            found = lists[content_type_ids] = [
+                page for page in self.pages if page.content_type_id in content_type_ids
+            ]
+        return found
 
     @cached_property
     def ids(self) -> list[int]:
@@ -82,14 +98,25 @@ class PublicPageIndex:
             dict(self.by_tree_path),
             dict(self.by_path),
         )
+        ordered = list(self.pages) if "pages" in self.__dict__ else None
         for page_id in page_ids:
             old = index.by_id.pop(page_id, None)
             if old is not None:
                 index._forget(old)
+                at = bisect_left(ordered, old.tree_path, key=_tree_order) if ordered else 0
+                if ordered is not None and at < len(ordered) and ordered[at] is old:
+                    del ordered[at]
+                else:
+                    ordered = None  # not where it should be: sort afresh when asked
         for page in current:
             index.by_id[page.id] = page
             index.by_tree_path[page.tree_path] = page
             index.by_path[page.path] = page
+            if ordered is not None:
+                insort(ordered, page, key=_tree_order)
+        if ordered is not None:
+            # The tree order patched where the pages changed: no re-sort of the whole site.
+            index.__dict__["pages"] = ordered
         return index
 
     def _forget(self, page: IndexedPage) -> None:

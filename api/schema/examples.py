@@ -319,6 +319,9 @@ APPLICATION_STATUS = {
     "receipt_number": "P20261203-K7Q3M9",
     "program_id": 42,
     "program_title": "영유아 부모 놀이 코칭",
+    "session": 7,
+    "session_title": "오전반",
+    "session_date": "2026-12-19",
     "status": "waitlisted",
     "status_label": "대기",
     "waitlist_number": 3,
@@ -365,6 +368,23 @@ OPERATIONS["applications_program"] = {
         "waitlist_limit": 10,
         "waitlist_remaining": 5,
     },
+    "sessions": [
+        {
+            "id": 7,
+            "title": "오전반",
+            "date": "2026-12-19",
+            "time_note": "10:00~12:00",
+            "seats": {
+                "status": "open",
+                "status_label": "모집중",
+                "capacity": 20,
+                "remaining": 3,
+                "waitlisted": 5,
+                "waitlist_limit": 10,
+                "waitlist_remaining": 5,
+            },
+        }
+    ],
 }
 
 # Subscriptions (subscriptions/api.py)

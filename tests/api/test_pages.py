@@ -331,3 +331,40 @@ def test_a_bad_after_cursor_answers_400(api, content, query):
 
     assert response.status_code == 400
     assert "after" in response.json()["error"]["message"]
+
+
+def test_a_listing_of_one_type_comes_from_the_page_index_in_tree_order(api, content):
+    """Count and order from the index of public pages, not a count and sort over the page
+    tables as the site grows: the public pages of the type, in tree order, keyset links too."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/api/v2/pages/?type=pages.ArticlePage&limit=2"
+
+    def walk() -> list[int]:
+        ids, next_url = [], url
+        while next_url:
+            response = api.get(next_url)
+            assert response.status_code == 200
+            ids += [item["id"] for item in response.json()["items"]]
+            link = response.get("Link", "")
+            next_url = link[1 : link.index(">")] if link else None
+        return ids
+
+    walk()  # stores the items' JSON
+    cache.clear()  # no kept responses: each listing is answered by the view
+    with CaptureQueriesContext(connection) as queries:
+        by_cursor = walk()
+    page_tables = [q["sql"] for q in queries.captured_queries if "pages_articlepage" in q["sql"]]
+    assert page_tables == []
+
+    from pages.models import ArticlePage
+
+    expected = list(
+        ArticlePage.objects.live().public().order_by("path").values_list("pk", flat=True)
+    )
+    assert by_cursor == expected
+    assert len(expected) >= 2
+    total = api.get(url).json()["meta"]["total_count"]
+    assert total == len(expected)
