@@ -9,6 +9,8 @@ draft-ietf-httpapi-ratelimit-headers (the current draft's structured-field synta
 window resets. A request counted by several quotas (the API's and counseling's own) carries one
 item per quota in each field. Every quota is counted by django-ratelimit, whose usage dict
 (`count`, `limit`, `time_left`, `should_limit`) is read here.
+
+Per-address quotas count `infra.clients.client_address` (settings.RATELIMIT_IP_META_KEY).
 """
 
 from dataclasses import dataclass
