@@ -167,7 +167,7 @@ def test_hostile_receipt_numbers_are_404_json(api_client, receipt):
     assert refused(response, 404)["code"] == "not_found"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_same_phone_twice_at_once_gets_one_seat(program, settings):
     if connection.vendor == "sqlite" and "memory" in str(connection.settings_dict["NAME"]):
         pytest.skip("needs a shared database file")
