@@ -21,8 +21,16 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from analytics.reviews import REVIEW_ACTION, mark_reviewed, stale_pages, with_last_review
 from content.paths import frontend_url, site_path
+from content.spreadsheets import FormulaSafeExportMixin
+from pages.editorial import READ_PAGE_VIEWS
 
 HOW = {REVIEW_ACTION: "검토 완료", None: "게시"}
+
+
+def may_review_stale_content(user) -> bool:
+    """The report is editorial staff's (those who read the portal's analytics: editors and
+    reviewers): page rights alone — a translator's, a blogger's — do not open it."""
+    return user.has_perm(READ_PAGE_VIEWS)
 
 
 def start_of(day: datetime.date) -> datetime.datetime:
@@ -60,7 +68,7 @@ class ReviewColumn(Column):
         return context
 
 
-class StaleContentReportView(ReportView):
+class StaleContentReportView(FormulaSafeExportMixin, ReportView):
     """Live pages nobody has reviewed or published for STALE_CONTENT_DAYS (12 months):
     what editors check next. Each editor sees the pages they may edit."""
 
@@ -94,6 +102,11 @@ class StaleContentReportView(ReportView):
         "address": "주소",
     }
 
+    def user_has_permission(self, permission):
+        return may_review_stale_content(self.request.user) and super().user_has_permission(
+            permission
+        )
+
     def get_queryset(self):
         pages = self.permission_policy.instances_user_has_permission_for(
             self.request.user, "change"
@@ -123,7 +136,10 @@ class StaleContentReportView(ReportView):
 def page_reviewed(request, page_id: int):
     """ "검토 완료": who and when go into the page's history; no revision, nothing published."""
     page = get_object_or_404(Page, pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
+    if not (
+        may_review_stale_content(request.user)
+        and page.permissions_for_user(request.user).can_edit()
+    ):
         raise PermissionDenied
     mark_reviewed(page, request.user)
     messages.success(

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from analytics.admin_views import StaleContentReportView, page_reviewed
+from analytics.admin_views import StaleContentReportView, may_review_stale_content, page_reviewed
 from analytics.reviews import REVIEW_ACTION
 
 
@@ -27,7 +27,9 @@ def register_stale_content_urls():
 
 class StaleContentMenuItem(MenuItem):
     def is_shown(self, request):
-        return PagePermissionPolicy().user_has_permission(request.user, "change")
+        user = request.user
+        may_edit = PagePermissionPolicy().user_has_permission(user, "change")
+        return may_review_stale_content(user) and may_edit
 
 
 @hooks.register("register_reports_menu_item")

@@ -14,6 +14,7 @@ from content.errors import error_response
 from content.phone import normalize_phone
 from content.public_api import AnonymousAPIView
 from infra.crypto import access_code_matches, phone_digest
+from infra.ratelimit import standing
 from pages.models import EducationProgramPage
 
 from . import seats
@@ -220,17 +221,22 @@ class ReceiptView(AnonymousAPIView):
 
     @staticmethod
     def _limited(request, receipt_number: str, *, increment: bool) -> bool:
+        """Whether this IP or this receipt has used up its failed look-ups, or the cache
+        cannot count them: uncounted, the access code could be guessed freely (fail closed)."""
         rate = settings.APPLICATIONS_LOOKUP_RATE
         if not rate:
             return False
         limited = False
-        for group, key in (
-            ("applications:lookup", "ip"),
-            ("applications:lookup-receipt", lambda group, request: receipt_number),
+        for name, group, key in (
+            ("applications-lookup", "applications:lookup", "ip"),
+            (
+                "applications-lookup-receipt",
+                "applications:lookup-receipt",
+                lambda group, request: receipt_number,
+            ),
         ):
-            usage = get_usage(request, group=group, key=key, rate=rate, increment=increment)
-            if usage is not None and usage["count"] >= usage["limit"]:
-                limited = True
+            quota = standing(request, name, group=group, key=key, rate=rate, increment=increment)
+            limited = limited or quota is None or not quota.remaining
         return limited
 
     def code(self, request: Request) -> str:

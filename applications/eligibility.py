@@ -44,7 +44,7 @@ def _eligible(question, answer: str | None) -> bool:
     if question["kind"] == QuestionKind.CHOICE:
         allowed = question.eligible_list()
         return not allowed or answer in allowed
-    if question["kind"] == QuestionKind.NUMBER and answer.isdigit():
+    if question["kind"] == QuestionKind.NUMBER and answer.isdecimal():
         low, high = question.get("eligible_min"), question.get("eligible_max")
         return (low is None or int(answer) >= low) and (high is None or int(answer) <= high)
     return False

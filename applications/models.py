@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from infra.clients import client_address
 from infra.crypto import EncryptedTextField, random_code
 
 RECEIPT_SUFFIX_LENGTH = 6
@@ -213,7 +214,7 @@ def log_access(user, program_id: int, action: str, request=None, **extra) -> Acc
     return AccessLog.objects.create(
         actor_id=actor_id,
         actor_username=actor_username,
-        ip_address=request.META.get("REMOTE_ADDR") if request is not None else None,
+        ip_address=client_address(request) if request is not None else None,
         action=action,
         program_id=program_id,
         **extra,

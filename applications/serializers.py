@@ -156,8 +156,13 @@ class ApplySerializer(serializers.Serializer):
                 if question["required"] or question.limits_eligibility():
                     errors.append(f"'{label}'에 답해 주세요.")
                 continue
-            if question["kind"] == QuestionKind.NUMBER and not value.isdigit():
-                errors.append(f"'{label}'은(는) 숫자로 답해 주세요.")
+            if question["kind"] == QuestionKind.NUMBER:
+                # isdecimal, not isdigit: "²" is a digit int() cannot read. Full-width and
+                # other scripts' decimal digits are kept as the ASCII number.
+                if not value.isdecimal():
+                    errors.append(f"'{label}'은(는) 숫자로 답해 주세요.")
+                    continue
+                value = str(int(value))
             elif question["kind"] == QuestionKind.CHOICE and value not in question.choice_list():
                 errors.append(
                     f"'{label}'은(는) {', '.join(question.choice_list())} 중에서 골라 주세요."

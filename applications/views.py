@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from content.spreadsheets import safe_cell
 from notifications.outbox import notify_after_commit
 from pages.models import EducationProgramPage, ProgramSession
 
@@ -254,21 +255,16 @@ def _roster_row(application: Application, with_session: bool) -> list:
         application.position,
         application.receipt_number,
         application.get_status_display(),
-        _safe_cell(application.name),
+        safe_cell(application.name),
         application.phone,
-        _safe_cell(application.email),
+        safe_cell(application.email),
         application.participants,
         application.children,
-        _safe_cell(application.guardian_name),
-        _safe_cell("; ".join(f"{key}={value}" for key, value in answers.items())),
+        safe_cell(application.guardian_name),
+        safe_cell("; ".join(f"{key}={value}" for key, value in answers.items())),
         timezone.localtime(application.applied_at).strftime("%Y-%m-%d %H:%M"),
         attended,
     ]
-
-
-def _safe_cell(text: str) -> str:
-    """Keep spreadsheet programs from running citizen text as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _xlsx(rows: list[list]) -> bytes:

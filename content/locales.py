@@ -26,6 +26,13 @@ def language_name(code: str) -> str:
     return dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(code, code)
 
 
+def unknown_language_message(value: str) -> str:
+    """The one Korean refusal of a code that is no content language; what the client sent is
+    echoed clipped, so a long `?locale=` is not answered with itself."""
+    shown = value if len(value) <= 20 else f"{value[:20]}…"
+    return f"알 수 없는 언어입니다: '{shown}'. 가능한 값: {', '.join(content_languages())}"
+
+
 def check_language(value: str) -> str:
     """`value` as a content language code, or a clear 400 naming the codes that exist."""
     # Wagtail's API error (what `pages.vocabulary.InvalidFilter` extends): content/ sits below
@@ -34,9 +41,7 @@ def check_language(value: str) -> str:
 
     code = value.strip().lower()
     if code not in content_languages():
-        raise BadRequestError(
-            f"알 수 없는 언어입니다: '{value}'. 가능한 값: {', '.join(content_languages())}"
-        )
+        raise BadRequestError(unknown_language_message(value))
     return code
 
 

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from content.errors import error_response
 from content.public_api import HONEYPOT_FIELD, AnonymousAPIView
 from infra.crypto import access_code_matches
-from infra.ratelimit import Quota, add_quota_headers, too_many_requests
+from infra.ratelimit import Quota, add_quota_headers, standing, too_many_requests, uncounted
 
 from .models import CounselingCase
 from .serializers import (
@@ -24,6 +24,7 @@ from .services import submit_case
 
 ACCESS_CODE_HEADER = "X-Access-Code"
 NOT_FOUND_MESSAGE = "접수번호 또는 열람 코드가 올바르지 않습니다."
+TOO_MANY_LOOKUPS = "열람 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요."
 NO_STORE = {"Cache-Control": "no-store"}
 # Compared against when the receipt is unknown: same length as a real HMAC-SHA256 hex digest.
 UNKNOWN_RECEIPT_HASH = "0" * 64
@@ -42,10 +43,6 @@ ACCESS_CODE_PARAMETER = OpenApiParameter(
 
 def _submit_rate(group: str, request) -> str | None:
     return settings.COUNSELING_SUBMIT_RATE or None
-
-
-def _lookup_rate(group: str, request) -> str | None:
-    return settings.COUNSELING_LOOKUP_RATE or None
 
 
 def _receipt_key(group: str, request) -> str:
@@ -144,14 +141,15 @@ class CounselingLookupView(CounselingAPIView):
     def _lookup(self, request: Request, receipt_number: str, access_code: str) -> Response:
         receipt_number = receipt_number.upper()
         quotas = self._quotas(request, increment=False)
+        if quotas is None:
+            # Uncounted, the receipt and its access code could be guessed freely: fail closed.
+            return uncounted(TOO_MANY_LOOKUPS)
         spent = [quota for quota in quotas if not quota.remaining]
         if spent:
             # Retry-After is the longest wait; every quota is reported, so a client sees both
             # the address's and the receipt's standing.
             longest = max(spent, key=lambda quota: quota.reset)
-            response = too_many_requests(
-                longest, "열람 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요."
-            )
+            response = too_many_requests(longest, TOO_MANY_LOOKUPS)
             for quota in quotas:
                 if quota is not longest:
                     add_quota_headers(response, quota)
@@ -163,15 +161,15 @@ class CounselingLookupView(CounselingAPIView):
             quotas = self._quotas(request, increment=True)
             response = error_response("not_found", NOT_FOUND_MESSAGE, 404)
         else:
-            quotas = self._quotas(request, increment=False)
             response = Response(CaseStatusSerializer(case).data, headers=NO_STORE)
-        for quota in quotas:
+        for quota in quotas or ():
             add_quota_headers(response, quota)
         return response
 
     @staticmethod
-    def _quotas(request, *, increment: bool) -> list[Quota]:
-        """Failed look-ups left to this IP and to this receipt number (counted on failure)."""
+    def _quotas(request, *, increment: bool) -> list[Quota] | None:
+        """Failed look-ups left to this IP and to this receipt number (counted on failure);
+        None when the cache could not count them."""
         rate = settings.COUNSELING_LOOKUP_RATE
         if not rate:
             return []
@@ -180,7 +178,8 @@ class CounselingLookupView(CounselingAPIView):
             ("counseling-lookup", "counseling:lookup", "ip"),
             ("counseling-lookup-receipt", "counseling:lookup-receipt", _receipt_key),
         ):
-            usage = get_usage(request, group=group, key=key, rate=_lookup_rate, increment=increment)
-            if usage is not None and usage["limit"]:
-                quotas.append(Quota.of(policy, rate, usage))
+            quota = standing(request, policy, group=group, key=key, rate=rate, increment=increment)
+            if quota is None:
+                return None
+            quotas.append(quota)
         return quotas

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from infra.clients import client_address
 from infra.crypto import hash_access_code, new_access_code
 from infra.db import retry_when_busy
 from notifications.outbox import notify_after_commit
@@ -74,7 +75,7 @@ def _entry(user, case: CounselingCase, action: str, request=None) -> AccessLog:
     return AccessLog(
         actor_id=actor_id,
         actor_username=actor_username,
-        ip_address=request.META.get("REMOTE_ADDR") if request is not None else None,
+        ip_address=client_address(request) if request is not None else None,
         action=action,
         case_id=case.pk,
         receipt_number=case.receipt_number,

@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from content.spreadsheets import safe_cell
 from privacy.exports import export_reason, record_export
 from privacy.models import AccessReview
 from privacy.review import Access, month_bounds, record_review, unusual_access
@@ -235,16 +236,11 @@ def export(request):
                 timezone.localtime(case.answered_at).strftime("%Y-%m-%d %H:%M")
                 if case.answered_at
                 else "",
-                _safe_cell(case.title),
-                _safe_cell(case.question),
+                safe_cell(case.title),
+                safe_cell(case.question),
             ]
         )
     return response
-
-
-def _safe_cell(text: str) -> str:
-    """Keep spreadsheet programs from running citizen text as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 @requires(can_view_access_log)

@@ -25,12 +25,6 @@ def _rate(group: str, request) -> str | None:
     return settings.FEEDBACK_RATE or None
 
 
-def _client(group: str, request) -> str:
-    # django-ratelimit's "ip" key fails without REMOTE_ADDR (some proxies, test clients);
-    # such requests share one counter rather than answering 500.
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
 class FeedbackView(AnonymousAPIView):
     """Anonymous, no session or cookie; JSON errors in Korean through content/errors.py."""
 
@@ -44,9 +38,7 @@ class FeedbackView(AnonymousAPIView):
     def post(self, request: Request) -> Response | HttpResponse:
         # Counted per client in the cache (django-ratelimit keys on a hash), never stored.
         rate = _rate("feedback", request)
-        usage = rate and get_usage(
-            request, group="feedback", key=_client, rate=rate, increment=True
-        )
+        usage = rate and get_usage(request, group="feedback", key="ip", rate=rate, increment=True)
         if rate and usage and usage["should_limit"]:
             # Retry-After and the RateLimit fields, as every 429 of the API (docs: OpenAPI).
             return too_many_requests(

@@ -12,10 +12,11 @@ from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from content.spreadsheets import FormulaSafeExportMixin
 from pages.accessibility import ERROR, check_page
 
 
-class UnlicensedImagesReportView(ReportView):
+class UnlicensedImagesReportView(FormulaSafeExportMixin, ReportView):
     """Images without a 공공누리 type: citizens cannot tell whether they may reuse them."""
 
     page_title = "공공누리 미지정 이미지"
@@ -77,7 +78,7 @@ class AccessibilityRow:
         return "오류 (게시 불가)" if self.severity == ERROR else "경고"
 
 
-class AccessibilityReportView(ReportView):
+class AccessibilityReportView(FormulaSafeExportMixin, ReportView):
     """KWCAG 2.2 findings on every live page, errors first: what the office fixes next."""
 
     page_title = "웹 접근성 점검 (KWCAG 2.2)"

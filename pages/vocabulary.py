@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, Page, get_page_models
 
+from content.locales import unknown_language_message
 from content.text import normalise_text
 from pages.models import ApplicationStatus, SectionKind, SectionPage
 from pages.snippets import Audience, District, Topic
@@ -130,8 +131,7 @@ def parse_date(name: str, value: str) -> datetime.date:
 def resolve_locale(value: str) -> Locale:
     locale = Locale.objects.filter(language_code=value.strip()).first()
     if locale is None:
-        codes = ", ".join(code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES)
-        raise InvalidFilter(f"알 수 없는 언어입니다: '{value}'. 가능한 값: {codes}")
+        raise InvalidFilter(unknown_language_message(value))
     return locale
 
 

@@ -8,6 +8,8 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from content.spreadsheets import FormulaSafeExportMixin
+
 from .models import APIKeyUsage, Partner, PartnerAPIKey
 
 
@@ -43,7 +45,7 @@ class APIKeyUsageFilterSet(WagtailFilterSet):
         fields = ["partner", "day"]
 
 
-class APIKeyUsageReportView(ReportView):
+class APIKeyUsageReportView(FormulaSafeExportMixin, ReportView):
     """Requests per key per day, for administrators (exportable as CSV/XLSX)."""
 
     page_title = "API 키 사용량"

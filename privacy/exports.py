@@ -8,6 +8,8 @@ the file. Applications plug in the same way with their own `subject`.
 from django import forms
 from django.template.response import TemplateResponse
 
+from infra.clients import client_address
+
 from .models import ExportRecord
 
 MIN_REASON_LENGTH = 10
@@ -49,7 +51,7 @@ def record_export(request, subject: str, reason: str, item_count: int) -> Export
         subject=subject,
         actor_id=user.pk,
         actor_username=user.get_username(),
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=client_address(request),
         reason=reason,
         item_count=item_count,
         query=query[:500],

@@ -7,12 +7,13 @@ from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from content.spreadsheets import FormulaSafeExportMixin
 from search.models import SearchQueryLog
 
 REPORT_DAYS = 30
 
 
-class SearchQueryReportView(ReportView):
+class SearchQueryReportView(FormulaSafeExportMixin, ReportView):
     """Queries of the last 30 days, most asked first."""
 
     page_title = "인기 검색어"

@@ -18,7 +18,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from content.locales import content_languages, default_language
+from content.locales import content_languages, default_language, unknown_language_message
 from content.pageindex import PublicPageIndex, site_page_index
 from content.text import normalise_text
 from content.versioning import PerVersion, current_version
@@ -98,7 +98,7 @@ def parse_locale(raw: str | None) -> str:
     if code not in content_languages():
         raise SearchInputError(
             "invalid_locale",
-            f"알 수 없는 언어입니다: '{raw}'. 가능한 값: {', '.join(content_languages())}",
+            unknown_language_message(raw),
         )
     return code
 

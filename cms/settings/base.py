@@ -404,8 +404,10 @@ API_ANONYMOUS_RATE = env("API_ANONYMOUS_RATE", default="300/m")
 API_KEY_RATE = env("API_KEY_RATE", default="3000/m")
 API_KEY_CACHE_SECONDS = env.int("API_KEY_CACHE_SECONDS", default=60)
 # Behind a proxy every request comes from the proxy: name the header carrying the client's
-# address ("HTTP_X_REAL_IP", set by the compose nginx) for every per-IP limit (django-ratelimit).
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
+# address ("HTTP_X_REAL_IP", set by the compose nginx). infra.clients.client_address reads
+# it (REMOTE_ADDR when it is missing or not an address) for every per-IP limit and stored address.
+CLIENT_ADDRESS_HEADER = env("RATELIMIT_IP_META_KEY", default="")
+RATELIMIT_IP_META_KEY = "infra.clients.client_address"
 # Partner feeds: seconds to connect and to read the whole feed, and its largest size in bytes.
 PARTNER_FEED_CONNECT_TIMEOUT = env.float("PARTNER_FEED_CONNECT_TIMEOUT", default=5.0)
 PARTNER_FEED_TIMEOUT = env.float("PARTNER_FEED_TIMEOUT", default=20.0)

@@ -124,3 +124,17 @@ def test_a_cache_outage_loses_the_counts_not_the_request(caplog):
 
     assert "조회 수 1건을 캐시에 넘기지 못해" in caplog.text
     assert counting._pending == {}
+
+
+def test_one_client_inflates_a_count_by_its_api_quota_at_most(reader, article, settings):
+    settings.API_ANONYMOUS_RATE = "3/m"
+    cache.clear()
+    url = f"/api/v2/pages/{article.pk}/"
+
+    answers = [reader.get(url, REMOTE_ADDR="203.0.113.50").status_code for _ in range(10)]
+    missing = [reader.get(f"/api/v2/pages/{n}/").status_code for n in range(10**6, 10**6 + 50)]
+
+    assert answers == [200] * 3 + [429] * 7  # a 429 is not a read
+    assert views_of(article) == 3
+    assert set(missing) <= {404, 429}
+    assert len(counting._pending) == 0  # pages that are not served take no memory

@@ -5,7 +5,7 @@ import datetime
 import re
 from io import BytesIO
 
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -13,8 +13,10 @@ from openpyxl import load_workbook
 from wagtail.models import Page, PageLogEntry
 
 from analytics.reviews import REVIEW_ACTION
+from pages.editorial import COUNSELORS, TRANSLATORS
 from pages.models import SectionKind
 from tests.factories import ArticlePageFactory, UserFactory
+from tests.factories.translations import translated
 from tests.pages.test_editorial import PortalTestCase
 
 REPORT = "/admin/stale-content/"
@@ -114,9 +116,9 @@ class StaleContentReportTests(PortalTestCase):
         admin_only.user_permissions.add(Permission.objects.get(codename="access_admin"))
         self.client.force_login(admin_only)
         self.assertEqual(self.client.get(REPORT).status_code, 302)  # to the dashboard
-        # A blogger sees only their own posts, and may not review another's page.
+        # Page rights alone do not open it: a blogger may edit their posts, not see the report.
         self.client.force_login(self.blogger)
-        self.assertNotIn("2024년 지원 안내", self.report())
+        self.assertEqual(self.client.get(REPORT).status_code, 302)
 
         response = self.review(self.stale, self.blogger)
 
@@ -129,3 +131,37 @@ class StaleContentReportTests(PortalTestCase):
 
     def counselor_like(self):
         return self.blogger
+
+    def test_translators_and_counselors_neither_see_nor_review(self):
+        stale_translation = published_ago(translated(self.stale, "vi"), 400)
+        for group in (TRANSLATORS, COUNSELORS):
+            user = UserFactory(username=f"member-{group}", groups=[Group.objects.get(name=group)])
+            self.client.force_login(user)
+
+            for export in ({}, {"export": "csv"}, {"export": "xlsx"}):
+                self.assertEqual(self.client.get(REPORT, export).status_code, 302, group)
+            self.assertEqual(
+                self.client.get("/admin/stale-content/results/").status_code, 302, group
+            )
+            dashboard = self.client.get("/admin/").content.decode()
+            self.assertNotIn(REPORT, dashboard)  # not in the 리포트 menu
+            self.assertNotIn("이용 통계", dashboard)
+            response = self.review(stale_translation, user)
+            self.assertEqual(response.status_code, 302, group)
+        self.assertFalse(PageLogEntry.objects.filter(action=REVIEW_ACTION).exists())
+
+    def test_a_title_written_as_a_formula_is_exported_as_text(self):
+        published_ago(self.fresh, 500)
+        Page.objects.filter(pk=self.fresh.pk).update(title='=HYPERLINK("http://x.test","열기")')
+        Page.objects.filter(pk=self.stale.pk).update(title="-2+3")
+
+        exported = self.client.get(REPORT, {"export": "csv"})
+        csv = b"".join(exported.streaming_content).decode("utf-8-sig")
+
+        rows = csv.splitlines()[1:]
+        self.assertTrue(any(row.startswith("\"'=HYPERLINK(") for row in rows), rows)
+        self.assertTrue(any(row.startswith("'-2+3,") for row in rows), rows)
+        xlsx = self.client.get(REPORT, {"export": "xlsx"})
+        sheet = load_workbook(BytesIO(b"".join(xlsx.streaming_content))).active
+        cells = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        self.assertIn('=HYPERLINK("http://x.test","열기")', cells)  # a string cell, not a formula

@@ -242,7 +242,7 @@ def test_browsers_may_send_the_key_across_origins(client):
 
 def test_behind_the_proxy_clients_are_counted_by_the_address_it_forwards(client, portal, settings):
     settings.API_ANONYMOUS_RATE = "1/m"
-    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    settings.CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
     proxy = "172.18.0.5"
     assert (
         get(client, "/api/v2/navigation/", ip=proxy, HTTP_X_REAL_IP="203.0.113.7").status_code

@@ -78,3 +78,17 @@ def test_a_two_way_rule_needs_two_terms():
     with pytest.raises(ValidationError):
         SearchSynonym(terms="워킹맘").full_clean()
     SearchSynonym(terms="미혼모", targets="한부모").full_clean()
+
+
+def test_a_citizens_query_written_as_a_formula_is_exported_as_text(admin_client, db):
+    from rest_framework.test import APIClient
+
+    from search import querylog
+
+    APIClient().get("/api/v2/search/", {"q": "=cmd|' /C calc'!A0"})
+    querylog.flush()
+
+    exported = admin_client.get("/admin/search-queries/", {"export": "csv"})
+    rows = b"".join(exported.streaming_content).decode("utf-8-sig").splitlines()
+
+    assert any(row.startswith("'=cmd|") for row in rows), rows
