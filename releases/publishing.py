@@ -123,13 +123,17 @@ def publish_release(release_id: int, now: datetime | None = None) -> bool:
         with transaction.atomic():
             claimed = Release.objects.filter(
                 pk=release_id, status=ReleaseStatus.SCHEDULED, go_live_at__lte=now
-            ).update(status=ReleaseStatus.PUBLISHED, published_at=now, failure="")
+            ).update(status=ReleaseStatus.PUBLISHED, failure="")
             if not claimed:
                 return False
             release = Release.objects.get(pk=release_id)
             items = _items(release)
             for item in items:
                 _publish_item(item, release.approved_by)
+            # When clients could first see the pages: the commit, just after this, not the
+            # due time `now` (a late worker, or a release approved after its time).
+            release.published_at = timezone.now()
+            release.save(update_fields=["published_at"])
             log(
                 release, "releases.publish", user=release.approved_by, data=_summary(release, items)
             )
