@@ -87,7 +87,8 @@ def show_last_review(request, page):
     messages.warning(
         request,
         format_html(
-            "{} 이 페이지는 {}일 동안 검토되지 않았습니다 (기준 {}일). 내용이 아직 맞으면 "
+            "{} 이 페이지는 {}일 동안 검토되지 않았습니다 (기준 {}일). "
+            "내용이 아직 맞는지 확인한 뒤 "
             '<span class="buttons"><button type="button" class="button button-small '
             'button-secondary"{}>{}</button></span>',
             seen,

@@ -125,6 +125,18 @@ class ReleaseAdminTests(TestCase):
         self.assertRegex(html, rf"<dt>게시 예정 일시</dt>\s*<dd>{scheduled}</dd>")
         self.assertRegex(html, rf"<dt>실제 게시 일시</dt>\s*<dd>{actual}</dd>")
 
+    def test_the_preview_of_a_new_edition_lists_the_chapters_the_release_brings(self):
+        html = unescape(self.screen(self.content.editor, "preview"))
+
+        edition = html.index(f'id="release-page-{self.content.edition.pk}"')
+        listed = html[edition : html.index(f'id="release-page-{self.content.chapters[0].pk}"')]
+        self.assertIn("이 릴리스로 함께 게시되는 하위 페이지 3개", listed)
+        for chapter in self.content.chapters:
+            self.assertIn(f'href="#release-page-{chapter.pk}">{chapter.title}</a>', listed)
+        # The public API still lists no chapter of the unpublished edition.
+        response = APIClient().get(f"/api/v2/pages/?child_of={self.content.edition.pk}")
+        self.assertEqual(response.status_code, 400)
+
     def test_a_submitted_release_cannot_be_edited(self):
         submit(self.release, self.content.editor)
         self.client.force_login(self.content.editor)
