@@ -67,7 +67,9 @@ def review_from_the_editor(page, user, view_name=None, next_url=None):
     """ "검토 완료로 기록" in the edit view's header menu, for those who may edit the page."""
     if view_name != "edit" or not page.permissions_for_user(user).can_edit():
         return []
-    return [Button(REVIEW_LABEL, icon_name="tick", attrs=review_post_attrs(page), priority=58)]
+    return [
+        Button(REVIEW_LABEL, icon_name="circle-check", attrs=review_post_attrs(page), priority=58)
+    ]
 
 
 @hooks.register("before_edit_page")
