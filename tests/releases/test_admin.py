@@ -130,7 +130,7 @@ class ReleaseAdminTests(TestCase):
 
         edition = html.index(f'id="release-page-{self.content.edition.pk}"')
         listed = html[edition : html.index(f'id="release-page-{self.content.chapters[0].pk}"')]
-        self.assertIn("이 릴리스로 함께 게시되는 하위 페이지 3개", listed)
+        self.assertIn("함께 게시되는 하위 페이지 3개", listed)
         for chapter in self.content.chapters:
             self.assertIn(f'href="#release-page-{chapter.pk}">{chapter.title}</a>', listed)
         # The public API still lists no chapter of the unpublished edition.
