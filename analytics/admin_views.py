@@ -4,7 +4,6 @@ import datetime
 
 import django_filters
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
@@ -19,12 +18,16 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page, get_page_content_types
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from analytics.reviews import REVIEW_ACTION, mark_reviewed, stale_pages, with_last_review
+from analytics.reviews import (
+    mark_reviewed,
+    review_how,
+    reviewer_names,
+    stale_pages,
+    with_last_review,
+)
 from content.paths import frontend_url, site_path
 from content.spreadsheets import FormulaSafeExportMixin
 from pages.editorial import READ_PAGE_VIEWS
-
-HOW = {REVIEW_ACTION: "검토 완료", None: "게시"}
 
 
 def may_review_stale_content(user) -> bool:
@@ -118,14 +121,10 @@ class StaleContentReportView(FormulaSafeExportMixin, ReportView):
 
     def decorate_paginated_queryset(self, object_list):
         pages = list(object_list)
-        user_ids = {page.last_reviewed_by_id for page in pages if page.last_reviewed_by_id}
-        names = {
-            user.pk: user.get_full_name() or user.get_username()
-            for user in get_user_model().objects.filter(pk__in=user_ids)
-        }
+        names = reviewer_names(page.last_reviewed_by_id for page in pages)
         for page in pages:
             page.type_label = page.specific_class._meta.verbose_name if page.specific_class else ""
-            page.reviewed_how = HOW.get(page.last_review_action, "게시")
+            page.reviewed_how = review_how(page.last_review_action)
             page.reviewer = names.get(page.last_reviewed_by_id, "")
             page.reviewed_note = " · ".join(filter(None, [page.reviewed_how, page.reviewer]))
             page.address = frontend_url(site_path(page))

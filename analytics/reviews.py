@@ -7,9 +7,11 @@ not stale. A page published before history was kept counts from its `last_publis
 Drafts saved since are not reviews: citizens still read the published text.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
@@ -36,6 +38,52 @@ def with_last_review(pages: QuerySet) -> QuerySet:
         ),
         last_reviewed_by_id=Subquery(latest.values("user_id")[:1]),
         last_review_action=Subquery(latest.values("action")[:1]),
+    )
+
+
+@dataclass(frozen=True)
+class LastReview:
+    """When a page was last reviewed, how ("검토 완료" or "게시") and by whom ("" if unknown)."""
+
+    at: datetime
+    how: str
+    reviewer: str
+
+    @property
+    def is_stale(self) -> bool:
+        return self.at < stale_cutoff()
+
+    @property
+    def days_ago(self) -> int:
+        return (timezone.now() - self.at).days
+
+
+def reviewer_names(user_ids) -> dict:
+    """User id -> the name editors know them by."""
+    return {
+        user.pk: user.get_full_name() or user.get_username()
+        for user in get_user_model().objects.filter(pk__in={pk for pk in user_ids if pk})
+    }
+
+
+def review_how(action: str | None) -> str:
+    return "검토 완료" if action == REVIEW_ACTION else "게시"
+
+
+def last_review(page: Page) -> LastReview | None:
+    """The page's last review, as the stale-content report counts it; None if it has none."""
+    row = (
+        with_last_review(Page.objects.filter(pk=page.pk))
+        .values("last_reviewed_at", "last_reviewed_by_id", "last_review_action")
+        .first()
+    )
+    if row is None or row["last_reviewed_at"] is None:
+        return None
+    by = row["last_reviewed_by_id"]
+    return LastReview(
+        at=row["last_reviewed_at"],
+        how=review_how(row["last_review_action"]),
+        reviewer=reviewer_names([by]).get(by, ""),
     )
 
 

@@ -17,11 +17,13 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Page
 
 from content.models import ContentChange
 from content.versioning import current_version
+from releases.models import Release
 
 from .prefetch import optimize_queryset
 from .representation import get_resolver
@@ -154,6 +156,21 @@ def full_batch(request, watermark: int, after_page_id: int, limit: int) -> SyncB
     return SyncBatch(page_ids=chosen, next_cursor=cursor, has_more=has_more)
 
 
+def rest_of_releases(last_change_id: int, language: str) -> list:
+    """The changes after `last_change_id` of a release published together with it: a step
+    never ends inside a release, so clients see all of its pages at once or none."""
+    end = Release.objects.filter(
+        changes_after__lt=last_change_id, changes_until__gt=last_change_id
+    ).aggregate(end=Max("changes_until"))["end"]
+    if end is None:
+        return []
+    return list(
+        ContentChange.objects.filter(id__gt=last_change_id, id__lte=end, locale=language)
+        .order_by("id")
+        .values_list("id", "page_id", "created_at")
+    )
+
+
 def delta_batch(request, change_id: int, limit: int) -> SyncBatch:
     """Pages changed after `change_id`: current ones in full, the rest as tombstones."""
     index = get_resolver({"request": request}).index
@@ -164,6 +181,8 @@ def delta_batch(request, change_id: int, limit: int) -> SyncBatch:
     )
     has_more = len(changes) > limit
     changes = changes[:limit]
+    if has_more:
+        changes += rest_of_releases(changes[-1][0], index.language)
     settled = settled_before()
     next_change_id = change_id
     for changed_id, _, created_at in changes:

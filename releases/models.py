@@ -66,6 +66,10 @@ class Release(ClusterableModel):
     )
     published_at = models.DateTimeField("게시한 일시", null=True, blank=True, editable=False)
     failure = models.TextField("게시 실패 사유", blank=True, editable=False)
+    # The content changes (content.models.ContentChange ids, first exclusive) its publish
+    # recorded: sync never ends a step inside this range, so clients get all of it at once.
+    changes_after = models.BigIntegerField(null=True, blank=True, editable=False)
+    changes_until = models.BigIntegerField(null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("title"),

@@ -28,6 +28,16 @@ def preview_links(request: HttpRequest, items: list[ReleaseItem]) -> list[dict]:
                 "type": page._meta.verbose_name,
                 "frontend_url": page.get_preview_url(request, preview.token),
                 "api_url": f"{reverse('wagtailapi:page_preview')}?{query}",
+                "anchor": f"release-page-{item.page_id}",
             }
         )
+    for link in links:
+        link["children"] = [other for other in links if is_child(other["page"], link["page"])]
     return links
+
+
+def is_child(page, parent) -> bool:
+    """Whether `page` sits directly under `parent` (a chapter under its edition). The frontend's
+    preview of a new edition cannot list its chapters (the public API has none of them yet),
+    so the release preview lists those of the release here, to its admin users only."""
+    return page.depth == parent.depth + 1 and page.path.startswith(parent.path)

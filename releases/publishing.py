@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from content.models import ContentChange
 from infra.tasks import leased
 
 from .models import ACTIVE, EDITABLE, Release, ReleaseItem, ReleaseStatus
@@ -123,13 +125,19 @@ def publish_release(release_id: int, now: datetime | None = None) -> bool:
         with transaction.atomic():
             claimed = Release.objects.filter(
                 pk=release_id, status=ReleaseStatus.SCHEDULED, go_live_at__lte=now
-            ).update(status=ReleaseStatus.PUBLISHED, published_at=now, failure="")
+            ).update(status=ReleaseStatus.PUBLISHED, failure="")
             if not claimed:
                 return False
             release = Release.objects.get(pk=release_id)
             items = _items(release)
+            release.changes_after = _newest_change_id()
             for item in items:
                 _publish_item(item, release.approved_by)
+            release.changes_until = _newest_change_id()
+            # When clients could first see the pages: the commit, just after this, not the
+            # due time `now` (a late worker, or a release approved after its time).
+            release.published_at = timezone.now()
+            release.save(update_fields=["published_at", "changes_after", "changes_until"])
             log(
                 release, "releases.publish", user=release.approved_by, data=_summary(release, items)
             )
@@ -177,6 +185,10 @@ def _record_failure(release_id: int, error: Exception) -> None:
 
 
 # Checks and helpers ---------------------------------------------------------------------------
+
+
+def _newest_change_id() -> int:
+    return ContentChange.objects.aggregate(newest=Max("id"))["newest"] or 0
 
 
 def _name(page: Page) -> str:

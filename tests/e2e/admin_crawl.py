@@ -265,6 +265,7 @@ def role_screens() -> dict[str, list[Screen]]:
         return [
             Screen("releases", "/admin/releases/"),
             Screen("release", f"/admin/releases/inspect/{release.pk}/"),
+            Screen("release-preview", f"/admin/releases/preview/{release.pk}/"),
             Screen("release-history", f"/admin/releases/history/{release.pk}/"),
             Screen("release-add", "/admin/releases/new/"),
         ]

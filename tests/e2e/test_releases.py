@@ -39,6 +39,10 @@ def both_widths(page, screenshot, name: str) -> None:
 
 
 def preview_frames(page, count: int, timeout: float = 20) -> list:
+    # The previews load lazily, as the editor scrolls to each one.
+    frames = page.locator("iframe.release-preview__frame")
+    for index in range(frames.count()):
+        frames.nth(index).scroll_into_view_if_needed()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         frames = [frame for frame in page.frames if "/frontend/preview" in frame.url]

@@ -112,6 +112,31 @@ class ReleaseAdminTests(TestCase):
         live = APIClient().get(f"/api/v2/pages/{self.content.changed_notice.pk}/").json()
         self.assertEqual(live["title"], "가족보고서 안내")
 
+    def test_a_published_release_shows_its_scheduled_and_its_actual_time(self):
+        submit(self.release, self.content.editor)
+        approve(self.release, self.content.reviewer)
+        publish_due_releases(now=self.go_live_at)
+        self.release.refresh_from_db()
+
+        html = unescape(self.screen(self.content.editor, "inspect"))
+
+        scheduled = timezone.localtime(self.go_live_at).strftime("%Y-%m-%d %H:%M")
+        actual = timezone.localtime(self.release.published_at).strftime("%Y-%m-%d %H:%M:%S")
+        self.assertRegex(html, rf"<dt>게시 예정 일시</dt>\s*<dd>{scheduled}</dd>")
+        self.assertRegex(html, rf"<dt>실제 게시 일시</dt>\s*<dd>{actual}</dd>")
+
+    def test_the_preview_of_a_new_edition_lists_the_chapters_the_release_brings(self):
+        html = unescape(self.screen(self.content.editor, "preview"))
+
+        edition = html.index(f'id="release-page-{self.content.edition.pk}"')
+        listed = html[edition : html.index(f'id="release-page-{self.content.chapters[0].pk}"')]
+        self.assertIn("함께 게시되는 하위 페이지 3개", listed)
+        for chapter in self.content.chapters:
+            self.assertIn(f'href="#release-page-{chapter.pk}">{chapter.title}</a>', listed)
+        # The public API still lists no chapter of the unpublished edition.
+        response = APIClient().get(f"/api/v2/pages/?child_of={self.content.edition.pk}")
+        self.assertEqual(response.status_code, 400)
+
     def test_a_submitted_release_cannot_be_edited(self):
         submit(self.release, self.content.editor)
         self.client.force_login(self.content.editor)

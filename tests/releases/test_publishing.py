@@ -71,7 +71,7 @@ def test_every_page_goes_live_at_the_release_minute_and_not_before(content, go_l
     assert changed["title"] == "가족보고서 안내 (새 호 발간)"
     content.release.refresh_from_db()
     assert content.release.status == ReleaseStatus.PUBLISHED
-    assert content.release.published_at == go_live_at
+    assert content.release.published_at <= timezone.now() < go_live_at  # not the due time
     # Each page's publish is in its history under the approver's name.
     for page in content.pages:
         entry = PageLogEntry.objects.filter(page=page, action="wagtail.publish").latest("pk")
@@ -194,3 +194,20 @@ def test_approval_queues_the_publish_for_the_task_worker_at_the_go_live_time(
 
     job = DBTaskResult.objects.get(task_path="releases.tasks.publish_due_releases_task")
     assert job.run_after == go_live_at
+
+
+def test_published_at_is_the_moment_of_commit_not_the_due_time(content, go_live_at):
+    """A worker that runs late (or is handed the due time) records when pages really went
+    live: after every page's publish, before the transaction was seen committed."""
+    scheduled(content)
+    late = go_live_at + timedelta(minutes=7)
+
+    before = timezone.now()
+    assert publish_due_releases(now=late) == [content.release]
+    after = timezone.now()
+
+    content.release.refresh_from_db()
+    assert before <= content.release.published_at <= after
+    for page in content.pages:
+        page.refresh_from_db()
+        assert page.last_published_at <= content.release.published_at
