@@ -86,16 +86,17 @@ def chromium(django_db_setup):
 
 
 def _keep_connections(wrappers: dict) -> None:
-    """Hand Django the test thread's own database wrappers again once Playwright runs.
+    """Give Django back the test thread's own database wrappers once Playwright runs.
 
     Playwright's sync API marks its event loop as running in this thread between calls, and
-    `django.db.connections` then keeps its wrappers per context (asgiref's Local), so it would
-    hand out a second, fresh wrapper without `_test_serialized_contents`. This fixture is
-    session-scoped, so it starts before the first browser test's database setup: on the fresh
-    wrapper that setup restored nothing, the next test's setup was the run's first restore into
-    a flushed database, and Wagtail's Task.__init__ created a content type before the restored
-    ones arrived (UNIQUE constraint failed: django_content_type). With one wrapper per alias,
-    serialized rollback works as in every other transactional test.
+    `django.db.connections` (asgiref's thread-critical Local) then keeps wrappers per context:
+    it handed out a fresh one without `_test_serialized_contents`. This fixture is session
+    scoped, so it starts before the first browser test's database setup, and on that fresh
+    wrapper serialized rollback restored nothing. The next test's setup was then the run's first
+    restore into a flushed database, with ContentType's cache cold: Wagtail's Task.__init__
+    created a content type ahead of the restored ones ("UNIQUE constraint failed:
+    django_content_type"). The whole suite passed only because earlier serialized tests had
+    filled that cache. With one wrapper per alias, every test restores as elsewhere in tests/.
     """
     from django.db import connections
 
