@@ -72,48 +72,45 @@ def live_server():
 
 
 @pytest.fixture(scope="session")
-def chromium(django_db_setup, migration_data):
+def chromium(django_db_setup):
     executable = CHROMIUM.require()
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    test_thread_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        _keep_connections(test_thread_connections)
         yield browser
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def migration_data(django_db_setup) -> dict:
-    """The rows migrations created, serialized at setup (before Playwright starts).
+def _keep_connections(wrappers: dict) -> None:
+    """Give Django back the test thread's own database wrappers once Playwright runs.
 
-    Playwright's sync API runs the tests in a greenlet with its own context, where Django
-    hands out a fresh database wrapper that lacks the serialized copy, so serialized
-    rollback would silently restore nothing after an earlier test flushed the database.
+    Playwright's sync API marks its event loop as running in this thread between calls, and
+    `django.db.connections` (asgiref's thread-critical Local) then keeps wrappers per context:
+    it handed out a fresh one without `_test_serialized_contents`. This fixture is session
+    scoped, so it starts before the first browser test's database setup, and on that fresh
+    wrapper serialized rollback restored nothing. The next test's setup was then the run's first
+    restore into a flushed database, with ContentType's cache cold: Wagtail's Task.__init__
+    created a content type ahead of the restored ones ("UNIQUE constraint failed:
+    django_content_type"). The whole suite passed only because earlier serialized tests had
+    filled that cache. With one wrapper per alias, every test restores as elsewhere in tests/.
     """
-    from django.db import connection
+    from django.db import connections
 
-    return {"contents": getattr(connection, "_test_serialized_contents", None)}
-
-
-def _restore_migration_data(contents: str | None) -> None:
-    from django.db import connection
-    from wagtail.models import Page
-
-    if contents is None or hasattr(connection, "_test_serialized_contents"):
-        return
-    connection._test_serialized_contents = contents
-    if not Page.objects.filter(depth=1).exists():
-        connection.creation.deserialize_db_from_string(contents)
+    for alias, wrapper in wrappers.items():
+        connections[alias] = wrapper
 
 
 @pytest.fixture
-def frontend(django_db_serialized_rollback, migration_data, settings, live_server):
+def frontend(django_db_serialized_rollback, settings, live_server):
     """The live server, with media served and previews pointed at its frontend.
 
     A live server needs a transactional database, whose flush would also drop the rows
     migrations create (root page, locale, groups); serialized rollback restores them.
     """
-    _restore_migration_data(migration_data["contents"])
     settings.ROOT_URLCONF = "tests.e2e.urls"
     settings.WAGTAIL_HEADLESS_PREVIEW = {
         **settings.WAGTAIL_HEADLESS_PREVIEW,
