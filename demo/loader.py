@@ -402,38 +402,47 @@ class DemoLoader:
         parent = self.sections[SectionKind.REPORT]
         tf_member = self.users["report_tf"]
         for spec in reports.EDITIONS:
-            year = spec["year"]
-            cover = self.image(
-                f"희망서울, 행복가족 {year} 표지",
-                alt=f"{year}년 가족보고서 '희망서울, 행복가족' {spec['edition_number']} 표지",
-                size=(600, 840),
-                collection=REPORT_COLLECTION,
-            )
-            edition = ReportEditionPage(
-                title=f"{year} 희망서울, 행복가족",
-                slug=str(year),
-                year=year,
-                edition_number=spec["edition_number"],
-                publication_date=datetime.date.fromisoformat(spec["publication_date"]),
-                print_run=500,
-                cover_image=cover,
-                summary=f"<p>{escape(spec['summary'])}</p>",
-                contributing_agencies=list(Agency.objects.filter(name__in=spec["agencies"])),
-            )
+            edition, chapters = self.report_edition(spec)
             edition = self.publish_child(parent, edition, owner=tf_member)
-            for chapter in reports.chapter_specs(year):
-                page = ReportChapterPage(
-                    title=f"제{chapter['number']}장 {chapter['title']}",
-                    slug=f"제{chapter['number']}장",
-                    chapter_number=chapter["number"],
-                    summary=chapter["summary"],
-                    body=self.chapter_body(chapter, cover),
-                    data_sources=[
-                        {"type": "source", "value": {**source, "year": year}}
-                        for source in reports.DATA_SOURCES
-                    ],
-                )
+            for page in chapters:
                 self.publish_child(edition, page, owner=tf_member)
+
+    def report_edition(self, spec: dict):
+        """An edition of the family report and its chapters, not saved yet (the published
+        editions and the next one, drafted into a release, are built alike)."""
+        year = spec["year"]
+        cover = self.image(
+            f"희망서울, 행복가족 {year} 표지",
+            alt=f"{year}년 가족보고서 '희망서울, 행복가족' {spec['edition_number']} 표지",
+            size=(600, 840),
+            collection=REPORT_COLLECTION,
+        )
+        edition = ReportEditionPage(
+            title=f"{year} 희망서울, 행복가족",
+            slug=str(year),
+            year=year,
+            edition_number=spec["edition_number"],
+            publication_date=datetime.date.fromisoformat(spec["publication_date"]),
+            print_run=500,
+            cover_image=cover,
+            summary=f"<p>{escape(spec['summary'])}</p>",
+            contributing_agencies=list(Agency.objects.filter(name__in=spec["agencies"])),
+        )
+        chapters = [
+            ReportChapterPage(
+                title=f"제{chapter['number']}장 {chapter['title']}",
+                slug=f"제{chapter['number']}장",
+                chapter_number=chapter["number"],
+                summary=chapter["summary"],
+                body=self.chapter_body(chapter, cover),
+                data_sources=[
+                    {"type": "source", "value": {**source, "year": year}}
+                    for source in reports.DATA_SOURCES
+                ],
+            )
+            for chapter in reports.chapter_specs(year)
+        ]
+        return edition, chapters
 
     def chapter_body(self, chapter: dict, cover) -> list[dict]:
         blocks = []

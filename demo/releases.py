@@ -5,14 +5,10 @@ the home's featured items, approved to go live together a few minutes after load
 import datetime
 
 from django.utils import timezone
-from django.utils.html import escape
 
-from pages.editorial import REPORT_COLLECTION
 from pages.models import (
-    Agency,
     HomeFeaturedItem,
     NoticePage,
-    ReportChapterPage,
     ReportEditionPage,
     SectionKind,
 )
@@ -36,37 +32,9 @@ def load_next_edition_release(loader) -> None:
     if Release.objects.filter(title=release_title(year)).exists():
         return
     editor, tf_member = loader.users["editor"], loader.users["report_tf"]
-    cover = loader.image(
-        f"희망서울, 행복가족 {year} 표지",
-        alt=f"{year}년 가족보고서 '희망서울, 행복가족' {spec['edition_number']} 표지",
-        size=(600, 840),
-        collection=REPORT_COLLECTION,
-    )
-    edition = ReportEditionPage(
-        title=f"{year} 희망서울, 행복가족",
-        slug=str(year),
-        year=year,
-        edition_number=spec["edition_number"],
-        publication_date=datetime.date.fromisoformat(spec["publication_date"]),
-        print_run=500,
-        cover_image=cover,
-        summary=f"<p>{escape(spec['summary'])}</p>",
-        contributing_agencies=list(Agency.objects.filter(name__in=spec["agencies"])),
-    )
+    edition, chapters = loader.report_edition(spec)
     pages = [add_draft(loader.sections[SectionKind.REPORT], edition, tf_member)]
-    for chapter in reports.chapter_specs(year):
-        page = ReportChapterPage(
-            title=f"제{chapter['number']}장 {chapter['title']}",
-            slug=f"제{chapter['number']}장",
-            chapter_number=chapter["number"],
-            summary=chapter["summary"],
-            body=loader.chapter_body(chapter, cover),
-            data_sources=[
-                {"type": "source", "value": {**source, "year": year}}
-                for source in reports.DATA_SOURCES
-            ],
-        )
-        pages.append(add_draft(edition, page, tf_member))
+    pages += [add_draft(edition, page, tf_member) for page in chapters]
     go_live_at = next_minute(GO_LIVE_IN_MINUTES)
     notice = NoticePage(
         title=f"가족보고서 '희망서울, 행복가족' {year}년판 발간",
