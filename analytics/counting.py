@@ -38,12 +38,13 @@ BATCH_PREFIX = "analytics:views:batch:"
 BATCH_TIMEOUT = 2 * 24 * 60 * 60
 
 # Crawlers, monitors, link previews and scripts announce themselves; a reader's browser does
-# not. No agent at all is not a browser either. (Substring tests: a regex alternation over
+# not. No agent at all is not a browser either. The family app is a reader: Android's OkHttp
+# and iOS's CFNetwork agents count. (Substring tests: a regex alternation over
 # the agent costs several times more, on every read.)
 ROBOT_MARKERS = (
     "bot", "crawl", "spider", "slurp", "scrap", "archiv", "monitor", "uptime", "pingdom",
     "lighthouse", "headless", "phantom", "preview", "facebookexternalhit", "embedly", "curl",
-    "wget", "python", "java/", "go-http", "okhttp", "axios", "node-fetch", "libwww",
+    "wget", "python", "java/", "go-http", "axios", "node-fetch", "libwww",
     "httpclient", "http_request", "validator", "feed",
 )  # fmt: skip
 

@@ -63,6 +63,16 @@ def test_robots_prefetches_and_partners_are_not_readers(client, article, headers
     assert views_of(article) == 0
 
 
+@pytest.mark.parametrize(
+    "agent", ["okhttp/4.12.0", "SeoulFamily/3.1 CFNetwork/1498.700.2 Darwin/23.6.0"]
+)
+def test_the_family_apps_reads_are_readers(client, article, agent):
+    client.get(f"/api/v2/pages/{article.pk}/", HTTP_USER_AGENT=agent)
+    flush()
+
+    assert views_of(article) == 1
+
+
 def test_only_a_page_served_counts(reader, article):
     reader.head(f"/api/v2/pages/{article.pk}/")
     reader.get("/api/v2/pages/", {"type": "pages.ArticlePage"})
