@@ -31,9 +31,13 @@ def load_next_edition_release(loader) -> None:
     year = spec["year"]
     if Release.objects.filter(title=release_title(year)).exists():
         return
+    report = loader.sections[SectionKind.REPORT]
+    if report.get_children().filter(slug=str(year)).exists():
+        # Editors already made that edition on this portal: it is theirs, not the demo's.
+        return
     editor, tf_member = loader.users["editor"], loader.users["report_tf"]
     edition, chapters = loader.report_edition(spec)
-    pages = [add_draft(loader.sections[SectionKind.REPORT], edition, tf_member)]
+    pages = [add_draft(report, edition, tf_member)]
     pages += [add_draft(edition, page, tf_member) for page in chapters]
     go_live_at = next_minute(GO_LIVE_IN_MINUTES)
     notice = NoticePage(

@@ -621,17 +621,22 @@ def _folded_title_matches(text: str, index: PublicPageIndex) -> list[Page]:
     matches (Vietnamese "phien d" → "Dịch vụ phiên dịch…", English case-insensitive): the
     engines' autocomplete would match the marks as typed. Titles starting with the first word
     come first, then in tree order."""
-    typed = languages.fold(text).split()
+    typed = _words(text)
     if not typed:
         return []
     found: list[tuple[bool, int]] = []
     for number, page in enumerate(index.pages):
-        words = languages.fold(page.title).split()
+        words = _words(page.title)
         if all(any(word.startswith(part) for word in words) for part in typed):
             found.append((not words[0].startswith(typed[0]), number))
     chosen = [index.pages[number].id for _, number in sorted(found)[:SUGGESTION_COUNT]]
     pages = Page.objects.filter(pk__in=chosen).in_bulk()
     return [pages[page_id] for page_id in chosen if page_id in pages]
+
+
+def _words(text: str) -> list[str]:
+    """Folded words, punctuation left out: "(Tiếng Việt)" is the words "tieng" and "viet"."""
+    return re.findall(r"\w+", languages.fold(text))
 
 
 def _suggestion_labels(pages: list) -> list[str]:

@@ -64,7 +64,7 @@ def test_readyz_is_degraded_with_a_reason_when_the_engine_is_down(client):
 def silent_engine():
     """A port that accepts connections and never answers, like a hung engine."""
     server = socket.socket()
-    server.bind(("127.0.0.1", free_port()))
+    server.bind(("127.0.0.1", 0))  # any free port: the area's fixed ones may be in TIME_WAIT
     server.listen()
     accepted = []
     stop = threading.Event()
