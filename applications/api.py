@@ -205,6 +205,9 @@ class ReceiptView(AnonymousAPIView):
     def application(self, request: Request, receipt_number: str, access_code: str):
         """(application, None) or (None, the error response); failures are rate-limited."""
         receipt_number = receipt_number.upper()
+        if not receipt_number.isascii() or not receipt_number.replace("-", "").isalnum():
+            # Not a receipt number at all (PostgreSQL refuses a NUL in a query): none found.
+            return None, error_response("not_found", NOT_FOUND_MESSAGE, 404)
         if self._limited(request, receipt_number, increment=False):
             message = "확인 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요."
             return None, _rate_limited(message, 600)
