@@ -7,10 +7,10 @@ worker (`search.catchup`), so publishing never waits for Korean analysis or the 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index
-from modelsearch.tasks import insert_or_update_object_task
 
 from content.events import ContentEvent, subscribe
 from search import catchup
+from search.tasks import update_admin_index
 
 
 def on_content_change(event: ContentEvent) -> None:
@@ -20,11 +20,11 @@ def on_content_change(event: ContentEvent) -> None:
 def queue_admin_index_update(instance, **kwargs) -> None:
     """Wagtail's own index (the admin's search, drafts included) updated by the task worker: a
     queued row in the save's transaction instead of Korean analysis of the whole page inside
-    it, under the publish's write lock."""
+    it, under the publish's write lock. Copies queued by one publish's two saves run once."""
     if kwargs.get("raw", False):
         return
     meta = instance._meta
-    insert_or_update_object_task.using(backend=settings.BACKGROUND_TASK_BACKEND).enqueue(
+    update_admin_index.using(backend=settings.BACKGROUND_TASK_BACKEND).enqueue(
         meta.app_label, meta.model_name, str(instance.pk)
     )
 
