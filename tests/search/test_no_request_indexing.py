@@ -320,3 +320,17 @@ def test_the_two_saves_of_one_publish_update_the_admin_index_once(family_info, q
     assert list(queued.values_list("status", flat=True)) == ["SUCCESSFUL"]
     entry = IndexEntry.objects.get(object_id=str(page.pk))
     assert "안내" in entry.title
+
+
+@pytest.mark.django_db
+def test_an_import_with_auto_update_off_queues_no_admin_index_updates(
+    family_info, queued_worker, settings
+):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**params, "AUTO_UPDATE": False}
+        for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    DBTaskResult.objects.all().delete()
+    for number in range(3):
+        ArticlePageFactory(parent=family_info, title=f"가져온 글 {number}", live=True)
+    assert not DBTaskResult.objects.filter(task_path=ADMIN_INDEX_TASK).exists()
