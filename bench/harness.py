@@ -323,18 +323,36 @@ class Portal:
         """gunicorn's "WORKER TIMEOUT" lines so far (a worker killed after 60 s)."""
         return self.log.read_text(encoding="utf-8", errors="replace").count("WORKER TIMEOUT")
 
-    def settle(self, timeout: float = 20) -> None:
+    def settle(self, timeout: float = 60) -> None:
         """Wait until the server is idle: slow requests of the previous case (stock listings
-        take seconds) are still being served after a load tool stops."""
+        take seconds each) go on being served after a load tool stops, one per thread, and
+        the task worker may still have work queued by them. A quick /healthz only shows that
+        one thread is free, so this waits for the task queue, then until gunicorn, the task
+        worker and the scheduler together have used under a tenth of a core for half a
+        second."""
         deadline = time.monotonic() + timeout
+        self.wait_for_tasks(timeout)
         while time.monotonic() < deadline:
-            started = time.perf_counter()
-            with contextlib.suppress(httpx.HTTPError):
-                httpx.get(f"{self.base}/healthz", timeout=timeout)
-            if time.perf_counter() - started < 0.05:
-                return
+            before = self._cpu_seconds()
             time.sleep(0.5)
+            if self._cpu_seconds() - before < 0.05:
+                return
         print(f"  (the server was still busy after {timeout:.0f} s; going on)")
+
+    def _cpu_seconds(self) -> float:
+        """CPU seconds (user and system) used so far by the served processes (gunicorn's
+        master and workers, the task worker, the scheduler)."""
+        pids = []
+        for process in self.processes:
+            pid = process.pid
+            with contextlib.suppress(FileNotFoundError):
+                pids += [str(pid), *Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        ticks = 0
+        for pid in pids:
+            with contextlib.suppress(FileNotFoundError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def quotas(self) -> str:
         from django.conf import settings
