@@ -6,6 +6,7 @@ memory. Never from `AppConfig.ready()`: the warm-up reads the database, which Dj
 while apps are still initialising. /readyz answers "warming" while a warm-up runs.
 """
 
+import gc
 import logging
 import threading
 import time
@@ -41,6 +42,11 @@ def warm_up() -> None:
     finally:
         # gunicorn forks after this: no worker may inherit the master's connection.
         connections.close_all()
+    # What start-up loaded (modules, the analyser's dictionaries: ~225,000 objects) lives as
+    # long as the process. Frozen, a full collection no longer walks it (70-130 ms, a pause
+    # in whichever request triggers it), and forked workers keep sharing its memory pages
+    # instead of copying them when the collector writes to them.
+    gc.freeze()
     _done.set()
     logger.info("warm-up done in %.1f s", time.monotonic() - started)
 
